@@ -1,0 +1,889 @@
+/* Generated from schemas/*.schema.json by scripts/generate-types.ts; do not edit. */
+
+/**
+ * Who owns this file; their review is required for changes to it.
+ *
+ * @minItems 1
+ *
+ * Items: A GitHub user (`@alice`) or team (`@acme/fraud-ml`), or an SSO group name (`sso:fraud-ml`).
+ */
+export type Owners = string[];
+
+/**
+ * The config files of a repo.
+ */
+export interface ConfigFiles {
+  platform?: Platform;
+  team?: Team;
+}
+/**
+ * The organisation's platform: environments and clusters, rollout phase, serving defaults, image rules, quotas, GitOps target and org policies. One `platform.yaml` at the root of the config repo, owned by the platform team.
+ */
+export interface Platform {
+  /**
+   * Version of the Cirrus MLOps config format.
+   */
+  apiVersion: 'mlops.cirruslabs.io/v1alpha1';
+  /**
+   * Always `Platform` in platform.yaml.
+   */
+  kind: 'Platform';
+  metadata: PlatformMetadata;
+  rollout?: Rollout;
+  /**
+   * Environments by name (e.g. `dev`, `staging`, `prod`).
+   */
+  environments: {
+    [k: string]: Environment;
+  };
+  serving?: Serving;
+  images?: ImageRules;
+  quotas?: Quotas;
+  gitops?: GitOps;
+  policies?: OrgPolicies;
+}
+/**
+ * Who the platform belongs to.
+ */
+export interface PlatformMetadata {
+  /**
+   * Organisation name (a DNS label).
+   */
+  name: string;
+  owners: Owners;
+  /**
+   * Free text.
+   */
+  description?: string;
+}
+/**
+ * The organisation's adoption phase; capabilities above it are rejected.
+ */
+export interface Rollout {
+  /**
+   * 1 foundation & pilot, 2 limited production, 3 enterprise, 4 optimisation.
+   */
+  phase: number;
+}
+/**
+ * An environment and the clusters it runs on.
+ */
+export interface Environment {
+  /**
+   * What the environment is for; default guessed from its name (`prod*` production, `stag*`/`stg*` staging, otherwise development).
+   */
+  tier?: 'development' | 'staging' | 'production';
+  /**
+   * Clusters of this environment.
+   *
+   * @minItems 1
+   */
+  clusters: Cluster[];
+  /**
+   * Approvals a change to this environment needs (besides the author).
+   */
+  approvals?: number;
+  /**
+   * Where versions must come from before they reach this environment.
+   */
+  promotion?: {
+    /**
+     * Environment a version must be deployed to first.
+     */
+    from: string;
+    /**
+     * How long it must run there first.
+     */
+    soak?: string;
+  };
+}
+/**
+ * A Kubernetes cluster.
+ */
+export interface Cluster {
+  /**
+   * Cluster name (a DNS label); output goes to `clusters/<name>/`.
+   */
+  name: string;
+  /**
+   * Cloud region, e.g. `eu-west-1`.
+   */
+  region: string;
+  /**
+   * API server URL Argo CD deploys to (default `https://kubernetes.default.svc`).
+   */
+  server?: string;
+  /**
+   * An edge cluster: serving uses plain Deployments pinned by node selector and tolerations.
+   */
+  edge?: boolean;
+  /**
+   * Node labels serving pods must run on (edge clusters).
+   */
+  nodeSelector?: {
+    [k: string]: string;
+  };
+  /**
+   * Taints serving pods tolerate (edge clusters).
+   */
+  tolerations?: {
+    /**
+     * Taint key.
+     */
+    key: string;
+    /**
+     * Taint value.
+     */
+    value?: string;
+    /**
+     * Taint effect.
+     */
+    effect?: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+  }[];
+}
+/**
+ * Serving defaults for every deployment.
+ */
+export interface Serving {
+  /**
+   * Serving backend used when a deployment names none.
+   */
+  default?: 'kserve' | 'deployment';
+  /**
+   * KServe settings.
+   */
+  kserve?: {
+    /**
+     * KServe deployment mode (`Knative` serverless or `Standard` raw Deployments).
+     */
+    deploymentMode?: 'Knative' | 'Standard';
+  };
+  /**
+   * Default model-server image per framework for the `deployment` backend.
+   */
+  images?: {
+    [k: string]: string;
+  };
+}
+/**
+ * Rules for container images.
+ */
+export interface ImageRules {
+  /**
+   * Image reference prefixes images must start with, e.g. `ghcr.io/acme/`.
+   */
+  allowedRegistries?: string[];
+}
+/**
+ * Resource quotas per team and environment namespace.
+ */
+export interface Quotas {
+  perTeam?: Quota;
+  /**
+   * Overrides by team name.
+   */
+  teams?: {
+    [k: string]: Quota;
+  };
+}
+/**
+ * Limits on what one team may request in one environment namespace (`perTeam` applies to every team unless `teams` overrides it).
+ */
+export interface Quota {
+  /**
+   * Total CPU requests.
+   */
+  cpu?: string | number;
+  /**
+   * Total memory requests.
+   */
+  memory?: string | number;
+  /**
+   * Total GPUs.
+   */
+  gpu?: number;
+  /**
+   * Maximum number of pods.
+   */
+  pods?: number;
+}
+/**
+ * Where rendered manifests go and how Argo CD syncs them.
+ */
+export interface GitOps {
+  /**
+   * GitHub `owner/name` of the deploy repo.
+   */
+  deployRepo: string;
+  /**
+   * Clone URL Argo CD uses (default `https://github.com/<deployRepo>.git`).
+   */
+  repoURL?: string;
+  /**
+   * Branch of the deploy repo.
+   */
+  branch?: string;
+  /**
+   * Namespace Argo CD runs in.
+   */
+  argocdNamespace?: string;
+}
+/**
+ * Organisation policy: custom rules, modes of built-in rules, limits and waiver rules.
+ */
+export interface OrgPolicies {
+  /**
+   * Custom CEL rules applying to every team.
+   */
+  rules?: CustomRule[];
+  /**
+   * Mode per rule id, overriding the built-in default.
+   */
+  modes?: {
+    /**
+     * A mode for every environment, or a mode per environment with `default` for the others.
+     */
+    [k: string]:
+      | 'enforce'
+      | 'warn'
+      | 'audit'
+      | 'disabled'
+      | {
+          /**
+           * How a rule's findings count: `enforce` blocks (error), `warn` reports a warning, `audit` records an info finding, `disabled` turns the rule off.
+           */
+          [k: string]: 'enforce' | 'warn' | 'audit' | 'disabled';
+        };
+  };
+  /**
+   * Rule ids no team may waive.
+   */
+  nonWaivable?: string[];
+  /**
+   * Longest a waiver may run from today.
+   */
+  maxWaiverDays?: number;
+  /**
+   * Largest canary traffic share (percent) for high-risk models in production.
+   */
+  maxCanaryTraffic?: number;
+}
+/**
+ * A policy rule written in CEL.
+ */
+export interface CustomRule {
+  /**
+   * Rule id: `org/<name>` in platform.yaml, `team/<name>` in a team file.
+   */
+  id: string;
+  /**
+   * What the rule protects and why.
+   */
+  description?: string;
+  /**
+   * What the rule applies to. Omitted fields match everything.
+   */
+  match?: {
+    /**
+     * Config objects (`team`, `model`, `modelVersion`, `deployment`, `pipeline`) or emitted Kubernetes kinds (`Deployment`, `InferenceService`, …).
+     *
+     * @minItems 1
+     */
+    targets?: string[];
+    /**
+     * Environments the rule applies to.
+     */
+    environments?: string[];
+    /**
+     * Teams the rule applies to (org rules only).
+     */
+    teams?: string[];
+  };
+  /**
+   * CEL expression that must be true; `object` is the matched object, `environment` and `team` name its context.
+   */
+  expression: string;
+  /**
+   * Message shown when the expression is false.
+   */
+  message: string;
+  /**
+   * Mode of this rule (default `enforce`).
+   */
+  mode?:
+    | ('enforce' | 'warn' | 'audit' | 'disabled')
+    | {
+        /**
+         * How a rule's findings count: `enforce` blocks (error), `warn` reports a warning, `audit` records an info finding, `disabled` turns the rule off.
+         */
+        [k: string]: 'enforce' | 'warn' | 'audit' | 'disabled';
+      };
+  /**
+   * Whether teams may waive this rule (default true).
+   */
+  waivable?: boolean;
+}
+/**
+ * One team's models, deployments, pipelines, monitoring and policies: `teams/<team>/mlops.yaml`, owned by the team.
+ */
+export interface Team {
+  /**
+   * Version of the Cirrus MLOps config format.
+   */
+  apiVersion: 'mlops.cirruslabs.io/v1alpha1';
+  /**
+   * Always `Team` in a team file.
+   */
+  kind: 'Team';
+  metadata: TeamMetadata;
+  /**
+   * Models by name.
+   */
+  models?: {
+    [k: string]: Model;
+  };
+  /**
+   * Deployments (served models) by name.
+   */
+  deployments?: {
+    [k: string]: Deployment;
+  };
+  /**
+   * Training pipelines by name.
+   */
+  pipelines?: {
+    [k: string]: Pipeline;
+  };
+  /**
+   * Monitoring by deployment name.
+   */
+  monitoring?: {
+    [k: string]: Monitor;
+  };
+  policies?: TeamPolicies;
+}
+/**
+ * Who the team is.
+ */
+export interface TeamMetadata {
+  /**
+   * Team name (a DNS label); must equal the folder name under `teams/`.
+   */
+  name: string;
+  owners: Owners;
+  /**
+   * Cost centre charged for the team's resources.
+   */
+  costCenter?: string;
+  /**
+   * Free text.
+   */
+  description?: string;
+  /**
+   * SSO group names granted access to the team's namespaces (rollout phase 3).
+   */
+  groups?: string[];
+}
+/**
+ * A model and its versions.
+ */
+export interface Model {
+  /**
+   * Framework the model is saved in; selects the serving runtime.
+   */
+  framework:
+    | 'sklearn'
+    | 'xgboost'
+    | 'lightgbm'
+    | 'pytorch'
+    | 'tensorflow'
+    | 'onnx'
+    | 'huggingface'
+    | 'triton'
+    | 'custom';
+  /**
+   * Free text.
+   */
+  description?: string;
+  /**
+   * Risk of harm from a wrong prediction (drives review and rollout rules).
+   */
+  riskTier?: 'low' | 'medium' | 'high';
+  /**
+   * KServe serving runtime name, when not the framework's default.
+   */
+  runtime?: string;
+  /**
+   * Versions by version string (e.g. `1.4.0`).
+   */
+  versions: {
+    [k: string]: ModelVersion;
+  };
+}
+/**
+ * One trained, immutable model version.
+ */
+export interface ModelVersion {
+  /**
+   * Where the model artifact lives (`s3://`, `gs://`, `pvc://`, `oci://`, `hf://`, `https://`, `azureblob://`).
+   */
+  artifact: string;
+  /**
+   * Content digest of the artifact, `sha256:<64 hex>`.
+   */
+  digest?: string;
+  /**
+   * Lineage: the pipeline run that produced this version.
+   */
+  trainedBy?: {
+    /**
+     * Name of a pipeline of this team.
+     */
+    pipeline: string;
+    /**
+     * Run id of that pipeline.
+     */
+    run?: string;
+    /**
+     * Person who started the run.
+     */
+    by?: string;
+  };
+  /**
+   * Person who validated this version (must not be its trainer).
+   */
+  validatedBy?: string;
+  /**
+   * Lineage: the training data.
+   */
+  dataset?: {
+    /**
+     * Where the training data lives.
+     */
+    uri: string;
+    /**
+     * Data classification of the training data.
+     */
+    classification?: 'public' | 'internal' | 'confidential' | 'pii';
+  };
+  /**
+   * Offline evaluation metrics by name, e.g. `auc: 0.94`.
+   */
+  metrics?: {
+    [k: string]: number;
+  };
+  /**
+   * Path of the model card, relative to the team folder.
+   */
+  modelCard?: string;
+  /**
+   * When the version was registered (`YYYY-MM-DD`).
+   */
+  createdAt?: string;
+}
+/**
+ * A served model and where it runs.
+ */
+export interface Deployment {
+  /**
+   * Name of a model of this team.
+   */
+  model: string;
+  /**
+   * Serving backend (default: the platform's `serving.default`).
+   */
+  backend?: 'kserve' | 'deployment';
+  /**
+   * Model-server image for the `deployment` backend (default: the platform's image for the framework).
+   */
+  image?: string;
+  /**
+   * Port the model server listens on.
+   */
+  port?: number;
+  /**
+   * What a version must meet to be deployed.
+   */
+  requirements?: {
+    /**
+     * Metric thresholds by name, e.g. `auc: ">= 0.93"`.
+     */
+    metrics?: {
+      [k: string]: string;
+    };
+  };
+  /**
+   * More models served by the same server (multi-model serving, rollout phase 3).
+   */
+  additionalModels?: AdditionalModel[];
+  /**
+   * Attach an explainer (rollout phase 4).
+   */
+  explainer?: 'shap' | 'lime' | 'anchors';
+  /**
+   * Per environment: version, traffic, scale.
+   */
+  environments: {
+    [k: string]: DeploymentEnvironment;
+  };
+}
+/**
+ * A further model served beside the main one.
+ */
+export interface AdditionalModel {
+  /**
+   * Name of a model of this team.
+   */
+  model: string;
+  /**
+   * Its version.
+   */
+  version: string;
+  /**
+   * Memory the model needs.
+   */
+  memory?: string | number;
+}
+/**
+ * How a deployment runs in one environment.
+ */
+export interface DeploymentEnvironment {
+  /**
+   * Stable version served.
+   */
+  version: string;
+  canary?: Canary;
+  abTest?: AbTest;
+  /**
+   * Autoscaling bounds.
+   */
+  replicas?: {
+    /**
+     * Minimum replicas (0 allows scale to zero on Knative).
+     */
+    min?: number;
+    /**
+     * Maximum replicas.
+     */
+    max?: number;
+  };
+  /**
+   * What drives autoscaling.
+   */
+  autoscaling?: {
+    /**
+     * Scaling metric.
+     */
+    metric?: 'cpu' | 'memory' | 'concurrency' | 'rps';
+    /**
+     * Target value (percent utilisation for cpu/memory).
+     */
+    target?: number;
+  };
+  resources?: Resources;
+  /**
+   * Regions to run in (default: every cluster of the environment).
+   *
+   * @minItems 1
+   */
+  regions?: string[];
+}
+/**
+ * A canary version receiving part of the traffic (rollout phase 3).
+ */
+export interface Canary {
+  /**
+   * Canary version (different from the stable one).
+   */
+  version: string;
+  /**
+   * Percent of traffic to the canary, 0–100.
+   */
+  traffic: number;
+}
+/**
+ * An A/B test between variants, possibly of different models (rollout phase 3).
+ */
+export interface AbTest {
+  /**
+   * `fixed` weights, or `bandit` routing that adapts weights (rollout phase 4).
+   */
+  strategy?: 'fixed' | 'bandit';
+  /**
+   * Variants; their traffic adds up to 100.
+   *
+   * @minItems 2
+   */
+  variants: Variant[];
+}
+/**
+ * One variant of an A/B test.
+ */
+export interface Variant {
+  /**
+   * Variant name (a DNS label).
+   */
+  name: string;
+  /**
+   * Model of this variant (default: the deployment's model).
+   */
+  model?: string;
+  /**
+   * Version of that model.
+   */
+  version: string;
+  /**
+   * Percent of traffic, 0–100.
+   */
+  traffic: number;
+}
+/**
+ * Compute resources requested per replica (requests equal limits unless `limits` is given).
+ */
+export interface Resources {
+  /**
+   * CPU cores, e.g. `500m` or `2`.
+   */
+  cpu?: string | number;
+  /**
+   * Memory, e.g. `512Mi` or `4Gi`.
+   */
+  memory?: string | number;
+  /**
+   * Number of NVIDIA GPUs (`nvidia.com/gpu`).
+   */
+  gpu?: number;
+  /**
+   * Limits when they differ from the requests.
+   */
+  limits?: {
+    /**
+     * CPU limit.
+     */
+    cpu?: string | number;
+    /**
+     * Memory limit.
+     */
+    memory?: string | number;
+  };
+}
+/**
+ * A training pipeline: a DAG of container steps.
+ */
+export interface Pipeline {
+  /**
+   * Free text.
+   */
+  description?: string;
+  /**
+   * Cron schedule for scheduled runs (rollout phase 2); without it the pipeline runs manually.
+   */
+  schedule?: string;
+  /**
+   * IANA time zone of the schedule.
+   */
+  timezone?: string;
+  /**
+   * Model this pipeline trains.
+   */
+  produces?: string;
+  /**
+   * Automated retraining (rollout phase 3).
+   */
+  retrain?: {
+    /**
+     * Retrain when drift is detected on `deployment`, or on the schedule.
+     */
+    on: 'drift' | 'schedule';
+    /**
+     * Deployment whose drift triggers retraining.
+     */
+    deployment?: string;
+  };
+  /**
+   * Hyper-parameter search (rollout phase 4).
+   */
+  hyperparameterSearch?: {
+    /**
+     * Search algorithm.
+     */
+    algorithm?: 'grid' | 'random' | 'bayesian';
+    /**
+     * Most trials to run.
+     */
+    maxTrials?: number;
+    /**
+     * Candidate values per parameter.
+     */
+    parameters: {
+      /**
+       * @minItems 1
+       */
+      [k: string]: (string | number)[];
+    };
+  };
+  /**
+   * Environment the pipeline runs in (default: the first non-production environment).
+   */
+  environment?: string;
+  /**
+   * Steps; `dependsOn` forms the DAG.
+   *
+   * @minItems 1
+   */
+  steps: Step[];
+}
+/**
+ * One container step of a pipeline.
+ */
+export interface Step {
+  /**
+   * Step name (a DNS label), unique in the pipeline.
+   */
+  name: string;
+  /**
+   * Container image, pinned by tag or digest.
+   */
+  image: string;
+  /**
+   * Entrypoint.
+   */
+  command?: string[];
+  /**
+   * Arguments.
+   */
+  args?: string[];
+  /**
+   * Environment variables (no secrets: reference them with `secretRef`).
+   */
+  env?: {
+    [k: string]: string;
+  };
+  /**
+   * Name of a Secret whose keys become environment variables.
+   */
+  secretRef?: string;
+  /**
+   * Steps that must finish first.
+   */
+  dependsOn?: string[];
+  resources?: Resources;
+}
+/**
+ * Monitoring of one deployment: SLOs and drift.
+ */
+export interface Monitor {
+  /**
+   * Service-level objectives; breaking one raises an alert.
+   */
+  slo?: {
+    /**
+     * 99th percentile latency in milliseconds.
+     */
+    latencyP99Ms?: number;
+    /**
+     * Highest share of failed requests, percent.
+     */
+    errorRatePercent?: number;
+    /**
+     * Availability objective, percent.
+     */
+    availabilityPercent?: number;
+  };
+  /**
+   * Data drift detection (rollout phase 2).
+   */
+  drift?: {
+    /**
+     * Drift statistic.
+     */
+    method: 'psi' | 'ks' | 'kl' | 'chi2' | 'wasserstein';
+    /**
+     * Alert when the statistic exceeds this.
+     */
+    threshold: number;
+    /**
+     * Features to watch.
+     *
+     * @minItems 1
+     */
+    features: string[];
+    /**
+     * Cron schedule of the drift check.
+     */
+    schedule?: string;
+    /**
+     * Reference data (default: the deployed version's training dataset).
+     */
+    baseline?: string;
+    /**
+     * Drift-check image (default: the platform's).
+     */
+    image?: string;
+  };
+}
+/**
+ * Team rules, stricter modes for org rules, and waivers.
+ */
+export interface TeamPolicies {
+  /**
+   * Custom CEL rules for this team.
+   */
+  rules?: CustomRule[];
+  /**
+   * Stricter modes for rules (never weaker than the org's).
+   */
+  modes?: {
+    /**
+     * A mode for every environment, or a mode per environment with `default` for the others.
+     */
+    [k: string]:
+      | 'enforce'
+      | 'warn'
+      | 'audit'
+      | 'disabled'
+      | {
+          /**
+           * How a rule's findings count: `enforce` blocks (error), `warn` reports a warning, `audit` records an info finding, `disabled` turns the rule off.
+           */
+          [k: string]: 'enforce' | 'warn' | 'audit' | 'disabled';
+        };
+  };
+  /**
+   * A lower canary traffic ceiling for high-risk models in production (never higher than the org's).
+   */
+  maxCanaryTraffic?: number;
+  /**
+   * Exceptions to rules, each justified, approved and expiring.
+   */
+  waivers?: Waiver[];
+}
+/**
+ * An approved, expiring exception to a policy rule.
+ */
+export interface Waiver {
+  /**
+   * Rule id being waived.
+   */
+  rule: string;
+  /**
+   * What it applies to: `deployments/<name>`, `models/<name>`, `pipelines/<name>` or `team`; add `@<environment>` to limit it to one environment.
+   */
+  target: string;
+  /**
+   * Why the exception is acceptable.
+   */
+  justification: string;
+  /**
+   * Tracking ticket, e.g. `SEC-123`.
+   */
+  ticket: string;
+  /**
+   * A GitHub user (`@alice`) or team (`@acme/fraud-ml`), or an SSO group name (`sso:fraud-ml`).
+   */
+  approvedBy: string;
+  /**
+   * Last day it applies (`YYYY-MM-DD`).
+   */
+  expires: string;
+}

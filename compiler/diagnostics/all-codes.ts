@@ -1,0 +1,10 @@
+/** Every diagnostic code of every stage, in one table (docs/diagnostics.md is generated from it). */
+import { LOAD_CODES } from '../load/codes.ts';
+import { VALIDATE_CODES } from '../validate/codes.ts';
+import type { CodeInfo } from './code-table.ts';
+
+/** Code → documentation, across all stages. */
+export const ALL_CODES: Readonly<Record<string, CodeInfo>> = {
+  ...LOAD_CODES,
+  ...VALIDATE_CODES,
+};

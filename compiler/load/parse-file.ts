@@ -1,0 +1,99 @@
+/**
+ * Decodes and parses one config file, defending against hostile input: size limit, strict UTF-8,
+ * one document per file, duplicate keys and alias bombs are all diagnostics, never exceptions.
+ */
+import { LineCounter, parseAllDocuments } from 'yaml';
+import { type Diagnostic, START_OF_FILE } from '../diagnostics/diagnostic.ts';
+import { diagnosticAtRange } from '../diagnostics/report.ts';
+import type { ConfigLocation } from './discover.ts';
+import { type ParsedFile, rangeFromOffsets } from './parsed-file.ts';
+
+/** Limits that protect the compiler from oversized or hostile files. */
+export interface ParseLimits {
+  /** Largest file, in bytes. @default 1 MiB */
+  readonly maxBytes: number;
+  /** Most alias expansions per document. @default 100 */
+  readonly maxAliasCount: number;
+}
+
+/** The default limits. */
+export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxBytes: 1024 * 1024, maxAliasCount: 100 };
+
+/** A parse result: the file when it could be read, and what was wrong. */
+export interface ParseOutcome {
+  readonly file?: ParsedFile;
+  readonly diagnostics: Diagnostic[];
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decode(content: string | Uint8Array): string | undefined {
+  if (typeof content === 'string') return content;
+  try {
+    return utf8.decode(content);
+  } catch {
+    return undefined;
+  }
+}
+
+function byteLength(content: string | Uint8Array): number {
+  return typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
+}
+
+/** Parses one config file. */
+export function parseConfigFile(location: ConfigLocation, content: string | Uint8Array, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParseOutcome {
+  const path = location.path;
+  const size = byteLength(content);
+  if (size > limits.maxBytes) {
+    return { diagnostics: [diagnosticAtRange(path, START_OF_FILE, 'ML105', `File is ${size} bytes; the limit is ${limits.maxBytes} bytes.`)] };
+  }
+  const decoded = decode(content);
+  if (decoded === undefined) {
+    return { diagnostics: [diagnosticAtRange(path, START_OF_FILE, 'ML106', 'File is not valid UTF-8 text.', { hint: 'Save it with UTF-8 encoding.' })] };
+  }
+  const text = decoded.replace(/^\uFEFF/, '');
+  const lineCounter = new LineCounter();
+  const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const where = { text, lineCounter };
+  const list = Array.isArray(documents) ? documents : [];
+  if (list.length > 1) {
+    const second = list[1]!;
+    const start = second.range[0];
+    return { diagnostics: [diagnosticAtRange(path, rangeFromOffsets(where, start, start + 3), 'ML107', `File holds ${list.length} YAML documents; a config file holds exactly one.`)] };
+  }
+  const document = list[0];
+  if (!document) {
+    return { diagnostics: [diagnosticAtRange(path, START_OF_FILE, 'ML111', 'File is empty; expected a mapping with `apiVersion`, `kind` and `metadata`.')] };
+  }
+  const diagnostics: Diagnostic[] = [];
+  for (const error of document.errors) {
+    const code = error.code === 'DUPLICATE_KEY' ? 'ML102' : 'ML101';
+    const message = error.code === 'DUPLICATE_KEY' ? 'Duplicate key: YAML keeps only one of the two values.' : `YAML syntax error: ${firstLine(error.message)}.`;
+    diagnostics.push(diagnosticAtRange(path, rangeFromOffsets(where, error.pos[0], error.pos[1]), code, message));
+  }
+  for (const warning of document.warnings) {
+    diagnostics.push(diagnosticAtRange(path, rangeFromOffsets(where, warning.pos[0], warning.pos[1]), 'ML103', `YAML warning: ${firstLine(warning.message)}.`));
+  }
+  if (diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return { diagnostics };
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: limits.maxAliasCount });
+  } catch (error) {
+    if (error instanceof ReferenceError || (error instanceof Error && /alias/i.test(error.message))) {
+      diagnostics.push(diagnosticAtRange(path, START_OF_FILE, 'ML104', `File expands YAML aliases more than ${limits.maxAliasCount} times.`, { hint: 'Write the repeated parts out.' }));
+      return { diagnostics };
+    }
+    throw error;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const range = document.contents?.range ? rangeFromOffsets(where, document.contents.range[0], document.contents.range[1]) : START_OF_FILE;
+    diagnostics.push(diagnosticAtRange(path, range, 'ML111', 'Top level must be a mapping with `apiVersion`, `kind` and `metadata`.'));
+    return { diagnostics };
+  }
+  const file: ParsedFile = { path, role: location.role, text, document, lineCounter, value, ...(location.folder ? { folder: location.folder } : {}) };
+  return { file, diagnostics };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/\s*at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+}

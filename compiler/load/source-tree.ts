@@ -1,0 +1,24 @@
+/** The compiler's input: config file contents and the list of every path in the repo. */
+
+/** One file handed to the compiler, as read by the shell (bytes, so encoding can be checked). */
+export interface SourceFile {
+  /** Path relative to the repo root, `/`-separated, e.g. `teams/fraud/mlops.yaml`. */
+  readonly path: string;
+  readonly content: string | Uint8Array;
+}
+
+/** A config repo as the compiler sees it. */
+export interface SourceTree {
+  /** Config files with their contents (`platform.yaml`, `mlops.yaml`, `teams/<team>/mlops.yaml`). */
+  readonly files: readonly SourceFile[];
+  /** Every other file path in the repo (model cards, …), so rules can check that files exist. */
+  readonly otherPaths?: readonly string[];
+}
+
+/** Builds a tree from an object of path → text, for tests and the demo. */
+export function sourceTreeFromRecord(files: Readonly<Record<string, string>>, otherPaths: readonly string[] = []): SourceTree {
+  return {
+    files: Object.entries(files).map(([path, content]) => ({ path, content })),
+    otherPaths,
+  };
+}

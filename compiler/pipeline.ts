@@ -1,0 +1,63 @@
+/**
+ * The whole compiler in one place: load → validate → resolve → emit → policy.
+ * Pure: text in, result out; the CLI and the bot do the I/O.
+ */
+import { type Diagnostic, hasErrors, normalizeDiagnostics } from './diagnostics/diagnostic.ts';
+import { type EmitOptions, emitOrg } from './emit/emit-org.ts';
+import type { Manifest, OutputFile } from './emit/manifest.ts';
+import { loadConfig } from './load/load-config.ts';
+import type { ParseLimits } from './load/parse-file.ts';
+import type { SourceTree } from './load/source-tree.ts';
+import { evaluatePolicies } from './policy/evaluate-policies.ts';
+import { resolveOrg } from './resolve/resolve-org.ts';
+import type { ResolvedOrg } from './resolve/resolved-org.ts';
+import { validateConfig } from './validate/validate-config.ts';
+
+/** Result of `validate`. */
+export interface ValidateResult {
+  /** Sorted, de-duplicated. */
+  readonly diagnostics: Diagnostic[];
+  /** The resolved org, when there were no errors. */
+  readonly org?: ResolvedOrg;
+}
+
+/** Options of `validate`. */
+export interface ValidateOptions {
+  readonly limits?: ParseLimits;
+}
+
+/** Options of `compile`. */
+export interface CompileOptions extends ValidateOptions, EmitOptions {
+  /** Today, for waiver expiry. @default new Date() */
+  readonly now?: Date;
+  /** Skip policy evaluation (for benchmarks that isolate emit). @default true */
+  readonly policies?: boolean;
+}
+
+/** Result of `compile`. */
+export interface CompileResult extends ValidateResult {
+  /** Empty when any error was found: the compiler never emits partial output. */
+  readonly manifests: Manifest[];
+  readonly files: OutputFile[];
+}
+
+/** Loads, validates and resolves a config tree. */
+export function validate(tree: SourceTree, options: ValidateOptions = {}): ValidateResult {
+  const loaded = loadConfig(tree, options.limits);
+  const validation = validateConfig(loaded);
+  const diagnostics = normalizeDiagnostics([...loaded.diagnostics, ...validation.diagnostics]);
+  if (!validation.config || hasErrors(diagnostics)) return { diagnostics };
+  return { diagnostics, org: resolveOrg(validation.config, tree.otherPaths) };
+}
+
+/** Compiles a config tree to manifests; refuses to emit when any error diagnostic exists. */
+export function compile(tree: SourceTree, options: CompileOptions = {}): CompileResult {
+  const validated = validate(tree, options);
+  if (!validated.org) return { diagnostics: validated.diagnostics, manifests: [], files: [] };
+  const org = validated.org;
+  const emitted = emitOrg(org, options);
+  const policy = options.policies === false ? { diagnostics: [] } : evaluatePolicies(org, emitted.manifests, { now: options.now ?? new Date() });
+  const diagnostics = normalizeDiagnostics([...validated.diagnostics, ...emitted.diagnostics, ...policy.diagnostics]);
+  if (hasErrors(diagnostics)) return { diagnostics, org, manifests: [], files: [] };
+  return { diagnostics, org, manifests: emitted.manifests, files: emitted.files };
+}

@@ -1,0 +1,77 @@
+/** Resolves platform.yaml (or the default platform) into a ResolvedPlatform. */
+import type { Environment, Platform } from '../config/types.generated.ts';
+import type { EnvironmentTier, ResolvedCluster, ResolvedEnvironment, ResolvedPlatform, ResolvedResources } from './resolved-org.ts';
+
+/** The tier an environment has when it declares none, guessed from its name. */
+export function defaultTier(name: string): EnvironmentTier {
+  if (/^prod/.test(name)) return 'production';
+  if (/^(stag|stg)/.test(name)) return 'staging';
+  return 'development';
+}
+
+/** The default in-cluster API server. */
+export const IN_CLUSTER_SERVER = 'https://kubernetes.default.svc';
+
+function resolveEnvironment(name: string, environment: Environment, file: string): ResolvedEnvironment {
+  const path = ['environments', name];
+  const clusters: ResolvedCluster[] = environment.clusters.map((cluster, index) => ({
+    name: cluster.name,
+    region: cluster.region,
+    environment: name,
+    server: cluster.server ?? IN_CLUSTER_SERVER,
+    edge: cluster.edge ?? false,
+    nodeSelector: cluster.nodeSelector ?? {},
+    tolerations: cluster.tolerations ?? [],
+    source: { file, path: [...path, 'clusters', index] },
+  }));
+  return {
+    name,
+    tier: environment.tier ?? defaultTier(name),
+    clusters,
+    approvals: environment.approvals ?? 0,
+    ...(environment.promotion ? { promotion: { from: environment.promotion.from, ...(environment.promotion.soak ? { soak: environment.promotion.soak } : {}) } } : {}),
+    source: { file, path },
+  };
+}
+
+/** Resolves a validated platform config. `file` is undefined for the default platform. */
+export function resolvePlatform(config: Platform, file: string | undefined): ResolvedPlatform {
+  const sourceFile = file ?? 'platform.yaml';
+  return {
+    name: config.metadata.name,
+    owners: config.metadata.owners,
+    phase: (config.rollout?.phase ?? 1) as 1 | 2 | 3 | 4,
+    environments: Object.entries(config.environments).map(([name, environment]) => resolveEnvironment(name, environment, sourceFile)),
+    serving: {
+      defaultBackend: config.serving?.default ?? 'kserve',
+      kserveDeploymentMode: config.serving?.kserve?.deploymentMode ?? 'Knative',
+      images: config.serving?.images ?? {},
+    },
+    allowedRegistries: config.images?.allowedRegistries ?? [],
+    quotas: { ...(config.quotas?.perTeam ? { perTeam: config.quotas.perTeam } : {}), teams: config.quotas?.teams ?? {} },
+    gitops: {
+      deployRepo: config.gitops?.deployRepo ?? 'local/mlops-deploy',
+      repoURL: config.gitops?.repoURL ?? `https://github.com/${config.gitops?.deployRepo ?? 'local/mlops-deploy'}.git`,
+      branch: config.gitops?.branch ?? 'main',
+      argocdNamespace: config.gitops?.argocdNamespace ?? 'argocd',
+    },
+    policies: config.policies ?? {},
+    ...(file ? { file } : {}),
+    config,
+  };
+}
+
+/** Default requests per replica or step when none are declared. */
+export const DEFAULT_RESOURCES: ResolvedResources = { cpu: '500m', memory: '1Gi', gpu: 0, limits: { cpu: '500m', memory: '1Gi' } };
+
+/** Applies defaults to declared resources: limits equal requests unless given. */
+export function resolveResources(resources: { cpu?: string | number; memory?: string | number; gpu?: number; limits?: { cpu?: string | number; memory?: string | number } } | undefined): ResolvedResources {
+  const cpu = String(resources?.cpu ?? DEFAULT_RESOURCES.cpu);
+  const memory = String(resources?.memory ?? DEFAULT_RESOURCES.memory);
+  return {
+    cpu,
+    memory,
+    gpu: resources?.gpu ?? 0,
+    limits: { cpu: String(resources?.limits?.cpu ?? cpu), memory: String(resources?.limits?.memory ?? memory) },
+  };
+}

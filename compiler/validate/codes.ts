@@ -1,0 +1,35 @@
+/** Diagnostic codes of the validate stage: schema (ML2xx), semantics (ML3xx), rollout phase (ML4xx). */
+import { defineCodes } from '../diagnostics/code-table.ts';
+
+/** Codes ML201–ML499. */
+export const VALIDATE_CODES = defineCodes({
+  ML201: { severity: 'error', title: 'Unknown key', description: 'A key the schema does not define, usually a typo.', fix: 'Use the key suggested in the hint, or remove it; `docs/config-reference.md` lists every key.' },
+  ML202: { severity: 'error', title: 'Missing required key', description: 'A key the schema requires is absent.', fix: 'Add the key named in the message.' },
+  ML203: { severity: 'error', title: 'Wrong type', description: 'A value has the wrong type, e.g. a list where a mapping is expected or a string where a number is.', fix: 'Write a value of the type named in the message (quote strings that look like numbers).' },
+  ML204: { severity: 'error', title: 'Value not allowed', description: 'A value is not one of the allowed values.', fix: 'Use one of the values listed in the message.' },
+  ML205: { severity: 'error', title: 'Malformed value', description: 'A string does not have the required format (an image digest, an artifact URI, an owner handle…).', fix: 'Write the value in the format the message shows.' },
+  ML206: { severity: 'error', title: 'Value out of range', description: 'A number, list or string is too small or too large.', fix: 'Use a value within the bounds in the message.' },
+  ML301: { severity: 'error', title: 'Invalid name', description: 'A name is not a DNS-1123 label (lowercase letters, digits and `-`, at most 63 characters, starting and ending with a letter or digit). Names become Kubernetes object names and folder names.', fix: 'Rename it, e.g. `Fraud_API` → `fraud-api`.' },
+  ML302: { severity: 'error', title: 'Unknown model', description: 'A deployment, pipeline or variant names a model the team does not declare.', fix: 'Declare the model under `models:` or fix the name.' },
+  ML303: { severity: 'error', title: 'Unknown model version', description: 'A deployment names a version the model does not declare.', fix: 'Register the version under the model\'s `versions:` or fix the version.' },
+  ML304: { severity: 'error', title: 'Canary equals stable', description: 'The canary version is the same as the stable version, so the canary tests nothing.', fix: 'Point the canary at the new version, or remove `canary`.' },
+  ML305: { severity: 'error', title: 'Unknown pipeline', description: '`trainedBy.pipeline` names a pipeline the team does not declare.', fix: 'Declare the pipeline or fix the name.' },
+  ML306: { severity: 'error', title: 'Unknown deployment', description: 'Monitoring or retraining names a deployment the team does not declare.', fix: 'Fix the name, or declare the deployment.' },
+  ML307: { severity: 'error', title: 'Unknown environment', description: 'A name refers to an environment `platform.yaml` does not declare.', fix: 'Use one of the environments listed in the message.' },
+  ML308: { severity: 'error', title: 'Unknown region', description: 'A deployment asks for a region none of the environment\'s clusters is in.', fix: 'Use one of the regions listed in the message.' },
+  ML309: { severity: 'error', title: 'Duplicate name', description: 'Two items of a list share a name (clusters, steps, variants).', fix: 'Give each a unique name.' },
+  ML310: { severity: 'error', title: 'Invalid cron expression', description: 'A schedule is not a valid five-field cron expression.', fix: 'Use `minute hour day-of-month month day-of-week`, e.g. `0 3 * * 1`.' },
+  ML311: { severity: 'error', title: 'Invalid quantity', description: 'A resource amount is not a Kubernetes quantity.', fix: 'Write CPU as `500m` or `2`, memory as `512Mi` or `4Gi`.' },
+  ML312: { severity: 'error', title: 'Invalid duration', description: 'A duration is not a number followed by `s`, `m`, `h` or `d`.', fix: 'Write e.g. `30m`, `24h`, `7d`.' },
+  ML313: { severity: 'error', title: 'Invalid date', description: 'A date is not a real calendar date in `YYYY-MM-DD` form.', fix: 'Write e.g. `2026-12-31`.' },
+  ML314: { severity: 'error', title: 'Invalid traffic split', description: 'A traffic percentage is outside 0–100, or A/B variants do not add up to 100.', fix: 'Make each share 0–100 and the variants sum to 100.' },
+  ML315: { severity: 'error', title: 'Step cycle', description: 'Pipeline steps depend on each other in a cycle, so none can start.', fix: 'Remove one of the `dependsOn` edges named in the message.' },
+  ML316: { severity: 'error', title: 'Unknown step', description: '`dependsOn` names a step the pipeline does not have.', fix: 'Fix the step name.' },
+  ML317: { severity: 'error', title: 'Replica bounds inverted', description: '`replicas.min` is greater than `replicas.max`.', fix: 'Make `min` ≤ `max`.' },
+  ML318: { severity: 'error', title: 'No serving image', description: 'A deployment using the `deployment` backend has no `image` and the platform has no default image for its framework.', fix: 'Set `image` on the deployment, or `serving.images.<framework>` in platform.yaml.' },
+  ML319: { severity: 'error', title: 'Invalid version', description: 'A model version is not a valid version string (letters, digits, `.`, `_`, `-`; at most 63 characters; starting and ending with a letter or digit).', fix: 'Use a version like `1.4.0`.' },
+  ML320: { severity: 'error', title: 'Invalid promotion', description: 'An environment promotes from itself or from an environment that (through its own promotion) promotes from it.', fix: 'Make promotion a chain, e.g. dev → staging → prod.' },
+  ML321: { severity: 'error', title: 'Canary and A/B together', description: 'An environment declares both `canary` and `abTest`; traffic can be split only one way.', fix: 'Keep one of them.' },
+  ML322: { severity: 'error', title: 'Cluster in two places', description: 'A cluster name is declared twice with different regions or settings.', fix: 'Give each cluster a unique name, or declare the same settings.' },
+  ML401: { severity: 'error', title: 'Capability above rollout phase', description: 'The config uses a capability the organisation has not reached yet (platform.yaml `rollout.phase`).', fix: 'Remove the capability, or ask the platform team to raise `rollout.phase` to the phase named in the message.' },
+});
