@@ -44,7 +44,9 @@ function deployment(spec: Record<string, unknown> = {}): KubernetesObject {
 }
 
 function paths(object: KubernetesObject): string[] {
-  return validateKubernetesObject(object).map((violation) => violation.path);
+  return validateKubernetesObject(object)
+    .map((violation) => violation.path)
+    .sort();
 }
 
 describe('custom resources', () => {
@@ -53,9 +55,13 @@ describe('custom resources', () => {
   });
 
   it('accepts the Standard-mode canary list and the Knative-mode canaryTrafficPercent', () => {
-    const canary = [{ trafficPercent: 10, predictor: { ...sklearnPredictor, minReplicas: 1 } }];
+    // Unlike spec.predictor, the canary predictor's model requires a (container) name and a modelFormat.
+    const model = { ...sklearnPredictor.model, name: 'kserve-container', storageUri: 's3://models/fraud/v4' };
+    const canary = [{ trafficPercent: 10, predictor: { ...sklearnPredictor, model } }];
     expect(validateKubernetesObject(inferenceService(sklearnPredictor, { canary }))).toEqual([]);
     expect(validateKubernetesObject(inferenceService({ ...sklearnPredictor, canaryTrafficPercent: 10 }))).toEqual([]);
+    const unnamedCanary = [{ trafficPercent: 10, predictor: sklearnPredictor }];
+    expect(paths(inferenceService(sklearnPredictor, { canary: unnamedCanary }))).toEqual(['/spec/canary/0/predictor/model/name']);
   });
 
   it('rejects a misspelled InferenceService field, naming its path', () => {
@@ -110,7 +116,7 @@ describe('custom resources', () => {
       apiVersion: 'monitoring.coreos.com/v1',
       kind: 'PrometheusRule',
       metadata,
-      spec: { groups: [{ name: 'fraud-model', rules }] },
+      spec: { groups: [{ name: 'fraud-model', partial_response_strategy: 'Warn', rules }] }, // RE2 (?i) pattern
     });
     expect(validateKubernetesObject(prometheusRule([{ ...rule, expr: 'up == 0' }]))).toEqual([]);
     expect(paths(prometheusRule([rule]))).toEqual(['/spec/groups/0/rules/0/expr']);
@@ -183,6 +189,7 @@ describe('core kinds', () => {
     const template = { spec: { containers: [{ image: 'x', imagePullPolicy: 'Sometimes', portz: [] }] } };
     expect(paths(deployment({ replicas: 'two', template }))).toEqual([
       '/spec/replicas',
+      '/spec/template/spec/containers/0/imagePullPolicy',
       '/spec/template/spec/containers/0/name',
       '/spec/template/spec/containers/0/portz',
     ]);

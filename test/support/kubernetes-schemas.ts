@@ -70,7 +70,18 @@ const coreModels: CoreModel[] = [
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const crdDirectory = path.resolve(repositoryRoot, '..', 'shared', 'crds');
 
-const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false });
+/** CRD patterns are RE2: translate the one RE2-only construct they use, an inline `(?i)`, to the `i` flag. */
+function kubernetesPattern(pattern: string, flags: string): RegExp {
+  const caseInsensitive = pattern.includes('(?i)');
+  return new RegExp(pattern.replaceAll('(?i)', ''), caseInsensitive ? `${flags}i` : flags);
+}
+
+const ajv = new Ajv({
+  strict: false,
+  allErrors: true,
+  validateFormats: false,
+  code: { regExp: Object.assign(kubernetesPattern, { code: 'kubernetesPattern' }) },
+});
 const validatorCache = new Map<string, Validator | undefined>();
 
 /** Validate one object; returns [] when valid. Unknown apiVersion/kind is itself a violation ("no schema for …"). */
