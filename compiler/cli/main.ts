@@ -1,0 +1,163 @@
+/**
+ * The `mlops` command line: picks the command, parses its flags strictly, runs it, and turns
+ * failures into exit codes — 2 for usage and I/O errors (one clean line), 70 for our own bugs.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { closestMatch } from '../diagnostics/suggest.ts';
+import { type CliCommand, type CliInput, type CliIO, UsageError } from './command.ts';
+import { COMMANDS } from './commands/index.ts';
+
+/** Exit code for usage and I/O errors. */
+export const EXIT_USAGE = 2;
+/** Exit code for internal errors (BSD `EX_SOFTWARE`). */
+export const EXIT_INTERNAL = 70;
+
+function writer(stream: NodeJS.WriteStream): (text: string) => void {
+  return (text) => {
+    stream.write(text.endsWith('\n') ? text : `${text}\n`);
+  };
+}
+
+/** The real terminal. */
+export function processIO(): CliIO {
+  return { stdout: writer(process.stdout), stderr: writer(process.stderr), cwd: process.cwd(), isTTY: Boolean(process.stdout.isTTY), env: process.env };
+}
+
+/** The package version, from package.json. */
+export function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+  return manifest.version ?? '0.0.0';
+}
+
+/** `mlops --help`. */
+export function globalUsage(commands: readonly CliCommand[] = COMMANDS): string {
+  const width = Math.max(...commands.map((command) => command.name.length));
+  const lines = commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
+  return [
+    'mlops — GitOps for machine-learning teams',
+    '',
+    'Usage: mlops <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Options:',
+    '  -h, --help     show help (also `mlops <command> --help`)',
+    '  -v, --version  print the version',
+    '',
+    'Exit codes: 0 clean, 1 errors found, 2 usage or I/O error.',
+    '',
+  ].join('\n');
+}
+
+function commandUsage(command: CliCommand): string {
+  return `${command.usage.trimEnd()}\n\n${command.summary}\n`;
+}
+
+function findCommand(name: string, commands: readonly CliCommand[]): CliCommand {
+  const command = commands.find((candidate) => candidate.name === name);
+  if (command) return command;
+  const closest = closestMatch(name, commands.map((candidate) => candidate.name));
+  const suggestion = closest ? ` Did you mean \`mlops ${closest}\`?` : '';
+  throw new UsageError(`Unknown command "${name}".${suggestion} Run \`mlops --help\` for the list.`);
+}
+
+type ParseOptions = NonNullable<ParseArgsConfig['options']>;
+
+function flagNames(options: ParseOptions): string[] {
+  return Object.entries(options).flatMap(([name, option]) => [`--${name}`, ...(option.short ? [`-${option.short}`] : [])]);
+}
+
+/** Turns node's parseArgs errors into one-line usage errors with a suggestion. */
+function parseError(error: unknown, command: CliCommand, options: ParseOptions): unknown {
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const see = `Run \`mlops ${command.name} --help\` for usage.`;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const flag = /'(-[^']*)'/.exec(message)?.[1] ?? message;
+    const closest = closestMatch(flag.replace(/=.*$/, ''), flagNames(options));
+    const suggestion = closest ? ` Did you mean ${closest}?` : '';
+    return new UsageError(`Unknown option ${flag} for \`mlops ${command.name}\`.${suggestion} ${see}`);
+  }
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+    return new UsageError(`Unexpected argument: ${message.replace(/^Unexpected argument '([^']*)'.*$/s, '$1')}. ${see}`);
+  }
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return new UsageError(`${message.split('\n')[0]} ${see}`);
+  return error;
+}
+
+/** Parses a command's flags strictly; `--help` is accepted by every command. */
+export function parseCommandArgs(command: CliCommand, args: readonly string[]): CliInput & { readonly help: boolean } {
+  const options: ParseOptions = { ...command.options, help: { type: 'boolean', short: 'h' } };
+  try {
+    const parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    const { help, ...values } = parsed.values as Record<string, string | boolean | string[] | undefined>;
+    return { positionals: parsed.positionals, values, help: help === true };
+  } catch (error) {
+    throw parseError(error, command, options);
+  }
+}
+
+function isIOError(error: unknown): error is NodeJS.ErrnoException {
+  const candidate = error as NodeJS.ErrnoException | undefined;
+  return candidate instanceof Error && typeof candidate.code === 'string' && /^E[A-Z]+$/.test(candidate.code) && typeof candidate.syscall === 'string';
+}
+
+function reportFailure(error: unknown, io: CliIO): number {
+  if (error instanceof UsageError) {
+    io.stderr(`mlops: ${error.message}\n`);
+    return EXIT_USAGE;
+  }
+  if (isIOError(error)) {
+    io.stderr(`mlops: ${error.message.split('\n')[0]}\n`);
+    return EXIT_USAGE;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  if (io.env.MLOPS_DEBUG === '1') {
+    io.stderr(`mlops: internal error: ${message}\n${error instanceof Error ? (error.stack ?? '') : ''}\n`);
+  } else {
+    io.stderr(`mlops: internal error: ${message}\nThis is a bug in mlops; rerun with MLOPS_DEBUG=1 for the stack trace and report it.\n`);
+  }
+  return EXIT_INTERNAL;
+}
+
+async function dispatch(argv: readonly string[], io: CliIO, commands: readonly CliCommand[]): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    io.stderr(globalUsage(commands));
+    return EXIT_USAGE;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    if (first === 'help' && rest[0] !== undefined) {
+      io.stdout(commandUsage(findCommand(rest[0], commands)));
+      return 0;
+    }
+    io.stdout(globalUsage(commands));
+    return 0;
+  }
+  if (first === '--version' || first === '-v') {
+    io.stdout(`${packageVersion()}\n`);
+    return 0;
+  }
+  if (first.startsWith('-')) {
+    const closest = closestMatch(first, ['--help', '--version']);
+    throw new UsageError(`Unknown option ${first}.${closest ? ` Did you mean ${closest}?` : ''} Usage: mlops <command> [options]; run \`mlops --help\`.`);
+  }
+  const command = findCommand(first, commands);
+  const input = parseCommandArgs(command, rest);
+  if (input.help) {
+    io.stdout(commandUsage(command));
+    return 0;
+  }
+  return command.run({ positionals: input.positionals, values: input.values }, io);
+}
+
+/** Runs `mlops` with arguments (without `node` and the script); returns the exit code. */
+export async function main(argv: string[], io: CliIO = processIO(), commands: readonly CliCommand[] = COMMANDS): Promise<number> {
+  try {
+    return await dispatch(argv, io, commands);
+  } catch (error) {
+    return reportFailure(error, io);
+  }
+}
