@@ -2,4 +2,41 @@
 import { defineCodes } from '../diagnostics/code-table.ts';
 
 /** Codes of the emit stage. */
-export const EMIT_CODES = defineCodes({});
+export const EMIT_CODES = defineCodes({
+  ML501: {
+    severity: 'warning',
+    title: 'Scale to zero not supported here',
+    description: '`replicas.min: 0` asks for scale to zero, which only KServe in Knative mode supports; the `deployment` backend, edge clusters and KServe Standard mode keep at least one replica.',
+    fix: 'Set `replicas.min` to 1 or more, or serve with KServe in Knative mode (platform.yaml `serving.kserve.deploymentMode: Knative`).',
+  },
+  ML502: {
+    severity: 'error',
+    title: 'Generated name too long',
+    description: 'A Kubernetes object name built from the deployment name and a suffix (`-canary`, an A/B variant, an additional model) is longer than 63 characters.',
+    fix: 'Shorten the deployment, variant or model name.',
+  },
+  ML503: {
+    severity: 'warning',
+    title: 'Explainer not emitted',
+    description: 'The requested explainer has no built-in KServe v0.20 implementation (KServe ships only `art`), or the deployment runs on the `deployment` backend, so no explainer is deployed.',
+    fix: 'Remove `explainer`, or deploy the explainer yourself.',
+  },
+  ML504: {
+    severity: 'info',
+    title: 'Bandit routing starts from declared weights',
+    description: 'A/B tests with `strategy: bandit` are emitted with the declared traffic shares as initial weights; the bandit controller adjusts them at run time.',
+    fix: 'Nothing to fix; make the declared shares a sensible starting point.',
+  },
+  ML505: {
+    severity: 'error',
+    title: 'Output file collision',
+    description: 'Two emitted objects of the same kind and name would be written to the same file (e.g. deployment `a` with A/B variant `b` and a deployment named `a-b`).',
+    fix: 'Rename one of the deployments, variants or models named in the message.',
+  },
+  ML506: {
+    severity: 'warning',
+    title: 'Additional models not served',
+    description: '`additionalModels` needs KServe multi-model serving; on the `deployment` backend (and on edge clusters, which always use it) only the main model is served.',
+    fix: 'Serve the deployment with the `kserve` backend, or give each additional model its own deployment.',
+  },
+});

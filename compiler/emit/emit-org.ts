@@ -1,7 +1,32 @@
-/** The emit stage: one cdk8s App per team × cluster, rendered to a deterministic output tree. */
+/**
+ * The emit stage: one cdk8s App per team × cluster (one App over the whole org is super-linear), with
+ * one Chart per environment the cluster serves plus a GitOps chart, rendered to a deterministic tree:
+ * `clusters/<cluster>/<team>/<kind>-<name>.yaml`, `argocd/<cluster>/<team>/…` and `registry.json`.
+ */
+import { App, Chart } from 'cdk8s';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { ResolvedOrg } from '../resolve/resolved-org.ts';
 import type { Manifest, OutputFile } from './manifest.ts';
+import { emitMonitoring } from './monitoring/emit-monitoring.ts';
+import { emitPipelines } from './pipelines/emit-pipelines.ts';
+import { emitRegistryConfigMap } from './registry/emit-registry-config-map.ts';
+import { registryCatalog } from './registry/registry-catalog.ts';
+import { compareCodePoints, type OutputFormat, type PlacedChart, placeObjects, renderManifests, synthesizeChart } from './render.ts';
+import { emitServing } from './serving/emit-serving.ts';
+import type { TeamClusterContext } from './team-cluster-context.ts';
+import { emitTenancy } from './tenancy/emit-tenancy.ts';
+
+/** Adds objects for one team × environment × cluster to a chart; may return the diagnostics it found. */
+export type ChartBuilder = (chart: Chart, context: TeamClusterContext) => unknown;
+
+/** Builders of each environment chart, in order. */
+export const ENVIRONMENT_BUILDERS: readonly ChartBuilder[] = [emitTenancy, emitServing, emitPipelines, emitMonitoring, emitRegistryConfigMap];
+
+/** Builders of the GitOps chart (Argo CD objects, in the Argo CD namespace). */
+export const GITOPS_BUILDERS: readonly ChartBuilder[] = [];
+
+/** Org-wide files beside the manifests. */
+export const ORG_FILE_BUILDERS: readonly ((org: ResolvedOrg) => OutputFile)[] = [registryCatalog];
 
 /** What emit produces. */
 export interface EmitResult {
@@ -14,9 +39,72 @@ export interface EmitResult {
 export interface EmitOptions {
   readonly environments?: readonly string[];
   readonly clusters?: readonly string[];
+  /** Format of the rendered files. @default 'yaml' */
+  readonly format?: OutputFormat;
+}
+
+/** One App's worth of work: a team on a cluster, in every environment that cluster serves. */
+export interface TeamClusterUnit {
+  readonly cluster: string;
+  readonly team: string;
+  /** One context per environment the cluster serves, in environment order. */
+  readonly contexts: readonly TeamClusterContext[];
+}
+
+/** The team × cluster units of an org, narrowed by the options; sorted by cluster, then team. */
+export function teamClusterUnits(org: ResolvedOrg, options: EmitOptions = {}): TeamClusterUnit[] {
+  const environments = options.environments ? new Set(options.environments) : undefined;
+  const clusters = options.clusters ? new Set(options.clusters) : undefined;
+  const units = new Map<string, { cluster: string; team: string; contexts: TeamClusterContext[] }>();
+  for (const team of org.teams) {
+    for (const environment of org.platform.environments) {
+      if (environments && !environments.has(environment.name)) continue;
+      for (const cluster of environment.clusters) {
+        if (clusters && !clusters.has(cluster.name)) continue;
+        const key = `${cluster.name}\u0000${team.name}`;
+        const unit = units.get(key) ?? { cluster: cluster.name, team: team.name, contexts: [] };
+        unit.contexts.push({ org, team, environment, cluster, namespace: `${team.name}-${environment.name}` });
+        units.set(key, unit);
+      }
+    }
+  }
+  return [...units.values()].sort((a, b) => compareCodePoints(a.cluster, b.cluster) || compareCodePoints(a.team, b.team));
+}
+
+function runBuilders(builders: readonly ChartBuilder[], chart: Chart, context: TeamClusterContext, diagnostics: Diagnostic[]): void {
+  for (const build of builders) {
+    const found = build(chart, context);
+    if (Array.isArray(found)) diagnostics.push(...(found as Diagnostic[]));
+  }
+}
+
+/** Builds and synthesises the App of one team × cluster. */
+export function emitTeamCluster(unit: TeamClusterUnit, diagnostics: Diagnostic[]): PlacedChart[] {
+  const app = new App({ outdir: '.' });
+  const charts: { chart: Chart; folder: string }[] = [];
+  for (const context of unit.contexts) {
+    const chart = new Chart(app, context.environment.name, { namespace: context.namespace });
+    runBuilders(ENVIRONMENT_BUILDERS, chart, context, diagnostics);
+    charts.push({ chart, folder: `clusters/${unit.cluster}/${unit.team}` });
+  }
+  const first = unit.contexts[0];
+  if (first && GITOPS_BUILDERS.length > 0) {
+    const chart = new Chart(app, 'gitops', { namespace: first.org.platform.gitops.argocdNamespace });
+    runBuilders(GITOPS_BUILDERS, chart, first, diagnostics);
+    charts.push({ chart, folder: `argocd/${unit.cluster}/${unit.team}` });
+  }
+  return charts.map(({ chart, folder }) => ({ cluster: unit.cluster, team: unit.team, folder, objects: synthesizeChart(chart) }));
 }
 
 /** Emits the manifests of a resolved org. */
-export function emitOrg(_org: ResolvedOrg, _options: EmitOptions = {}): EmitResult {
-  return { manifests: [], files: [], diagnostics: [] };
+export function emitOrg(org: ResolvedOrg, options: EmitOptions = {}): EmitResult {
+  const format = options.format ?? 'yaml';
+  const diagnostics: Diagnostic[] = [];
+  const placed: PlacedChart[] = [];
+  for (const unit of teamClusterUnits(org, options)) placed.push(...emitTeamCluster(unit, diagnostics));
+  const layout = placeObjects(org, placed, format);
+  diagnostics.push(...layout.diagnostics);
+  const orgFiles = ORG_FILE_BUILDERS.map((build) => build(org));
+  const files = [...renderManifests(layout.manifests, format), ...orgFiles].sort((a, b) => compareCodePoints(a.path, b.path));
+  return { manifests: layout.manifests, files, diagnostics };
 }

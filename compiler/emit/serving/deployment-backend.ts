@@ -1,0 +1,112 @@
+/**
+ * The `deployment` serving backend through cdk8s-plus-28: per track (stable, canary or A/B variant) a
+ * Deployment, a Service, a HorizontalPodAutoscaler and a PodDisruptionBudget. The pod spec comes from
+ * security-context.ts (patched over cdk8s-plus's container so exact quantities and GPUs survive).
+ * Edge clusters pin pods with the cluster's node selector and tolerations.
+ */
+import { ApiObject, type Chart, JsonPatch } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import type { ResolvedDeployment, ResolvedPlacement, ServedVersion } from '../../resolve/resolved-org.ts';
+import { MLOPS_DOMAIN } from '../labels.ts';
+import { secureContainer, securePodDefaults } from '../security-context.ts';
+import type { TeamClusterContext } from '../team-cluster-context.ts';
+import { WORKLOAD_SERVICE_ACCOUNT } from '../tenancy/rbac.ts';
+import { SERVICE_PORT } from './gateway.ts';
+import { servedVersion, servingLabels, servingMetadata } from './served-model.ts';
+
+/** One set of pods serving one version. */
+export interface ServingTrack {
+  /** Name of the Deployment, Service, HPA and PDB. */
+  readonly name: string;
+  readonly served: ServedVersion;
+  /** `stable`, `canary` or the A/B variant name. */
+  readonly role: string;
+}
+
+/** Pod label naming the track, part of the selector. */
+export const TRACK_LABEL = `${MLOPS_DOMAIN}/track`;
+
+/** Lowest replica count a HorizontalPodAutoscaler accepts. */
+export const MIN_HPA_REPLICAS = 1;
+
+function selectorLabels(context: TeamClusterContext, track: ServingTrack): Record<string, string> {
+  return { 'app.kubernetes.io/instance': track.name, [`${MLOPS_DOMAIN}/team`]: context.team.name, [TRACK_LABEL]: track.role };
+}
+
+function scalingMetric(placement: ResolvedPlacement): kplus.Metric {
+  const { metric, target } = placement.autoscaling;
+  if (metric === 'cpu') return kplus.Metric.resourceCpu(kplus.MetricTarget.averageUtilization(target));
+  if (metric === 'memory') return kplus.Metric.resourceMemory(kplus.MetricTarget.averageUtilization(target));
+  const name = metric === 'rps' ? 'http_requests_per_second' : 'http_requests_in_flight';
+  return kplus.Metric.pods({ name, target: kplus.MetricTarget.averageValue(target) });
+}
+
+/** The secure pod spec fields of a track: container, pod defaults and, on edge clusters, placement. */
+function podSpecOverrides(context: TeamClusterContext, deployment: ResolvedDeployment, placement: ResolvedPlacement, track: ServingTrack): Record<string, unknown> {
+  const version = servedVersion(context.team, track.served);
+  const container = secureContainer({
+    name: 'server',
+    image: deployment.image ?? '',
+    resources: placement.resources,
+    env: { MODEL_NAME: track.served.model, MODEL_URI: version.config.artifact, MODEL_VERSION: track.served.version },
+    servingPort: deployment.port,
+  });
+  const cluster = placement.cluster;
+  return {
+    containers: [container],
+    ...securePodDefaults({ serviceAccountName: WORKLOAD_SERVICE_ACCOUNT }),
+    ...(Object.keys(cluster.nodeSelector).length > 0 ? { nodeSelector: { ...cluster.nodeSelector } } : {}),
+    ...(cluster.tolerations.length > 0 ? { tolerations: cluster.tolerations.map((toleration) => ({ operator: toleration.value === undefined ? 'Exists' : 'Equal', ...toleration })) } : {}),
+  };
+}
+
+/**
+ * Merges `overrides` into the synthesised pod spec and drops cdk8s-plus's construct-address pod label.
+ * This runs after cdk8s-plus's typed conversion: JSON patches run before it, and the conversion drops
+ * plain quantities and int-or-strings (it expects Quantity/IntOrString objects).
+ */
+function overridePodSpec(workload: kplus.Deployment, overrides: Record<string, unknown>): void {
+  const apiObject = ApiObject.of(workload);
+  const synthesize = apiObject.toJson.bind(apiObject);
+  apiObject.toJson = () => {
+    const json = synthesize();
+    const template = json.spec.template;
+    const labels = { ...template.metadata.labels };
+    delete labels['cdk8s.io/metadata.addr'];
+    return { ...json, spec: { ...json.spec, template: { metadata: { ...template.metadata, labels }, spec: { ...template.spec, ...overrides } } } };
+  };
+}
+
+/** Adds one track's Deployment, Service, HPA and PDB; returns the Service name. */
+export function emitServingTrack(chart: Chart, context: TeamClusterContext, deployment: ResolvedDeployment, placement: ResolvedPlacement, track: ServingTrack, minReplicas: number): string {
+  const metadata = servingMetadata(context, deployment, placement, track.name, track.served);
+  const selector = selectorLabels(context, track);
+  const workload = new kplus.Deployment(chart, `deployment-${track.name}`, {
+    metadata,
+    select: false,
+    podMetadata: { labels: { ...servingLabels(context, deployment, track.served), ...selector } },
+    containers: [{ name: 'server', image: deployment.image ?? '', portNumber: deployment.port }],
+  });
+  workload.select(kplus.LabelSelector.of({ labels: selector }));
+  overridePodSpec(workload, podSpecOverrides(context, deployment, placement, track));
+
+  const service = new kplus.Service(chart, `service-${track.name}`, { metadata, ports: [{ name: 'http', port: SERVICE_PORT, targetPort: deployment.port }] });
+  for (const [key, value] of Object.entries(selector)) service.selectLabel(key, value);
+  ApiObject.of(service).addJsonPatch(JsonPatch.remove('/spec/externalIPs'));
+
+  new kplus.HorizontalPodAutoscaler(chart, `hpa-${track.name}`, {
+    metadata,
+    target: workload,
+    minReplicas: Math.max(MIN_HPA_REPLICAS, minReplicas),
+    maxReplicas: Math.max(MIN_HPA_REPLICAS, minReplicas, placement.replicas.max),
+    metrics: [scalingMetric(placement)],
+  });
+
+  new ApiObject(chart, `pdb-${track.name}`, {
+    apiVersion: 'policy/v1',
+    kind: 'PodDisruptionBudget',
+    metadata,
+    spec: { maxUnavailable: 1, selector: { matchLabels: selector } },
+  });
+  return track.name;
+}

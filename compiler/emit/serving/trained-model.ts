@@ -1,0 +1,29 @@
+/** KServe `TrainedModel` (serving.kserve.io/v1alpha1): a further model loaded into a multi-model InferenceService. */
+import { ApiObject, type Chart } from 'cdk8s';
+import type { ResolvedDeployment, ResolvedPlacement, ServedVersion } from '../../resolve/resolved-org.ts';
+import type { TeamClusterContext } from '../team-cluster-context.ts';
+import { servedModel, servedVersion, servingMetadata } from './served-model.ts';
+
+/** Memory reserved for an additional model that declares none. */
+export const DEFAULT_TRAINED_MODEL_MEMORY = '1Gi';
+
+/** Adds one TrainedModel per additional model, named `<inferenceService>-<model>`. */
+export function emitTrainedModels(chart: Chart, context: TeamClusterContext, deployment: ResolvedDeployment, placement: ResolvedPlacement, inferenceService: string): void {
+  for (const extra of deployment.additionalModels) {
+    const served: ServedVersion = { model: extra.model, version: extra.version };
+    const name = `${inferenceService}-${extra.model}`;
+    new ApiObject(chart, `trainedmodel-${name}`, {
+      apiVersion: 'serving.kserve.io/v1alpha1',
+      kind: 'TrainedModel',
+      metadata: servingMetadata(context, deployment, placement, name, served),
+      spec: {
+        inferenceService,
+        model: {
+          framework: servedModel(context.team, served).framework,
+          memory: extra.memory ?? DEFAULT_TRAINED_MODEL_MEMORY,
+          storageUri: servedVersion(context.team, served).config.artifact,
+        },
+      },
+    });
+  }
+}
