@@ -1,0 +1,136 @@
+/**
+ * Evaluates custom CEL rules: org rules (platform.yaml) on every team they match, team rules on
+ * their own team. A rule that does not compile is reported once at its own line and skipped.
+ */
+import type { CustomRule } from '../../config/types.generated.ts';
+import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
+import { diagnosticAtRange } from '../../diagnostics/report.ts';
+import type { Manifest } from '../../emit/manifest.ts';
+import { rangeFromOffsets, rangeOf } from '../../load/parsed-file.ts';
+import type { ResolvedOrg, ResolvedTeam, SourceRef } from '../../resolve/resolved-org.ts';
+import { manifestSubject } from '../manifest-subject.ts';
+import { orgCustomRules, teamCustomRules } from '../rule-catalog.ts';
+import type { RuleFinding } from '../rule.ts';
+import { CONFIG_TARGETS, type ConfigTarget, configSubjects } from './cel-subjects.ts';
+import { toCelValue } from './cel-value.ts';
+import { type CompiledExpression, compileExpression, firstLine } from './compile-expression.ts';
+
+/** A finding of a custom rule. */
+export interface CustomRuleFinding {
+  readonly ruleId: string;
+  readonly finding: RuleFinding;
+}
+
+/** Result of evaluating custom rules. */
+export interface CustomRuleResult {
+  readonly findings: CustomRuleFinding[];
+  readonly diagnostics: Diagnostic[];
+}
+
+interface Declared {
+  readonly rule: CustomRule;
+  readonly source: SourceRef;
+}
+
+/** The range of the expression value, narrowed to `offset` inside it when the scalar is on one line. */
+function expressionRange(org: ResolvedOrg, declared: Declared, offset: number | undefined) {
+  const file = org.files.get(declared.source.file);
+  if (!file) return undefined;
+  const range = rangeOf(file, [...declared.source.path, 'expression']);
+  const opener = file.text[range.start.offset];
+  if (offset === undefined || opener === '|' || opener === '>') return { file: file.path, range };
+  const start = range.start.offset + (opener === '"' || opener === "'" ? 1 : 0) + offset;
+  return { file: file.path, range: rangeFromOffsets(file, Math.min(start, range.end.offset), Math.min(start + 1, range.end.offset)) };
+}
+
+function compileAll(org: ResolvedOrg, declared: readonly Declared[], diagnostics: Diagnostic[]): Map<Declared, CompiledExpression> {
+  const compiled = new Map<Declared, CompiledExpression>();
+  for (const entry of declared) {
+    const outcome = compileExpression(entry.rule.expression);
+    if (outcome.ok) {
+      compiled.set(entry, outcome.evaluate);
+      continue;
+    }
+    const location = expressionRange(org, entry, outcome.offset);
+    if (!location) continue;
+    const code = outcome.kind === 'syntax' ? 'ML601' : 'ML602';
+    diagnostics.push(diagnosticAtRange(location.file, location.range, code, `Rule ${entry.rule.id}: ${outcome.message}.`));
+  }
+  return compiled;
+}
+
+function manifestsByKind(manifests: readonly Manifest[]): Map<string, Manifest[]> {
+  const byKind = new Map<string, Manifest[]>();
+  for (const manifest of manifests) {
+    const list = byKind.get(manifest.object.kind);
+    if (list) list.push(manifest);
+    else byKind.set(manifest.object.kind, [manifest]);
+  }
+  return byKind;
+}
+
+function describeManifest(manifest: Manifest): string {
+  const { kind, metadata } = manifest.object;
+  return `${kind} ${metadata.namespace ? `${metadata.namespace}/` : ''}${metadata.name}`;
+}
+
+/** Evaluates every custom rule of the org and its teams. */
+export function evaluateCustomRules(org: ResolvedOrg, manifests: readonly Manifest[]): CustomRuleResult {
+  const diagnostics: Diagnostic[] = [];
+  const findings: CustomRuleFinding[] = [];
+  const orgRules = orgCustomRules(org);
+  const teamRules = new Map(org.teams.map((team) => [team.name, teamCustomRules(team)]));
+  const compiled = compileAll(org, [...orgRules, ...[...teamRules.values()].flat()], diagnostics);
+  if (compiled.size === 0) return { findings, diagnostics };
+  const byKind = manifestsByKind(manifests);
+  const failedRules = new Set<Declared>();
+
+  const run = (declared: Declared, evaluate: CompiledExpression, team: ResolvedTeam | undefined) => {
+    const { rule } = declared;
+    const targets = rule.match?.targets ?? [...CONFIG_TARGETS];
+    const environments = rule.match?.environments ? new Set(rule.match.environments) : undefined;
+    const teamName = team?.name ?? '';
+    const check = (object: () => unknown, environment: string | undefined, describe: string, finding: Omit<RuleFinding, 'message'>) => {
+      if (environments && (environment === undefined || !environments.has(environment))) return;
+      let result: unknown;
+      try {
+        result = evaluate({ object: toCelValue(object()), environment: environment ?? '', team: teamName });
+      } catch (error) {
+        if (failedRules.has(declared)) return;
+        failedRules.add(declared);
+        const location = expressionRange(org, declared, undefined);
+        if (location) diagnostics.push(diagnosticAtRange(location.file, location.range, 'ML603', `Rule ${rule.id} failed on ${describe}: ${firstLine((error as Error).message)}.`));
+        return;
+      }
+      if (result !== true) findings.push({ ruleId: rule.id, finding: { ...finding, message: `${describe}: ${rule.message}` } });
+    };
+    if (team) {
+      const configTargets = new Set(targets.filter((target): target is ConfigTarget => (CONFIG_TARGETS as readonly string[]).includes(target)));
+      for (const subject of configSubjects(team, configTargets)) {
+        check(subject.value, subject.environment, subject.label, { team: teamName, subject: subject.subject, ...(subject.environment ? { environment: subject.environment } : {}), source: subject.source });
+      }
+    }
+    for (const kind of targets) {
+      for (const manifest of byKind.get(kind) ?? []) {
+        if (manifest.team !== teamName) continue;
+        const { subject, environment } = manifestSubject(manifest);
+        check(() => manifest.object, environment, describeManifest(manifest), { team: teamName, subject, ...(environment ? { environment } : {}), manifest });
+      }
+    }
+  };
+
+  for (const declared of orgRules) {
+    const evaluate = compiled.get(declared);
+    if (!evaluate) continue;
+    const teams = declared.rule.match?.teams ? new Set(declared.rule.match.teams) : undefined;
+    for (const team of org.teams) if (!teams || teams.has(team.name)) run(declared, evaluate, team);
+    if (!teams) run(declared, evaluate, undefined);
+  }
+  for (const team of org.teams) {
+    for (const declared of teamRules.get(team.name) ?? []) {
+      const evaluate = compiled.get(declared);
+      if (evaluate) run(declared, evaluate, team);
+    }
+  }
+  return { findings, diagnostics };
+}

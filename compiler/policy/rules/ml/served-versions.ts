@@ -1,0 +1,73 @@
+/** Which model versions each deployment serves in each environment (one entry per environment, not per cluster). */
+import type { DataPath } from '../../../load/parsed-file.ts';
+import type { EnvironmentTier, ResolvedOrg, ResolvedPlacement, ResolvedTeam } from '../../../resolve/resolved-org.ts';
+
+/** One version served by a deployment in an environment. */
+export interface ServedVersionEntry {
+  readonly deployment: string;
+  readonly environment: string;
+  readonly tier: EnvironmentTier;
+  readonly model: string;
+  readonly version: string;
+  readonly role: 'stable' | 'canary' | 'variant';
+  readonly traffic: number;
+  /** Data path of the `version` value in the team file. */
+  readonly path: DataPath;
+}
+
+/** The first placement of each environment of each deployment of a team. */
+export function placementsPerEnvironment(team: ResolvedTeam): ResolvedPlacement[] {
+  const seen = new Set<string>();
+  const placements: ResolvedPlacement[] = [];
+  for (const deployment of team.deployments) {
+    for (const placement of deployment.placements) {
+      const key = `${placement.deployment}\u0000${placement.environment}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      placements.push(placement);
+    }
+  }
+  return placements;
+}
+
+/** Every version a team serves, per deployment and environment. */
+export function servedVersions(team: ResolvedTeam): ServedVersionEntry[] {
+  const entries: ServedVersionEntry[] = [];
+  for (const placement of placementsPerEnvironment(team)) {
+    const base = ['deployments', placement.deployment, 'environments', placement.environment];
+    const common = { deployment: placement.deployment, environment: placement.environment, tier: placement.tier };
+    const canaryTraffic = placement.canary?.traffic ?? 0;
+    if (!placement.abTest) entries.push({ ...common, ...placement.stable, role: 'stable', traffic: 100 - canaryTraffic, path: [...base, 'version'] });
+    if (placement.canary) entries.push({ ...common, model: placement.canary.model, version: placement.canary.version, role: 'canary', traffic: canaryTraffic, path: [...base, 'canary', 'version'] });
+    placement.abTest?.variants.forEach((variant, index) => {
+      entries.push({ ...common, model: variant.model, version: variant.version, role: 'variant', traffic: variant.traffic, path: [...base, 'abTest', 'variants', index, 'version'] });
+    });
+  }
+  return entries;
+}
+
+/** `model@version` → where it is served. */
+export function servedByVersion(team: ResolvedTeam): Map<string, ServedVersionEntry[]> {
+  const byVersion = new Map<string, ServedVersionEntry[]>();
+  for (const entry of servedVersions(team)) {
+    const key = `${entry.model}@${entry.version}`;
+    const list = byVersion.get(key);
+    if (list) list.push(entry);
+    else byVersion.set(key, [entry]);
+  }
+  return byVersion;
+}
+
+const TIER_RANK: Readonly<Record<EnvironmentTier, number>> = { development: 0, staging: 1, production: 2 };
+
+/** The most production-like environment among entries (selects the mode of findings about a version). */
+export function mostCriticalEnvironment(entries: readonly ServedVersionEntry[] | undefined): string | undefined {
+  let best: ServedVersionEntry | undefined;
+  for (const entry of entries ?? []) if (!best || TIER_RANK[entry.tier] > TIER_RANK[best.tier]) best = entry;
+  return best?.environment;
+}
+
+/** The tier of an environment by name. */
+export function tierOf(org: ResolvedOrg, environment: string): EnvironmentTier | undefined {
+  return org.platform.environments.find((candidate) => candidate.name === environment)?.tier;
+}
