@@ -1,13 +1,80 @@
-/** `mlops plan` (being written). */
-import { type CliCommand, UsageError } from '../command.ts';
+/**
+ * `mlops plan [dir] --base <ref> [--head <ref>]`: what a PR from base to head changes — rendered
+ * resources, ML summary, required approvals, risk — exactly as the bot would comment it.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { SourceTree } from '../../load/source-tree.ts';
+import { plan } from '../../plan/plan.ts';
+import { planText } from '../../plan/report/plan-text.ts';
+import { renderReport } from '../../plan/report/render-report.ts';
+import { type CliCommand, type CliIO, UsageError } from '../command.ts';
+import { readSourceTree } from '../fs-source.ts';
+import { readGitTree } from '../git-tree-source.ts';
+import { readPlanTemplates } from '../templates-source.ts';
+import { directoryArgument, formatOption, wantsColor } from './validate.ts';
+
+/** Output formats of `mlops plan`. */
+export type PlanFormat = 'text' | 'markdown' | 'json';
+
+function stringOption(value: unknown, flag: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value === '') throw new UsageError(`${flag} needs a value.`);
+  return value;
+}
+
+async function writeReports(out: string, reports: { comment: string; markdown: string; json: string }, io: CliIO): Promise<void> {
+  await mkdir(out, { recursive: true });
+  await writeFile(join(out, 'plan.md'), reports.markdown);
+  await writeFile(join(out, 'plan.json'), reports.json);
+  await writeFile(join(out, 'comment.md'), reports.comment);
+  io.stderr(`Wrote plan.md, plan.json and comment.md to ${out}\n`);
+}
 
 /** The `plan` command. */
 export const command: CliCommand = {
   name: 'plan',
-  summary: '(not yet available)',
-  usage: 'mlops plan',
-  options: {},
-  async run() {
-    throw new UsageError('mlops plan is not available in this build.');
+  summary: 'Show what a change does: rendered resources, model versions and traffic, approvals needed, risk.',
+  usage: [
+    'Usage: mlops plan [dir] --base <ref> [--head <ref>] [--format text|markdown|json] [--out <dir>]',
+    '',
+    '  dir            config repo folder inside a git work tree (default: the current directory)',
+    '  --base         git ref to compare against, e.g. main or origin/main (required)',
+    '  --head         git ref of the change (default: the working tree, uncommitted edits included)',
+    '  --format       text (default), markdown (the PR comment) or json',
+    '  --out          also write plan.md, plan.json and comment.md to this folder',
+    '  --author       the change author (@handle): their approval never counts',
+    '  --diff         with text output, print each resource diff',
+    '  --full         compile every team, not only those whose inputs changed',
+    '',
+    'Exit codes: 0 planned, 1 the head has errors, 2 usage or I/O error.',
+  ].join('\n'),
+  options: {
+    base: { type: 'string' },
+    head: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    author: { type: 'string' },
+    diff: { type: 'boolean' },
+    full: { type: 'boolean' },
+  },
+  async run(input, io) {
+    const format = formatOption<PlanFormat>(input, ['text', 'markdown', 'json'], 'text');
+    const baseRef = stringOption(input.values.base, '--base');
+    if (baseRef === undefined) throw new UsageError('mlops plan needs --base <ref>, e.g. --base main.');
+    const headRef = stringOption(input.values.head, '--head');
+    const out = stringOption(input.values.out, '--out');
+    const author = stringOption(input.values.author, '--author');
+    const dir = directoryArgument(input, io, 'plan');
+    const base = await readGitTree(dir.absolute, baseRef);
+    const head: SourceTree = headRef === undefined ? await readSourceTree(dir.absolute) : await readGitTree(dir.absolute, headRef);
+    const result = plan(base, head, { ...(author !== undefined ? { author } : {}), incremental: input.values.full !== true });
+    const needsReports = format !== 'text' || out !== undefined;
+    const reports = needsReports ? renderReport(result, await readPlanTemplates(), { fullReport: out === undefined ? 'the output of `mlops plan --out <dir>`' : 'plan.md' }) : undefined;
+    if (format === 'text') io.stdout(planText(result, { color: wantsColor(io), diffs: input.values.diff === true }));
+    else if (format === 'markdown') io.stdout(reports!.comment);
+    else io.stdout(reports!.json);
+    if (out !== undefined) await writeReports(resolve(io.cwd, out), reports!, io);
+    return result.status === 'ok' ? 0 : 1;
   },
 };

@@ -1,0 +1,60 @@
+/**
+ * The git ConfigSource: reads the SourceTree of a config repo as committed at a ref (`main`, a SHA,
+ * `HEAD~1`) with simple-git — `git ls-tree -r` for the paths, `git show` for config file contents
+ * (many blobs per call, split by the sizes ls-tree reports). `dir` may be a sub-folder of the repo.
+ */
+import { simpleGit } from 'simple-git';
+import type { SourceFile, SourceTree } from '../load/source-tree.ts';
+import { UsageError } from './command.ts';
+import { isConfigLikePath } from './fs-source.ts';
+
+interface TreeEntry {
+  readonly path: string;
+  readonly size: number;
+}
+
+/** Blobs fetched per `git show` call (keeps the command line short). */
+const BATCH = 200;
+
+function parseLsTree(output: string): TreeEntry[] {
+  const entries: TreeEntry[] = [];
+  for (const record of output.split('\0')) {
+    if (record === '') continue;
+    const tab = record.indexOf('\t');
+    const [, type, , size] = record.slice(0, tab).split(/\s+/);
+    if (type !== 'blob') continue;
+    entries.push({ path: record.slice(tab + 1), size: Number(size) });
+  }
+  return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Checks that `dir` is inside a git work tree and `ref` names a commit. */
+async function assertRef(dir: string, ref: string): Promise<void> {
+  const git = simpleGit(dir);
+  const inside = await git.revparse(['--is-inside-work-tree']).catch(() => 'false');
+  if (inside.trim() !== 'true') throw new UsageError(`Not a git repository: ${dir}`);
+  if (ref.startsWith('-')) throw new UsageError(`Not a git ref: ${ref}`);
+  await git.revparse(['--verify', '--quiet', `${ref}^{commit}`]).catch(() => {
+    throw new UsageError(`Unknown git ref "${ref}" in ${dir}.`);
+  });
+}
+
+/** Reads the config tree under `dir` as committed at `ref`; paths are relative to `dir`. */
+export async function readGitTree(dir: string, ref: string): Promise<SourceTree> {
+  await assertRef(dir, ref);
+  const git = simpleGit(dir);
+  const entries = parseLsTree(await git.raw(['ls-tree', '-r', '-l', '-z', ref, '--', '.']));
+  const config = entries.filter((entry) => isConfigLikePath(entry.path));
+  const files: SourceFile[] = [];
+  for (let start = 0; start < config.length; start += BATCH) {
+    const batch = config.slice(start, start + BATCH);
+    const output = await git.showBuffer(['--no-textconv', ...batch.map((entry) => `${ref}:./${entry.path}`)]);
+    let offset = 0;
+    for (const entry of batch) {
+      files.push({ path: entry.path, content: new Uint8Array(output.subarray(offset, offset + entry.size)) });
+      offset += entry.size;
+    }
+    if (offset !== output.length) throw new Error(`git show returned ${output.length} bytes for ${batch.length} blobs of ${offset} bytes`);
+  }
+  return { files, otherPaths: entries.filter((entry) => !isConfigLikePath(entry.path)).map((entry) => entry.path) };
+}
