@@ -1,13 +1,158 @@
-/** `mlops demo` (being written). */
-import { type CliCommand, UsageError } from '../command.ts';
+/**
+ * `mlops demo`: a guided end-to-end run on a temporary copy of sample-repo/ — validate, catch a
+ * mistake, compile, check policies, plan a canary shift in a temporary git repo, and watch a policy
+ * block a too-large canary. Steps whose command is not in this build are skipped with a note.
+ */
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { simpleGit } from 'simple-git';
+import { type CliCommand, type CliIO, UsageError } from '../command.ts';
+import { parseCommandArgs } from '../parse-args.ts';
+import { command as check } from './check.ts';
+import { command as compile } from './compile.ts';
+import { command as plan } from './plan.ts';
+import { command as validate, wantsColor } from './validate.ts';
+
+/** The sample org shipped with the repo. */
+const SAMPLE_REPO = new URL('../../../sample-repo/', import.meta.url);
+/** Folder name of the copy, as paths in the output show it. */
+const CONFIG = 'acme-config';
+const FRAUD_FILE = 'teams/fraud/mlops.yaml';
+const CANARY_TRAFFIC = /(?<=canary: \{ version: "1\.5\.0", traffic: )\d+(?= \})/;
+
+/** One step of the tour. */
+interface Step {
+  readonly title: string;
+  readonly explain: string;
+  readonly command: CliCommand;
+  readonly args: readonly string[];
+  /** Exit codes that mean the step showed what it should. */
+  readonly expected: readonly number[];
+  readonly before?: () => Promise<void>;
+  readonly after?: () => Promise<void>;
+}
+
+async function editFile(path: string, from: string | RegExp, to: string): Promise<void> {
+  const text = await readFile(path, 'utf8');
+  const edited = text.replace(from, to);
+  if (edited === text) throw new Error(`bug: demo expected ${String(from)} in ${path}`);
+  await writeFile(path, edited);
+}
+
+async function countFiles(dir: string): Promise<number> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
+  return entries.filter((entry) => entry.isFile()).length;
+}
+
+async function commitAll(dir: string, message: string): Promise<void> {
+  const git = simpleGit(dir);
+  await git.add('.');
+  await git.commit(message);
+}
+
+/** Runs a command the way `main` would, reporting a placeholder command as skipped. */
+async function runStep(step: Step, io: CliIO, index: number, total: number, color: boolean): Promise<boolean> {
+  const bold = (text: string) => (color ? `\u001b[1m${text}\u001b[0m` : text);
+  const dim = (text: string) => (color ? `\u001b[2m${text}\u001b[0m` : text);
+  io.stdout(`\n${bold(`━━ ${index}/${total} ${step.title} ━━`)}\n${dim(step.explain)}\n\n$ mlops ${step.command.name} ${step.args.join(' ')}\n`);
+  if (/not yet available/.test(step.command.summary)) {
+    io.stdout(`(skipped: \`mlops ${step.command.name}\` is not available in this build)\n`);
+    return true;
+  }
+  await step.before?.();
+  let code: number;
+  try {
+    const input = parseCommandArgs(step.command, step.args);
+    code = await step.command.run({ positionals: input.positionals, values: input.values }, io);
+  } catch (error) {
+    if (error instanceof UsageError && /not available/.test(error.message)) {
+      io.stdout(`(skipped: \`mlops ${step.command.name}\` is not available in this build)\n`);
+      await step.after?.();
+      return true;
+    }
+    throw error;
+  }
+  await step.after?.();
+  const ok = step.expected.includes(code);
+  io.stdout(dim(`→ exit ${code}${ok ? '' : ` (expected ${step.expected.join(' or ')})`}\n`));
+  return ok;
+}
+
+function steps(root: string, io: CliIO): Step[] {
+  const config = join(root, CONFIG);
+  const fraudFile = join(config, FRAUD_FILE);
+  const out = join(root, 'out');
+  return [
+    { title: 'Validate the sample org', explain: 'platform.yaml plus three teams: fraud (KServe, canary, drift), recsys (Deployments, A/B, GPUs), search.', command: validate, args: [CONFIG], expected: [0] },
+    {
+      title: 'Catch a mistake',
+      explain: 'A typo in a team file is reported at its exact line and column, with a suggestion.',
+      command: validate,
+      args: [CONFIG],
+      expected: [1],
+      before: () => editFile(fraudFile, '    model: fraud-detector', '    modl: fraud-detector'),
+      after: () => editFile(fraudFile, '    modl: fraud-detector', '    model: fraud-detector'),
+    },
+    {
+      title: 'Compile to Kubernetes manifests',
+      explain: 'Per cluster and team: namespaces, quotas, InferenceServices, Deployments, Argo workflows, monitoring, Argo CD apps.',
+      command: compile,
+      args: [CONFIG, '--out', 'out'],
+      expected: [0],
+      after: async () => {
+        const files = await countFiles(out);
+        if (files > 0) io.stdout(`${files} files written under out/\n`);
+      },
+    },
+    { title: 'Check policies', explain: 'Built-in Kubernetes and ML-governance rules, the org\'s CEL rule, and the fraud team\'s waiver.', command: check, args: [CONFIG], expected: [0] },
+    {
+      title: 'Plan a change: fraud canary 10 % → 20 %',
+      explain: 'The config is committed to a temporary git repo; the working tree sends more prod traffic to fraud-detector 1.5.0.',
+      command: plan,
+      args: [CONFIG, '--base', 'HEAD'],
+      expected: [0],
+      before: () => editFile(fraudFile, CANARY_TRAFFIC, '20'),
+    },
+    {
+      title: 'A change the policy blocks: canary 25 %',
+      explain: 'fraud-detector is high-risk; platform.yaml caps production canaries at 20 %.',
+      command: check,
+      args: [CONFIG],
+      expected: [1],
+      before: () => editFile(fraudFile, CANARY_TRAFFIC, '25'),
+    },
+  ];
+}
 
 /** The `demo` command. */
 export const command: CliCommand = {
   name: 'demo',
-  summary: '(not yet available)',
-  usage: 'mlops demo',
-  options: {},
-  async run() {
-    throw new UsageError('mlops demo is not available in this build.');
+  summary: 'A guided end-to-end tour on a temporary copy of sample-repo/ (validate, compile, check, plan).',
+  usage: ['Usage: mlops demo [--keep]', '', '  --keep         keep the temporary directory and print where it is'].join('\n'),
+  options: { keep: { type: 'boolean' } },
+  async run(input, demoIO) {
+    if (input.positionals.length > 0) throw new UsageError('`mlops demo` takes no arguments.');
+    const root = await mkdtemp(join(tmpdir(), 'mlops-demo-'));
+    const io: CliIO = { ...demoIO, cwd: root };
+    const color = wantsColor(demoIO);
+    let failures = 0;
+    try {
+      await cp(SAMPLE_REPO, join(root, CONFIG), { recursive: true });
+      const git = simpleGit(join(root, CONFIG));
+      await git.init(['--initial-branch=main']);
+      await git.addConfig('user.name', 'Mlops Demo').addConfig('user.email', 'demo@example.com').addConfig('commit.gpgsign', 'false');
+      await commitAll(join(root, CONFIG), 'acme: initial config');
+      demoIO.stdout(`Cirrus MLOps demo — working on a copy of sample-repo/ in ${root}\n`);
+      const tour = steps(root, io);
+      for (const [index, step] of tour.entries()) {
+        if (!(await runStep(step, io, index + 1, tour.length, color))) failures++;
+      }
+      demoIO.stdout(`\n${failures === 0 ? '✔ Demo complete.' : `✖ ${failures} step(s) did not behave as expected.`} Next: README.md has a 5-minute tour; docs/ has the reference.\n`);
+    } finally {
+      if (input.values.keep === true) demoIO.stdout(`Kept ${root}\n`);
+      else await rm(root, { recursive: true, force: true });
+    }
+    return failures === 0 ? 0 : 1;
   },
 };

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../compiler/cli/main.ts';
+import { captureIO } from '../capture-io.ts';
+
+describe('mlops demo', () => {
+  it('runs every section on a temporary copy of sample-repo and exits 0', async () => {
+    const captured = captureIO('/');
+    const code = await main(['demo'], captured.io);
+    const out = captured.out();
+    expect(captured.err()).toBe('');
+    expect(out).toContain('━━ 1/6 Validate the sample org ━━');
+    expect(out).toContain('✔ acme-config is valid: 3 teams');
+    expect(out).toContain('━━ 2/6 Catch a mistake ━━');
+    expect(out).toMatch(/acme-config\/teams\/fraud\/mlops\.yaml:\d+:5 error ML201 Unknown key `modl`/);
+    for (const heading of ['3/6 Compile', '4/6 Check policies', '5/6 Plan a change', '6/6 A change the policy blocks']) expect(out).toContain(heading);
+    expect(out).not.toContain('did not behave as expected');
+    expect(out).toContain('✔ Demo complete.');
+    expect(code).toBe(0);
+  });
+
+  it('rejects arguments', async () => {
+    const captured = captureIO('/');
+    expect(await main(['demo', 'extra'], captured.io)).toBe(2);
+    expect(captured.err()).toBe('mlops: `mlops demo` takes no arguments.\n');
+  });
+});
