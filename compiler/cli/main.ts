@@ -52,7 +52,7 @@ export function globalUsage(commands: readonly CliCommand[] = COMMANDS): string 
 }
 
 function commandUsage(command: CliCommand): string {
-  return `${command.usage.trimEnd()}\n\n${command.summary}\n`;
+  return `${command.summary}\n\n${command.usage.trimEnd()}\n`;
 }
 
 function findCommand(name: string, commands: readonly CliCommand[]): CliCommand {
