@@ -5,7 +5,7 @@
  */
 
 /** Characters with a meaning in GitHub Markdown or HTML, written as numeric character references. */
-const INLINE_SPECIAL = /[&<>"'`|\\*_[\]()~#!@:{}$^=+]/g;
+const INLINE_SPECIAL = /[&<>`|\\*_[\]~#@$]/g;
 
 /**
  * Text safe anywhere inline: in Markdown paragraphs, list items, table cells, inside `<code>` and
