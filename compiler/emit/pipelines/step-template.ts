@@ -1,0 +1,31 @@
+/** One pipeline step as an Argo Workflows container template. */
+import type { ResolvedStep } from '../../resolve/resolved-org.ts';
+import type { TrialParameter } from './hyperparameter-trials.ts';
+import { containerResources, restrictedContainerSecurityContext, scratchVolume } from '../security-context.ts';
+
+/**
+ * The container template of a step: image, command, args, env (sorted by name), the step's Secret as
+ * `envFrom`, requests and limits, a secure security context and the `/tmp` scratch mount. During a
+ * hyper-parameter search the step also takes each trial parameter as an input and sees it as `HP_<NAME>`.
+ */
+export function stepTemplate(step: ResolvedStep, trialParameters: readonly TrialParameter[] = []): Record<string, unknown> {
+  const env = [
+    ...Object.entries(step.env).map(([name, value]) => ({ name, value })),
+    ...trialParameters.map((parameter) => ({ name: parameter.envName, value: `{{inputs.parameters.${parameter.parameter}}}` })),
+  ].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const container: Record<string, unknown> = {
+    image: step.image,
+    resources: containerResources(step.resources),
+    securityContext: restrictedContainerSecurityContext(),
+    volumeMounts: [scratchVolume().mount],
+  };
+  if (step.command.length > 0) container.command = [...step.command];
+  if (step.args.length > 0) container.args = [...step.args];
+  if (env.length > 0) container.env = env;
+  if (step.secretRef) container.envFrom = [{ secretRef: { name: step.secretRef } }];
+  return {
+    container,
+    name: step.name,
+    ...(trialParameters.length > 0 ? { inputs: { parameters: trialParameters.map((parameter) => ({ name: parameter.parameter })) } } : {}),
+  };
+}
