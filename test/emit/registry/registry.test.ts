@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { emitRegistryConfigMap } from '../../../compiler/emit/registry/emit-registry-config-map.ts';
+import { registryCatalog } from '../../../compiler/emit/registry/registry-catalog.ts';
+import { stableJson } from '../../../compiler/emit/registry/stable-json.ts';
+import { contextFor, EXAMPLE_PLATFORM, EXAMPLE_TEAM, emitWith, objectOf, resolveExample } from '../pipelines/example-org.ts';
+import { validateKubernetesObjects } from '../../support/kubernetes-schemas.ts';
+
+const SEARCH_TEAM = `apiVersion: mlops.cirruslabs.io/v1alpha1
+kind: Team
+metadata: { name: search, owners: ["@acme/search"] }
+models:
+  ranker:
+    framework: pytorch
+    versions:
+      "2.0.0": { artifact: "s3://models/ranker/2.0.0", dataset: { uri: "s3://data/clicks/2026-10" }, metrics: { ndcg: 0.71 } }
+`;
+
+describe('emitRegistryConfigMap', () => {
+  const org = resolveExample();
+
+  it('emits the team registry in the namespace, with deployments of this environment and cluster only', () => {
+    const objects = emitWith(emitRegistryConfigMap, contextFor(org, 'fraud', 'prod-eu'));
+    expect(validateKubernetesObjects(objects)).toEqual([]);
+    const configMap = objectOf(objects, 'ConfigMap', 'fraud-model-registry');
+    expect(configMap.metadata.namespace).toBe('fraud-prod');
+    expect(configMap.metadata.labels).toMatchObject({ 'app.kubernetes.io/component': 'registry', 'mlops.cirruslabs.io/environment': 'prod', 'mlops.cirruslabs.io/team': 'fraud' });
+    expect(configMap.metadata.annotations).toEqual({ 'mlops.cirruslabs.io/source': 'teams/fraud/mlops.yaml:4' });
+    const text = (configMap.data as Record<string, string>)['registry.json']!;
+    expect(text.endsWith('}\n')).toBe(true);
+    const registry = JSON.parse(text);
+    expect(registry).toMatchObject({ cluster: 'prod-eu', environment: 'prod', team: 'fraud', owners: ['@acme/fraud-ml'], costCenter: 'cc-1234' });
+    const versions = registry.models['fraud-detector'].versions;
+    expect(versions['1.4.0']).toEqual({
+      artifact: 's3://models/fraud/1.4.0',
+      dataset: { classification: 'pii', uri: 's3://data/fraud/2026-09' },
+      deployedTo: [{ cluster: 'prod-eu', deployment: 'fraud-api', environment: 'prod', role: 'stable', traffic: 90 }],
+      metrics: { auc: 0.941, f1: 0.8 },
+      trainedBy: { pipeline: 'train-fraud', run: 'r-2026-10-01' },
+    });
+    expect(versions['1.5.0'].deployedTo).toEqual([{ cluster: 'prod-eu', deployment: 'fraud-api', environment: 'prod', role: 'canary', traffic: 10 }]);
+    expect(text).toBe(`${stableJson(registry, 2)}\n`);
+  });
+
+  it('emits nothing for a team without models', () => {
+    const empty = 'apiVersion: mlops.cirruslabs.io/v1alpha1\nkind: Team\nmetadata: { name: empty, owners: ["@acme/empty"] }\n';
+    const withEmpty = resolveExample({ 'platform.yaml': EXAMPLE_PLATFORM, 'teams/empty/mlops.yaml': empty });
+    expect(emitWith(emitRegistryConfigMap, contextFor(withEmpty, 'empty', 'dev-eu'))).toEqual([]);
+  });
+});
+
+describe('registryCatalog', () => {
+  const files = { 'platform.yaml': EXAMPLE_PLATFORM, 'teams/search/mlops.yaml': SEARCH_TEAM, 'teams/fraud/mlops.yaml': EXAMPLE_TEAM };
+
+  it('writes every team, sorted, with every deployment of each version', () => {
+    const file = registryCatalog(resolveExample(files));
+    expect(file.path).toBe('registry.json');
+    const catalog = JSON.parse(file.content);
+    expect(Object.keys(catalog)).toEqual(['apiVersion', 'kind', 'organisation', 'teams']);
+    expect(catalog.organisation).toBe('acme');
+    expect(Object.keys(catalog.teams)).toEqual(['fraud', 'search']);
+    expect(catalog.teams.fraud.models['fraud-detector'].versions['1.5.0'].deployedTo).toEqual([
+      { cluster: 'stg-eu', deployment: 'fraud-api', environment: 'staging', role: 'stable' },
+      { cluster: 'prod-eu', deployment: 'fraud-api', environment: 'prod', role: 'canary', traffic: 10 },
+    ]);
+    expect(catalog.teams.search.models.ranker).toEqual({
+      framework: 'pytorch',
+      riskTier: 'low',
+      versions: { '2.0.0': { artifact: 's3://models/ranker/2.0.0', dataset: { uri: 's3://data/clicks/2026-10' }, deployedTo: [], metrics: { ndcg: 0.71 } } },
+    });
+  });
+
+  it('is pretty, key-sorted JSON with a trailing newline, byte-identical whatever the file order', () => {
+    const first = registryCatalog(resolveExample(files)).content;
+    const reversed = registryCatalog(resolveExample(Object.fromEntries(Object.entries(files).reverse()))).content;
+    expect(reversed).toBe(first);
+    expect(first).toBe(`${stableJson(JSON.parse(first), 2)}\n`);
+    expect(first.startsWith('{\n  "apiVersion": "mlops.cirruslabs.io/v1alpha1",\n')).toBe(true);
+  });
+});
+
+describe('stableJson', () => {
+  it('sorts keys at every level and drops undefined values', () => {
+    expect(stableJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[{"y":2,"z":1}]},"b":1}');
+  });
+});
