@@ -1,0 +1,93 @@
+/**
+ * The drift check of one placement: a ConfigMap with what to compare (method, threshold, features,
+ * baseline, where to push results, what to retrain) and a CronJob that runs the check on the drift
+ * schedule with secure pod defaults. The job pushes `mlops_drift_score` per feature to the Pushgateway
+ * (alerted on by the PrometheusRule) and submits retraining runs (see `drift-retrain.ts`).
+ */
+import type { ResolvedMonitor, ResolvedPlacement, ResolvedTeam } from '../../resolve/resolved-org.ts';
+import { stableJson } from '../registry/stable-json.ts';
+import { secureContainer, securePodDefaults } from '../security-context.ts';
+import { DEFAULT_PUSHGATEWAY_URL, DEPLOYMENT_LABEL, DRIFT_SCORE } from './serving-metrics.ts';
+import { retrainCredentialsSecret, type RetrainTarget } from './drift-retrain.ts';
+
+/** Image of the drift check when the monitor names none. */
+export const DEFAULT_DRIFT_CHECK_IMAGE = 'ghcr.io/cirruslabs/mlops-drift-check:0.1.0';
+
+/** Key of the drift-check config in its ConfigMap. */
+export const DRIFT_CONFIG_KEY = 'drift-check.json';
+
+const CONFIG_DIRECTORY = '/etc/mlops/drift-check';
+
+/** The drift check's configuration, as the ConfigMap stores it (deterministic JSON). */
+export function driftCheckConfig(team: ResolvedTeam, placement: ResolvedPlacement, drift: NonNullable<ResolvedMonitor['drift']>, retrain: readonly RetrainTarget[]): string {
+  const stable = team.models.find((model) => model.name === placement.stable.model)?.versions.find((version) => version.version === placement.stable.version);
+  const baseline = drift.baseline ?? stable?.config.dataset?.uri;
+  const config = {
+    baseline: baseline ?? null,
+    cluster: placement.cluster.name,
+    deployment: placement.deployment,
+    environment: placement.environment,
+    features: [...drift.features],
+    method: drift.method,
+    model: { name: placement.stable.model, version: placement.stable.version, ...(placement.canary ? { canaryVersion: placement.canary.version } : {}) },
+    namespace: placement.namespace,
+    push: { gateway: DEFAULT_PUSHGATEWAY_URL, job: 'mlops-drift-check', labels: { [DEPLOYMENT_LABEL]: placement.deployment, namespace: placement.namespace }, metric: DRIFT_SCORE },
+    retrain: retrain.map((target) => ({ ...target })),
+    schedule: drift.schedule,
+    threshold: drift.threshold,
+  };
+  return `${stableJson(config, 2)}\n`;
+}
+
+/** What the CronJob needs to know besides the placement. */
+export interface DriftCheckJob {
+  readonly name: string;
+  readonly configMap: string;
+  readonly serviceAccount: string;
+  readonly image: string;
+  readonly schedule: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly retrain: readonly RetrainTarget[];
+}
+
+/** The `spec` of the drift-check CronJob (batch/v1). */
+export function driftCheckCronJobSpec(placement: ResolvedPlacement, job: DriftCheckJob): Record<string, unknown> {
+  const submits = job.retrain.length > 0;
+  const remote = job.retrain.some((target) => !target.inCluster);
+  const secured = secureContainer({
+    name: 'drift-check',
+    image: job.image,
+    args: ['--config', `${CONFIG_DIRECTORY}/${DRIFT_CONFIG_KEY}`],
+    resources: { cpu: '250m', memory: '512Mi', gpu: 0, limits: { cpu: '1', memory: '1Gi' } },
+  });
+  const container: Record<string, unknown> = {
+    ...secured,
+    volumeMounts: [{ mountPath: CONFIG_DIRECTORY, name: 'config', readOnly: true }, ...(secured.volumeMounts as unknown[])],
+    ...(remote ? { envFrom: [{ secretRef: { name: retrainCredentialsSecret(placement.team), optional: true } }] } : {}),
+  };
+  const pod = securePodDefaults({ needsToken: submits, serviceAccountName: job.serviceAccount });
+  return {
+    concurrencyPolicy: 'Forbid',
+    failedJobsHistoryLimit: 3,
+    jobTemplate: {
+      metadata: { labels: { ...job.labels } },
+      spec: {
+        activeDeadlineSeconds: 3600,
+        backoffLimit: 1,
+        template: {
+          metadata: { labels: { ...job.labels } },
+          spec: {
+            ...pod,
+            containers: [container],
+            restartPolicy: 'Never',
+            volumes: [{ configMap: { name: job.configMap }, name: 'config' }, ...(pod.volumes as unknown[])],
+          },
+        },
+        ttlSecondsAfterFinished: 86400,
+      },
+    },
+    schedule: job.schedule,
+    successfulJobsHistoryLimit: 1,
+    timeZone: 'Etc/UTC',
+  };
+}
