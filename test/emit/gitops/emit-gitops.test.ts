@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { emitGitOps } from '../../../compiler/emit/gitops/emit-gitops.ts';
+import { contextFor, EXAMPLE_PLATFORM, EXAMPLE_TEAM, emitWith, objectOf, resolveExample } from '../pipelines/example-org.ts';
+import { validateKubernetesObjects } from '../../support/kubernetes-schemas.ts';
+
+describe('emitGitOps', () => {
+  const org = resolveExample();
+  const objects = emitWith(emitGitOps, contextFor(org, 'fraud', 'prod-eu'));
+
+  it('emits an AppProject and an Application in the Argo CD namespace that validate against the Argo CD CRDs', () => {
+    expect(objects.map((object) => `${object.kind}/${object.metadata.namespace}/${object.metadata.name}`)).toEqual(['AppProject/argocd/fraud-prod-eu', 'Application/argocd/fraud-prod-eu']);
+    expect(validateKubernetesObjects(objects)).toEqual([]);
+    expect(objects[0]!.metadata.labels).toMatchObject({ 'app.kubernetes.io/component': 'gitops', 'mlops.cirruslabs.io/team': 'fraud', 'mlops.cirruslabs.io/environment': 'prod' });
+    expect(objects[0]!.metadata.annotations).toEqual({ 'mlops.cirruslabs.io/source': 'teams/fraud/mlops.yaml:3' });
+  });
+
+  it('limits the project to the deploy repo and the team namespaces on the cluster', () => {
+    expect(objectOf(objects, 'AppProject', 'fraud-prod-eu').spec).toEqual({
+      clusterResourceWhitelist: [{ group: '', kind: 'Namespace', name: 'fraud-prod' }],
+      description: 'Team fraud on cluster prod-eu (managed by Cirrus MLOps)',
+      destinations: [{ namespace: 'fraud-prod', server: 'https://prod-eu.k8s.acme.io' }],
+      sourceRepos: ['https://github.com/acme/mlops-deploy.git'],
+    });
+  });
+
+  it('syncs the team folder of the deploy repo automatically, without creating namespaces or `automated.enabled`', () => {
+    const spec = objectOf(objects, 'Application', 'fraud-prod-eu').spec as Record<string, Record<string, unknown>>;
+    expect(spec.project).toBe('fraud-prod-eu');
+    expect(spec.source).toEqual({ directory: { recurse: true }, path: 'clusters/prod-eu/fraud', repoURL: 'https://github.com/acme/mlops-deploy.git', targetRevision: 'main' });
+    expect(spec.destination).toEqual({ namespace: 'fraud-prod', server: 'https://prod-eu.k8s.acme.io' });
+    expect(spec.syncPolicy!.automated).toEqual({ prune: true, selfHeal: true });
+    expect(spec.syncPolicy!.syncOptions).toContain('CreateNamespace=false');
+  });
+
+  it('follows platform gitops settings and covers every environment sharing a cluster identically', () => {
+    const platform = EXAMPLE_PLATFORM.replace('dev:     { clusters: [{ name: dev-eu, region: eu-west-1 }] }', 'dev:     { clusters: [{ name: shared-eu, region: eu-west-1 }] }')
+      .replace('staging: { clusters: [{ name: stg-eu, region: eu-west-1 }] }', 'staging: { clusters: [{ name: shared-eu, region: eu-west-1 }] }')
+      .replace('gitops: { deployRepo: acme/mlops-deploy, branch: main, argocdNamespace: argocd }', 'gitops: { deployRepo: acme/deploy, repoURL: "https://git.acme.io/deploy.git", branch: release, argocdNamespace: gitops }');
+    const shared = resolveExample({ 'platform.yaml': platform, 'teams/fraud/mlops.yaml': EXAMPLE_TEAM });
+    const dev = shared.platform.environments[0]!;
+    const staging = shared.platform.environments[1]!;
+    const team = shared.teams[0]!;
+    const fromDev = emitWith(emitGitOps, { org: shared, team, environment: dev, cluster: dev.clusters[0]!, namespace: 'fraud-dev' });
+    const fromStaging = emitWith(emitGitOps, { org: shared, team, environment: staging, cluster: staging.clusters[0]!, namespace: 'fraud-staging' });
+    expect(validateKubernetesObjects(fromDev)).toEqual([]);
+    const project = objectOf(fromDev, 'AppProject', 'fraud-shared-eu');
+    expect(project.metadata.namespace).toBe('gitops');
+    expect(project.metadata.labels).not.toHaveProperty('mlops.cirruslabs.io/environment');
+    expect((project.spec as { destinations: unknown }).destinations).toEqual([
+      { namespace: 'fraud-dev', server: 'https://kubernetes.default.svc' },
+      { namespace: 'fraud-staging', server: 'https://kubernetes.default.svc' },
+    ]);
+    expect((objectOf(fromDev, 'Application', 'fraud-shared-eu').spec as { source: unknown }).source).toMatchObject({ repoURL: 'https://git.acme.io/deploy.git', targetRevision: 'release', path: 'clusters/shared-eu/fraud' });
+    expect(fromStaging).toEqual(fromDev);
+  });
+});
