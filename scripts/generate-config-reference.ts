@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
 import { DEFAULT_PLATFORM } from '../compiler/resolve/default-platform.ts';
 import { defaultTier } from '../compiler/resolve/resolve-platform.ts';
@@ -192,4 +192,6 @@ export function configReference(): string {
   ].join('\n');
 }
 
-process.exitCode = await emitGeneratedFile(join(root, 'docs/config-reference.md'), configReference());
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await emitGeneratedFile(join(root, 'docs/config-reference.md'), configReference());
+}

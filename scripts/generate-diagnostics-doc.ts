@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatDiagnostics } from '../compiler/cli/format/diagnostics.ts';
 import { readSourceTree } from '../compiler/cli/fs-source.ts';
 import type { CodeInfo } from '../compiler/diagnostics/code-table.ts';
@@ -17,7 +17,8 @@ import { compile, validate } from '../compiler/pipeline.ts';
 import { emitGeneratedFile } from './generated-file.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const invalidFixtures = join(root, 'test/fixtures/invalid');
+/** Where the invalid-config fixtures live. */
+export const INVALID_FIXTURES = join(root, 'test/fixtures/invalid');
 /** A fixed clock, so examples involving waiver expiry do not change from day to day. */
 const FIXED_NOW = new Date('2026-06-01T00:00:00Z');
 
@@ -51,7 +52,7 @@ function inputDir(caseDir: string): string {
 }
 
 /** Fixture cases by code: the first case (by name) whose expected diagnostics list the code. */
-function casesByCode(): Map<string, string> {
+function casesByCode(invalidFixtures: string): Map<string, string> {
   const byCode = new Map<string, string>();
   if (!existsSync(invalidFixtures)) return byCode;
   const cases = readdirSync(invalidFixtures).filter((name) => statSync(join(invalidFixtures, name)).isDirectory()).sort();
@@ -68,7 +69,7 @@ function diagnosticsOf(tree: SourceTree, code: string): Diagnostic[] {
 }
 
 /** The example block of a code: the diagnostic as the CLI prints it, from its fixture. */
-async function example(code: string, caseName: string | undefined): Promise<string | undefined> {
+async function example(code: string, caseName: string | undefined, invalidFixtures: string): Promise<string | undefined> {
   if (caseName === undefined) return undefined;
   const tree = await readSourceTree(inputDir(join(invalidFixtures, caseName)));
   const diagnostic = diagnosticsOf(tree, code).find((candidate) => candidate.code === code);
@@ -77,9 +78,9 @@ async function example(code: string, caseName: string | undefined): Promise<stri
   return [`Example (\`test/fixtures/invalid/${caseName}\`):`, '', '```text', printed.trimEnd(), '```'].join('\n');
 }
 
-async function codeSection(code: string, info: CodeInfo, caseName: string | undefined): Promise<string> {
+async function codeSection(code: string, info: CodeInfo, caseName: string | undefined, invalidFixtures: string): Promise<string> {
   const parts = [`### ${code} — ${info.title}`, '', `Severity: **${info.severity}**`, '', info.description, ''];
-  const sample = await example(code, caseName);
+  const sample = await example(code, caseName, invalidFixtures);
   if (sample) parts.push(sample, '');
   parts.push(`**Fix:** ${info.fix}`, '');
   return parts.join('\n');
@@ -92,9 +93,9 @@ function anchor(code: string, info: CodeInfo): string {
     .replace(/ /g, '-');
 }
 
-/** The whole document. */
-export async function diagnosticsDoc(): Promise<string> {
-  const cases = casesByCode();
+/** The whole document; examples come from the fixture cases under `invalidFixtures`. */
+export async function diagnosticsDoc(invalidFixtures: string = INVALID_FIXTURES): Promise<string> {
+  const cases = casesByCode(invalidFixtures);
   const codes = Object.keys(ALL_CODES).sort();
   const parts = [
     '<!-- Generated from compiler/diagnostics/all-codes.ts and test/fixtures/invalid/ by scripts/generate-diagnostics-doc.ts; do not edit. Run `npm run generate`. -->',
@@ -128,14 +129,16 @@ export async function diagnosticsDoc(): Promise<string> {
     const stageCodes = codes.filter((code) => code.startsWith(stage.prefix));
     if (stageCodes.length === 0) continue;
     parts.push(`## ${stage.title}`, '', stage.intro, '');
-    for (const code of stageCodes) parts.push(await codeSection(code, ALL_CODES[code]!, cases.get(code)));
+    for (const code of stageCodes) parts.push(await codeSection(code, ALL_CODES[code]!, cases.get(code), invalidFixtures));
   }
   const other = codes.filter((code) => !STAGES.some((stage) => code.startsWith(stage.prefix)));
   if (other.length > 0) {
     parts.push('## Other', '');
-    for (const code of other) parts.push(await codeSection(code, ALL_CODES[code]!, cases.get(code)));
+    for (const code of other) parts.push(await codeSection(code, ALL_CODES[code]!, cases.get(code), invalidFixtures));
   }
   return `${parts.join('\n').trimEnd()}\n`;
 }
 
-process.exitCode = await emitGeneratedFile(join(root, 'docs/diagnostics.md'), await diagnosticsDoc());
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await emitGeneratedFile(join(root, 'docs/diagnostics.md'), await diagnosticsDoc());
+}
