@@ -73,7 +73,7 @@ describe('docs/diagnostics.md', () => {
     const doc = await diagnosticsDoc(fixtures);
     const section = doc.slice(doc.indexOf('### ML201'), doc.indexOf('### ML202'));
     expect(section).toContain('Example (`test/fixtures/invalid/b-unknown-key`):');
-    expect(section).toMatch(/```text\nplatform\.yaml:6:1 error ML201 Unknown key `environmentz`[^\n]*\n 6 \| environmentz: \{\}\n   \| \^~~~~~~~~~~~\n/);
+    expect(section).toMatch(/```text\nplatform\.yaml:6:1 error ML201 Unknown key `environmentz`[^\n]*\n 6 \| environmentz: \{\}\n {3}\| \^~~~~~~~~~~~\n/);
     expect(doc.slice(doc.indexOf('### ML202'))).toContain('Example (`test/fixtures/invalid/a-other`):');
   });
 });
