@@ -61,16 +61,21 @@ function podSpec(role: string, spec: Fields, extraContainers: readonly Container
 }
 
 /** KServe components are inline pod specs; `model` is the model-server container. */
-function inferenceServicePods(spec: Fields): PodSpecView[] {
+function inferenceServiceComponents(spec: Fields, prefix: string): PodSpecView[] {
   const pods: PodSpecView[] = [];
   for (const component of ['predictor', 'transformer', 'explainer']) {
     const fields = fieldsAt(spec, component);
     if (!fields) continue;
     const model = fieldsAt(fields, 'model');
     const extra: ContainerView[] = model ? [{ name: 'kserve-container', fields: model, kind: 'main' }] : [];
-    pods.push(podSpec(component, fields, extra));
+    pods.push(podSpec(`${prefix}${component}`, fields, extra));
   }
   return pods;
+}
+
+/** The components of an InferenceService, and of each entry of its `canary` list when it has one. */
+function inferenceServicePods(spec: Fields): PodSpecView[] {
+  return [...inferenceServiceComponents(spec, ''), ...listAt(spec, 'canary').flatMap((canary) => inferenceServiceComponents(canary, 'canary '))];
 }
 
 /** Argo: each template with a container/script/containerSet is a pod; pod settings come from the template or workflow spec. */
