@@ -1,7 +1,7 @@
 /**
  * Monitoring → prometheus-operator objects and a drift check, per deployment placement on this cluster
  * that has `monitoring`: a ServiceMonitor, a PrometheusRule (SLO and drift alerts), and for drift a
- * ConfigMap + ServiceAccount + CronJob, plus a Role/RoleBinding in the pipeline's namespace when the
+ * ConfigMap + ServiceAccount + CronJob + NetworkPolicy (egress to the Pushgateway), plus a Role/RoleBinding in the pipeline's namespace when the
  * drift check submits retraining runs on the same cluster.
  */
 import { ApiObject, type Chart } from 'cdk8s';
@@ -10,6 +10,7 @@ import { sourceAnnotations, standardLabels } from '../labels.ts';
 import { dnsName, MAX_CRON_NAME } from '../pipelines/dns-name.ts';
 import type { TeamClusterContext } from '../team-cluster-context.ts';
 import { type AlertRule, driftRules, sloRules } from './alert-rules.ts';
+import { driftCheckEgressSpec } from './drift-check-egress.ts';
 import { DEFAULT_DRIFT_CHECK_IMAGE, DRIFT_CONFIG_KEY, driftCheckConfig, driftCheckCronJobSpec } from './drift-check.ts';
 import { type RetrainTarget, retrainRoleRules, retrainTargets } from './drift-retrain.ts';
 import { serviceMonitorSpec } from './service-monitor.ts';
@@ -84,6 +85,12 @@ export function emitMonitoring(chart: Chart, context: TeamClusterContext): void 
       kind: 'CronJob',
       metadata: metadata(jobName),
       spec: driftCheckCronJobSpec(placement, { name: jobName, configMap: jobName, serviceAccount, image: monitor.drift.image ?? DEFAULT_DRIFT_CHECK_IMAGE, schedule: monitor.drift.schedule, labels, retrain: targets }),
+    });
+    new ApiObject(chart, `${id}-drift-networkpolicy`, {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: metadata(dnsName([placement.deployment, 'drift-check-egress'])),
+      spec: driftCheckEgressSpec(labels),
     });
     emitRetrainAccess(chart, placement, serviceAccount, targets, metadata);
   }

@@ -26,8 +26,11 @@ export const DRIFT_SCORE = 'mlops_drift_score';
 /** Target label naming the deployment on every scraped or pushed series. */
 export const DEPLOYMENT_LABEL = 'mlops_deployment';
 
-/** Pushgateway the drift check pushes to (the kube-prometheus-stack default service). */
-export const DEFAULT_PUSHGATEWAY_URL = 'http://prometheus-pushgateway.monitoring.svc:9091';
+/** Pushgateway the drift check pushes to (the prometheus-community chart's default service). */
+export const PUSHGATEWAY = { namespace: 'monitoring', service: 'prometheus-pushgateway', port: 9091 } as const;
+
+/** URL of {@link PUSHGATEWAY}. */
+export const DEFAULT_PUSHGATEWAY_URL = `http://${PUSHGATEWAY.service}.${PUSHGATEWAY.namespace}.svc:${PUSHGATEWAY.port}`;
 
 /** PromQL label matchers selecting one placement's series, e.g. `namespace="fraud-prod",mlops_deployment="fraud-api"`. */
 export function placementMatchers(placement: Pick<ResolvedPlacement, 'namespace' | 'deployment'>): string {

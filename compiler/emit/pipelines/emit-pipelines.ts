@@ -11,6 +11,7 @@ import type { ResolvedPipeline } from '../../resolve/resolved-org.ts';
 import { MLOPS_DOMAIN, sourceAnnotations, standardLabels } from '../labels.ts';
 import type { TeamClusterContext } from '../team-cluster-context.ts';
 import { dnsName, MAX_CRON_NAME } from './dns-name.ts';
+import { emitPipelineExecutor } from './pipeline-executor.ts';
 import { workflowTemplateSpec } from './workflow-template.ts';
 
 /** Argo Workflows API version. */
@@ -46,10 +47,13 @@ function templateAnnotations(context: TeamClusterContext, pipeline: ResolvedPipe
 
 /**
  * Emits, for every pipeline of the team whose cluster is `context.cluster`, a WorkflowTemplate and, when
- * the pipeline is scheduled, a CronWorkflow referencing it (`workflowSpec.workflowTemplateRef`).
+ * the pipeline is scheduled, a CronWorkflow referencing it (`workflowSpec.workflowTemplateRef`); plus,
+ * once per namespace that runs pipelines, the Argo executor's ServiceAccount and Role.
  */
 export function emitPipelines(chart: Chart, context: TeamClusterContext): void {
-  for (const pipeline of pipelinesOnCluster(context)) {
+  const pipelines = pipelinesOnCluster(context);
+  for (const namespace of [...new Set(pipelines.map((pipeline) => pipeline.namespace))].sort()) emitPipelineExecutor(chart, context, namespace);
+  for (const pipeline of pipelines) {
     const labels = pipelineLabels(pipeline);
     const name = workflowTemplateName(pipeline);
     new ApiObject(chart, `pipeline-${pipeline.name}-workflowtemplate`, {

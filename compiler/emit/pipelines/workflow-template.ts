@@ -1,6 +1,7 @@
 /** A pipeline as an Argo Workflows WorkflowTemplate: its steps as a DAG, fanned out per trial when it searches hyper-parameters. */
 import type { ResolvedPipeline } from '../../resolve/resolved-org.ts';
 import { hyperparameterTrials, type TrialPlan } from './hyperparameter-trials.ts';
+import { executorSpecFields } from './pipeline-executor.ts';
 import { restrictedPodSecurityContext, scratchVolume } from '../security-context.ts';
 import { stepTemplate } from './step-template.ts';
 
@@ -54,6 +55,7 @@ export function workflowTemplateSpec(pipeline: ResolvedPipeline, workflowLabels:
   const { entrypoint, templates } = workflowTemplates(pipeline);
   const cluster = pipeline.cluster;
   return {
+    ...executorSpecFields(),
     entrypoint,
     podGC: { strategy: 'OnPodSuccess' },
     securityContext: restrictedPodSecurityContext(),

@@ -20,6 +20,7 @@ describe('emitMonitoring', () => {
       'ConfigMap/fraud-prod/fraud-api-drift-check',
       'ServiceAccount/fraud-prod/fraud-api-drift-check',
       'CronJob/fraud-prod/fraud-api-drift-check',
+      'NetworkPolicy/fraud-prod/fraud-api-drift-check-egress',
       'Role/fraud-prod/fraud-api-prod-drift-retrain',
       'RoleBinding/fraud-prod/fraud-api-prod-drift-retrain',
     ]);
@@ -86,6 +87,16 @@ describe('emitMonitoring', () => {
       resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '1', memory: '1Gi' } },
     });
     expect(pod.volumes).toContainEqual({ configMap: { name: 'fraud-api-drift-check' }, name: 'config' });
+  });
+
+  it('lets the drift check reach the Pushgateway through the default-deny network policy', () => {
+    const policy = objectOf(prod, 'NetworkPolicy', 'fraud-api-drift-check-egress');
+    const podLabels = (objectOf(prod, 'CronJob', 'fraud-api-drift-check').spec as { jobTemplate: { spec: { template: { metadata: { labels: Record<string, string> } } } } }).jobTemplate.spec.template.metadata.labels;
+    expect(policy.spec).toEqual({
+      egress: [{ ports: [{ port: 9091, protocol: 'TCP' }], to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }] }],
+      podSelector: { matchLabels: podLabels },
+      policyTypes: ['Egress'],
+    });
   });
 
   it('gives the drift check a token and in-cluster rights to submit the retraining template only when it retrains', () => {

@@ -14,11 +14,19 @@ describe('emitPipelines', () => {
 
   it('emits the pipelines of the context cluster only, with a CronWorkflow only for scheduled ones', () => {
     expect(dev.map((object) => `${object.kind}/${object.metadata.namespace}/${object.metadata.name}`)).toEqual([
+      'ServiceAccount/fraud-dev/pipeline-executor',
+      'Role/fraud-dev/pipeline-executor',
+      'RoleBinding/fraud-dev/pipeline-executor',
       'WorkflowTemplate/fraud-dev/train-fraud',
       'CronWorkflow/fraud-dev/train-fraud',
       'WorkflowTemplate/fraud-dev/tune-fraud',
     ]);
-    expect(prod.map((object) => `${object.kind}/${object.metadata.namespace}/${object.metadata.name}`)).toEqual(['WorkflowTemplate/fraud-prod/retrain-fraud']);
+    expect(prod.map((object) => `${object.kind}/${object.metadata.namespace}/${object.metadata.name}`)).toEqual([
+      'ServiceAccount/fraud-prod/pipeline-executor',
+      'Role/fraud-prod/pipeline-executor',
+      'RoleBinding/fraud-prod/pipeline-executor',
+      'WorkflowTemplate/fraud-prod/retrain-fraud',
+    ]);
     expect(emitWith(emitPipelines, contextFor(org, 'fraud', 'stg-eu'))).toEqual([]);
   });
 
@@ -49,6 +57,17 @@ describe('emitPipelines', () => {
     expect(train!.container).not.toHaveProperty('envFrom');
     expect(specOf(template).securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
     expect(specOf(template).volumes).toEqual([expect.objectContaining({ name: 'tmp', emptyDir: expect.any(Object) })]);
+  });
+
+  it('keeps service-account tokens away from steps; only the Argo executor may report results', () => {
+    const spec = specOf(objectOf(dev, 'WorkflowTemplate', 'train-fraud'));
+    expect(spec.automountServiceAccountToken).toBe(false);
+    expect(spec.executor).toEqual({ serviceAccountName: 'pipeline-executor' });
+    expect(objectOf(dev, 'Role', 'pipeline-executor').rules).toEqual([{ apiGroups: ['argoproj.io'], resources: ['workflowtaskresults'], verbs: ['create', 'patch'] }]);
+    expect(objectOf(dev, 'RoleBinding', 'pipeline-executor')).toMatchObject({
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'pipeline-executor' },
+      subjects: [{ kind: 'ServiceAccount', name: 'pipeline-executor', namespace: 'fraud-dev' }],
+    });
   });
 
   it('schedules with the `schedules` list and references the template', () => {
