@@ -9,6 +9,15 @@ import { teamRegistry } from './team-registry.ts';
 /** Key of the registry JSON in the ConfigMap. */
 export const REGISTRY_KEY = 'registry.json';
 
+/** Kubernetes rejects ConfigMaps over 1 MiB; above this many characters the JSON is written compact. */
+export const PRETTY_JSON_LIMIT = 900 * 1024;
+
+/** Pretty JSON for small registries (readable diffs), compact JSON when pretty would approach the 1 MiB ConfigMap limit. */
+export function registryJson(data: unknown): string {
+  const pretty = `${stableJson(data, 2)}\n`;
+  return pretty.length <= PRETTY_JSON_LIMIT ? pretty : `${stableJson(data)}\n`;
+}
+
 /** Name of a team's registry ConfigMap. */
 export function registryConfigMapName(team: string): string {
   return dnsName([team, 'model-registry']);
@@ -17,7 +26,7 @@ export function registryConfigMapName(team: string): string {
 /**
  * Emits `<team>-model-registry` in the context's namespace: every model of the team with its versions,
  * lineage (dataset, trainedBy), metrics and the deployments serving each version in this environment on
- * this cluster, as pretty JSON with sorted keys. Teams without models get no ConfigMap.
+ * this cluster, as JSON with sorted keys (see `registryJson`). Teams without models get no ConfigMap.
  */
 export function emitRegistryConfigMap(chart: Chart, context: TeamClusterContext): void {
   const { team } = context;
@@ -32,6 +41,6 @@ export function emitRegistryConfigMap(chart: Chart, context: TeamClusterContext)
       labels: standardLabels({ team: team.name, name: registryConfigMapName(team.name), component: 'registry', environment: context.environment.name }),
       annotations: sourceAnnotations(context.org, { file: team.file, path: ['models'] }),
     },
-    data: { [REGISTRY_KEY]: `${stableJson({ environment: context.environment.name, cluster: context.cluster.name, ...registry }, 2)}\n` },
+    data: { [REGISTRY_KEY]: registryJson({ environment: context.environment.name, cluster: context.cluster.name, ...registry }) },
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emitRegistryConfigMap } from '../../../compiler/emit/registry/emit-registry-config-map.ts';
+import { emitRegistryConfigMap, PRETTY_JSON_LIMIT, registryJson } from '../../../compiler/emit/registry/emit-registry-config-map.ts';
 import { registryCatalog } from '../../../compiler/emit/registry/registry-catalog.ts';
 import { stableJson } from '../../../compiler/emit/registry/stable-json.ts';
 import { contextFor, EXAMPLE_PLATFORM, EXAMPLE_TEAM, emitWith, objectOf, resolveExample } from '../pipelines/example-org.ts';
@@ -45,6 +45,18 @@ describe('emitRegistryConfigMap', () => {
     const empty = 'apiVersion: mlops.cirruslabs.io/v1alpha1\nkind: Team\nmetadata: { name: empty, owners: ["@acme/empty"] }\n';
     const withEmpty = resolveExample({ 'platform.yaml': EXAMPLE_PLATFORM, 'teams/empty/mlops.yaml': empty });
     expect(emitWith(emitRegistryConfigMap, contextFor(withEmpty, 'empty', 'dev-eu'))).toEqual([]);
+  });
+});
+
+describe('registryJson', () => {
+  it('is pretty for small registries and compact when pretty output nears the ConfigMap size limit', () => {
+    expect(registryJson({ b: 1, a: [1] })).toBe('{\n  "a": [\n    1\n  ],\n  "b": 1\n}\n');
+    const big = { models: Object.fromEntries(Array.from({ length: 12_000 }, (_, index) => [`model-${index}`, { framework: 'sklearn', riskTier: 'low' }])) };
+    const text = registryJson(big);
+    expect(`${JSON.stringify(big, null, 2)}\n`.length).toBeGreaterThan(PRETTY_JSON_LIMIT);
+    expect(text.length).toBeLessThan(PRETTY_JSON_LIMIT);
+    expect(text).not.toContain('\n  ');
+    expect(JSON.parse(text)).toEqual(big);
   });
 });
 
