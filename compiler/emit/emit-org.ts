@@ -7,6 +7,7 @@ import { App, Chart } from 'cdk8s';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { ResolvedOrg } from '../resolve/resolved-org.ts';
 import type { Manifest, OutputFile } from './manifest.ts';
+import { emitGitOps } from './gitops/emit-gitops.ts';
 import { emitMonitoring } from './monitoring/emit-monitoring.ts';
 import { emitPipelines } from './pipelines/emit-pipelines.ts';
 import { emitRegistryConfigMap } from './registry/emit-registry-config-map.ts';
@@ -23,7 +24,7 @@ export type ChartBuilder = (chart: Chart, context: TeamClusterContext) => unknow
 export const ENVIRONMENT_BUILDERS: readonly ChartBuilder[] = [emitTenancy, emitServing, emitPipelines, emitMonitoring, emitRegistryConfigMap];
 
 /** Builders of the GitOps chart (Argo CD objects, in the Argo CD namespace). */
-export const GITOPS_BUILDERS: readonly ChartBuilder[] = [];
+export const GITOPS_BUILDERS: readonly ChartBuilder[] = [emitGitOps];
 
 /** Org-wide files beside the manifests. */
 export const ORG_FILE_BUILDERS: readonly ((org: ResolvedOrg) => OutputFile)[] = [registryCatalog];

@@ -73,8 +73,8 @@ function objectKey(object: KubernetesObject): string {
 }
 
 /**
- * Gives every object its path: `<folder>/<kind>-<name>.<ext>`; when two objects of one folder share kind
- * and name (a cluster serving two environments), each is qualified with its namespace. Objects that
+ * Gives every object its path: `<folder>/<kind>-<name>.<ext>`; when objects of one folder in different
+ * namespaces share kind and name (a cluster serving two environments), each is qualified with its namespace. Objects that
  * still collide are dropped with ML505 at their source.
  */
 export function placeObjects(org: Pick<ResolvedOrg, 'files'>, charts: readonly PlacedChart[], format: OutputFormat): { manifests: Manifest[]; diagnostics: Diagnostic[] } {
@@ -87,12 +87,15 @@ export function placeObjects(org: Pick<ResolvedOrg, 'files'>, charts: readonly P
     byFolder.set(chart.folder, entries);
   }
   for (const [folder, entries] of byFolder) {
-    const nameCounts = new Map<string, number>();
-    for (const { object } of entries) nameCounts.set(objectFileName(object, format), (nameCounts.get(objectFileName(object, format)) ?? 0) + 1);
+    const namespacesByName = new Map<string, Set<string>>();
+    for (const { object } of entries) {
+      const name = objectFileName(object, format);
+      namespacesByName.set(name, (namespacesByName.get(name) ?? new Set()).add(object.metadata.namespace ?? ''));
+    }
     const taken = new Map<string, KubernetesObject>();
     for (const { chart, object } of entries) {
       const plain = objectFileName(object, format);
-      const name = (nameCounts.get(plain) ?? 0) > 1 && object.metadata.namespace ? objectFileName(object, format, object.metadata.namespace) : plain;
+      const name = (namespacesByName.get(plain)?.size ?? 0) > 1 && object.metadata.namespace ? objectFileName(object, format, object.metadata.namespace) : plain;
       const path = `${folder}/${name}`;
       const previous = taken.get(path);
       if (previous) {
@@ -110,8 +113,10 @@ export function placeObjects(org: Pick<ResolvedOrg, 'files'>, charts: readonly P
 function collisionDiagnostic(org: Pick<ResolvedOrg, 'files'>, object: KubernetesObject, previous: KubernetesObject, path: string): Diagnostic {
   const source = parseSourceAnnotation(object.metadata.annotations?.[SOURCE_ANNOTATION]) ?? { file: 'platform.yaml' };
   const file = org.files.get(source.file);
-  const offset = file && source.line !== undefined ? (file.lineCounter.lineStarts[source.line - 1] ?? 0) : 0;
+  const lineStart = file && source.line !== undefined ? (file.lineCounter.lineStarts[source.line - 1] ?? 0) : 0;
+  const offset = file ? lineStart + (/^[ \t]*/.exec(file.text.slice(lineStart))?.[0].length ?? 0) : 0;
   const range = file ? rangeFromOffsets(file, offset, offset) : START_OF_FILE;
-  const message = `${object.kind} \`${object.metadata.name}\` would overwrite ${objectKey(previous)} in \`${path}\`.`;
+  const first = previous.metadata.annotations?.[SOURCE_ANNOTATION] ?? objectKey(previous);
+  const message = `${object.kind} \`${object.metadata.name}\` is emitted twice into \`${path}\`; the first comes from ${first}.`;
   return diagnosticAtRange(source.file, range, 'ML505', message, { hint: 'Rename one of the deployments, variants or models.' });
 }

@@ -1,13 +1,115 @@
-/** `mlops compile` (being written). */
-import { type CliCommand, UsageError } from '../command.ts';
+/**
+ * `mlops compile [dir] --out <dir>`: compile a config repo to manifests. Output is written to a temp
+ * folder beside `--out` and renamed into place, so a failed compile never leaves half an output; nothing
+ * is written when any error diagnostic exists.
+ */
+import { randomBytes } from 'node:crypto';
+import { lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { hasErrors } from '../../diagnostics/diagnostic.ts';
+import type { OutputFile } from '../../emit/manifest.ts';
+import type { OutputFormat } from '../../emit/render.ts';
+import { compile } from '../../pipeline.ts';
+import { type CliCommand, type CliInput, UsageError } from '../command.ts';
+import { formatDiagnostics } from '../format/diagnostics.ts';
+import { readSourceTree } from '../fs-source.ts';
+import { directoryArgument, formatOption, wantsColor } from './validate.ts';
+
+/** Top-level entries of a compile output folder; `--out` may replace a folder holding only these. */
+export const OUTPUT_ENTRIES: ReadonlySet<string> = new Set(['argocd', 'clusters', 'registry.json']);
+
+function listOption(input: CliInput, name: string): string[] | undefined {
+  const value = input.values[name];
+  if (value === undefined) return undefined;
+  const values = (Array.isArray(value) ? value : [value]).flatMap((entry) => String(entry).split(',')).map((entry) => entry.trim()).filter((entry) => entry !== '');
+  return values.length > 0 ? values : undefined;
+}
+
+function isInside(child: string, parent: string): boolean {
+  const path = relative(parent, child);
+  return path === '' || (!path.startsWith('..') && !path.startsWith(sep) && path !== '..');
+}
+
+async function existing(path: string) {
+  return lstat(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+}
+
+/** Refuses `--out` folders whose replacement would destroy something that is not compile output. */
+export async function checkOutputFolder(out: string, configDir: string): Promise<void> {
+  if (isInside(configDir, out)) throw new UsageError(`--out ${out} contains the config repo; choose a folder outside it.`);
+  const info = await existing(out);
+  if (!info) return;
+  if (!info.isDirectory()) throw new UsageError(`--out ${out} exists and is not a folder.`);
+  const foreign = (await readdir(out)).filter((entry) => !OUTPUT_ENTRIES.has(entry));
+  if (foreign.length > 0) throw new UsageError(`--out ${out} holds ${foreign.slice(0, 3).join(', ')}, which compile did not write; refusing to replace it.`);
+}
+
+/** Writes `files` into a temp folder beside `out`, then swaps it into place. */
+export async function writeOutputAtomically(out: string, files: readonly OutputFile[]): Promise<void> {
+  const parent = dirname(out);
+  await mkdir(parent, { recursive: true });
+  const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const temp = join(parent, `.${basename(out)}.tmp-${suffix}`);
+  const old = join(parent, `.${basename(out)}.old-${suffix}`);
+  try {
+    await mkdir(temp);
+    const folders = new Set(files.map((file) => dirname(join(temp, file.path))));
+    for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
+    for (const file of files) await writeFile(join(temp, file.path), file.content);
+    const hadOutput = (await existing(out)) !== undefined;
+    if (hadOutput) await rename(out, old);
+    try {
+      await rename(temp, out);
+    } catch (error) {
+      if (hadOutput) await rename(old, out);
+      throw error;
+    }
+    if (hadOutput) await rm(old, { recursive: true, force: true });
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
+}
 
 /** The `compile` command. */
 export const command: CliCommand = {
   name: 'compile',
-  summary: '(not yet available)',
-  usage: 'mlops compile',
-  options: {},
-  async run() {
-    throw new UsageError('mlops compile is not available in this build.');
+  summary: 'Compile the config repo to Kubernetes manifests (clusters/<cluster>/<team>/…, argocd/…, registry.json).',
+  usage: [
+    'Usage: mlops compile [dir] --out <dir> [--env E] [--cluster C] [--format yaml|json]',
+    '',
+    '  dir            root of the config repo (default: the current directory)',
+    '  --out          folder to write the manifests to (replaced atomically)',
+    '  --env          only these environments (repeat or comma-separate)',
+    '  --cluster      only these clusters (repeat or comma-separate)',
+    '  --format       yaml (default) or json',
+    '',
+    'Nothing is written when any error is found.',
+    'Exit codes: 0 compiled, 1 errors found, 2 usage or I/O error.',
+  ].join('\n'),
+  options: { out: { type: 'string' }, env: { type: 'string', multiple: true }, cluster: { type: 'string', multiple: true }, format: { type: 'string' } },
+  async run(input, io) {
+    const format = formatOption<OutputFormat>(input, ['yaml', 'json'], 'yaml');
+    if (typeof input.values.out !== 'string' || input.values.out === '') throw new UsageError('mlops compile needs --out <dir>.');
+    const dir = directoryArgument(input, io, 'compile');
+    const out = resolve(io.cwd, input.values.out);
+    await checkOutputFolder(out, dir.absolute);
+    const environments = listOption(input, 'env');
+    const clusters = listOption(input, 'cluster');
+    const tree = await readSourceTree(dir.absolute);
+    const result = compile(tree, { format, ...(environments ? { environments } : {}), ...(clusters ? { clusters } : {}) });
+    const color = wantsColor(io);
+    const pathPrefix = dir.display === '' ? '' : `${dir.display}/`;
+    if (result.diagnostics.length > 0) io.stdout(formatDiagnostics(result.diagnostics, tree, { color, format: 'human', pathPrefix }));
+    if (hasErrors(result.diagnostics)) {
+      io.stderr('Nothing written: fix the errors above first.\n');
+      return 1;
+    }
+    await writeOutputAtomically(out, result.files);
+    const shown = relative(io.cwd, out) || '.';
+    io.stdout(`${color ? '\u001b[32m✔\u001b[0m' : '✔'} wrote ${result.files.length} files (${result.manifests.length} objects) to ${shown}\n`);
+    return 0;
   },
 };

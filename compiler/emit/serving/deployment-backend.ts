@@ -4,7 +4,8 @@
  * security-context.ts (patched over cdk8s-plus's container so exact quantities and GPUs survive).
  * Edge clusters pin pods with the cluster's node selector and tolerations.
  */
-import { ApiObject, type Chart, JsonPatch } from 'cdk8s';
+import { ApiObject, JsonPatch } from 'cdk8s';
+import type { Construct } from 'constructs';
 import * as kplus from 'cdk8s-plus-28';
 import type { ResolvedDeployment, ResolvedPlacement, ServedVersion } from '../../resolve/resolved-org.ts';
 import { MLOPS_DOMAIN } from '../labels.ts';
@@ -78,10 +79,10 @@ function overridePodSpec(workload: kplus.Deployment, overrides: Record<string, u
 }
 
 /** Adds one track's Deployment, Service, HPA and PDB; returns the Service name. */
-export function emitServingTrack(chart: Chart, context: TeamClusterContext, deployment: ResolvedDeployment, placement: ResolvedPlacement, track: ServingTrack, minReplicas: number): string {
+export function emitServingTrack(scope: Construct, context: TeamClusterContext, deployment: ResolvedDeployment, placement: ResolvedPlacement, track: ServingTrack, minReplicas: number): string {
   const metadata = servingMetadata(context, deployment, placement, track.name, track.served);
   const selector = selectorLabels(context, track);
-  const workload = new kplus.Deployment(chart, `deployment-${track.name}`, {
+  const workload = new kplus.Deployment(scope, `deployment-${track.name}`, {
     metadata,
     select: false,
     podMetadata: { labels: { ...servingLabels(context, deployment, track.served), ...selector } },
@@ -90,11 +91,11 @@ export function emitServingTrack(chart: Chart, context: TeamClusterContext, depl
   workload.select(kplus.LabelSelector.of({ labels: selector }));
   overridePodSpec(workload, podSpecOverrides(context, deployment, placement, track));
 
-  const service = new kplus.Service(chart, `service-${track.name}`, { metadata, ports: [{ name: 'http', port: SERVICE_PORT, targetPort: deployment.port }] });
+  const service = new kplus.Service(scope, `service-${track.name}`, { metadata, ports: [{ name: 'http', port: SERVICE_PORT, targetPort: deployment.port }] });
   for (const [key, value] of Object.entries(selector)) service.selectLabel(key, value);
   ApiObject.of(service).addJsonPatch(JsonPatch.remove('/spec/externalIPs'));
 
-  new kplus.HorizontalPodAutoscaler(chart, `hpa-${track.name}`, {
+  new kplus.HorizontalPodAutoscaler(scope, `hpa-${track.name}`, {
     metadata,
     target: workload,
     minReplicas: Math.max(MIN_HPA_REPLICAS, minReplicas),
@@ -102,7 +103,7 @@ export function emitServingTrack(chart: Chart, context: TeamClusterContext, depl
     metrics: [scalingMetric(placement)],
   });
 
-  new ApiObject(chart, `pdb-${track.name}`, {
+  new ApiObject(scope, `pdb-${track.name}`, {
     apiVersion: 'policy/v1',
     kind: 'PodDisruptionBudget',
     metadata,

@@ -4,6 +4,7 @@
  * weighted HTTPRoute wherever traffic is split between Services.
  */
 import type { Chart } from 'cdk8s';
+import { Construct } from 'constructs';
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import type { ResolvedDeployment, ResolvedPlacement } from '../../resolve/resolved-org.ts';
 import type { TeamClusterContext } from '../team-cluster-context.ts';
@@ -52,20 +53,20 @@ function placementDiagnostics(context: TeamClusterContext, deployment: ResolvedD
   return diagnostics;
 }
 
-function emitKserve(chart: Chart, context: TeamClusterContext, deployment: ResolvedDeployment, placement: ResolvedPlacement, minReplicas: number): void {
+function emitKserve(scope: Construct, context: TeamClusterContext, deployment: ResolvedDeployment, placement: ResolvedPlacement, minReplicas: number): void {
   if (!placement.abTest) {
-    emitInferenceService(chart, { context, deployment, placement, name: deployment.name, served: placement.stable, ...(placement.canary ? { canary: placement.canary } : {}), minReplicas });
-    emitTrainedModels(chart, context, deployment, placement, deployment.name);
+    emitInferenceService(scope, { context, deployment, placement, name: deployment.name, served: placement.stable, ...(placement.canary ? { canary: placement.canary } : {}), minReplicas });
+    emitTrainedModels(scope, context, deployment, placement, deployment.name);
     return;
   }
   const backends: WeightedBackend[] = [];
   for (const variant of placement.abTest.variants) {
     const name = `${deployment.name}-${variant.name}`;
-    emitInferenceService(chart, { context, deployment, placement, name, served: variant, minReplicas });
-    emitTrainedModels(chart, context, deployment, placement, name);
+    emitInferenceService(scope, { context, deployment, placement, name, served: variant, minReplicas });
+    emitTrainedModels(scope, context, deployment, placement, name);
     backends.push({ service: `${name}-predictor`, port: SERVICE_PORT, weight: variant.traffic });
   }
-  emitHttpRoute(chart, context, deployment, placement, placement.stable, backends);
+  emitHttpRoute(scope, context, deployment, placement, placement.stable, backends);
 }
 
 function tracksOf(deployment: ResolvedDeployment, placement: ResolvedPlacement): { track: ServingTrack; weight: number }[] {
@@ -80,10 +81,10 @@ function tracksOf(deployment: ResolvedDeployment, placement: ResolvedPlacement):
   ];
 }
 
-function emitDeploymentBackend(chart: Chart, context: TeamClusterContext, deployment: ResolvedDeployment, placement: ResolvedPlacement, minReplicas: number): void {
+function emitDeploymentBackend(scope: Construct, context: TeamClusterContext, deployment: ResolvedDeployment, placement: ResolvedPlacement, minReplicas: number): void {
   const tracks = tracksOf(deployment, placement);
-  const backends = tracks.map(({ track, weight }) => ({ service: emitServingTrack(chart, context, deployment, placement, track, minReplicas), port: SERVICE_PORT, weight }));
-  if (tracks.length > 1) emitHttpRoute(chart, context, deployment, placement, placement.stable, backends);
+  const backends = tracks.map(({ track, weight }) => ({ service: emitServingTrack(scope, context, deployment, placement, track, minReplicas), port: SERVICE_PORT, weight }));
+  if (tracks.length > 1) emitHttpRoute(scope, context, deployment, placement, placement.stable, backends);
 }
 
 /** Adds the serving objects of `context` to `chart`; returns the diagnostics found on the way. */
@@ -92,10 +93,11 @@ export function emitServing(chart: Chart, context: TeamClusterContext): Diagnost
   const knative = context.org.platform.serving.kserveDeploymentMode === 'Knative';
   for (const deployment of context.team.deployments) {
     for (const placement of placementsHere(context, deployment)) {
-      const tooLong = generatedNames(deployment, placement).map((name) => checkNameLength(context.org, deployment.source, name));
-      const nameErrors = tooLong.filter((diagnostic): diagnostic is Diagnostic => diagnostic !== undefined);
-      if (nameErrors.length > 0) {
-        diagnostics.push(...nameErrors);
+      const tooLong = generatedNames(deployment, placement)
+        .map((name) => checkNameLength(context.org, deployment.source, name))
+        .find((diagnostic) => diagnostic !== undefined);
+      if (tooLong) {
+        diagnostics.push(tooLong);
         continue;
       }
       if (placement.backend === 'deployment' && !deployment.image) {
@@ -106,8 +108,10 @@ export function emitServing(chart: Chart, context: TeamClusterContext): Diagnost
       const scaleToZero = placement.backend === 'kserve' && knative;
       const minReplicas = scaleToZero ? placement.replicas.min : Math.max(1, placement.replicas.min);
       diagnostics.push(...placementDiagnostics(context, deployment, placement, minReplicas));
-      if (placement.backend === 'kserve') emitKserve(chart, context, deployment, placement, minReplicas);
-      else emitDeploymentBackend(chart, context, deployment, placement, minReplicas);
+      // One scope per deployment keeps construct ids unique; clashing object names surface as ML505.
+      const scope = new Construct(chart, `deployment-${deployment.name}`);
+      if (placement.backend === 'kserve') emitKserve(scope, context, deployment, placement, minReplicas);
+      else emitDeploymentBackend(scope, context, deployment, placement, minReplicas);
     }
   }
   return diagnostics;

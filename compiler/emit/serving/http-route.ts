@@ -1,5 +1,6 @@
 /** Gateway API `HTTPRoute` splitting a deployment's traffic by weight across Services (canary, A/B). */
-import { ApiObject, type Chart } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
+import type { Construct } from 'constructs';
 import type { ResolvedDeployment, ResolvedPlacement, ServedVersion } from '../../resolve/resolved-org.ts';
 import type { TeamClusterContext } from '../team-cluster-context.ts';
 import { SERVING_GATEWAY } from './gateway.ts';
@@ -19,8 +20,8 @@ export function servingHostname(context: TeamClusterContext, deployment: string)
 }
 
 /** Adds an HTTPRoute named after the deployment, attached to the shared serving Gateway. */
-export function emitHttpRoute(chart: Chart, context: TeamClusterContext, deployment: ResolvedDeployment, placement: ResolvedPlacement, stable: ServedVersion, backends: readonly WeightedBackend[]): void {
-  new ApiObject(chart, `httproute-${deployment.name}`, {
+export function emitHttpRoute(scope: Construct, context: TeamClusterContext, deployment: ResolvedDeployment, placement: ResolvedPlacement, stable: ServedVersion, backends: readonly WeightedBackend[]): void {
+  new ApiObject(scope, `httproute-${deployment.name}`, {
     apiVersion: 'gateway.networking.k8s.io/v1',
     kind: 'HTTPRoute',
     metadata: servingMetadata(context, deployment, placement, deployment.name, stable),

@@ -5,7 +5,8 @@
  * rest); Standard mode has no revisions, so the stable predictor stays in `spec.predictor` and the
  * canary goes to `spec.canary[]` with its `trafficPercent`.
  */
-import { ApiObject, type Chart } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
+import type { Construct } from 'constructs';
 import type { ResolvedDeployment, ResolvedPlacement, ServedVersion } from '../../resolve/resolved-org.ts';
 import { MLOPS_DOMAIN } from '../labels.ts';
 import { containerResources, restrictedContainerSecurityContext, restrictedPodSecurityContext, servingProbes } from '../security-context.ts';
@@ -78,14 +79,31 @@ export function inferenceServiceSpec(input: InferenceServiceInput): { spec: Reco
   };
 }
 
-/** Adds the InferenceService to the chart. */
-export function emitInferenceService(chart: Chart, input: InferenceServiceInput): void {
+/** Adds the InferenceService to `scope`. */
+export function emitInferenceService(scope: Construct, input: InferenceServiceInput): void {
   const { spec, annotations } = inferenceServiceSpec(input);
   const metadata = servingMetadata(input.context, input.deployment, input.placement, input.name, input.served);
-  new ApiObject(chart, `inferenceservice-${input.name}`, {
+  new ApiObject(scope, `inferenceservice-${input.name}`, {
     apiVersion: 'serving.kserve.io/v1beta1',
     kind: 'InferenceService',
     metadata: { ...metadata, annotations: { ...metadata.annotations, ...annotations } },
     spec,
+  });
+  emitPredictorDisruptionBudget(scope, input);
+}
+
+/** Pod labels KServe puts on an InferenceService's predictor pods. */
+export function predictorPodLabels(inferenceService: string): Record<string, string> {
+  return { component: 'predictor', 'serving.kserve.io/inferenceservice': inferenceService };
+}
+
+/** A PodDisruptionBudget for the predictor pods, when more than one replica must stay up. */
+export function emitPredictorDisruptionBudget(scope: Construct, input: InferenceServiceInput): void {
+  if (input.minReplicas < 2) return;
+  new ApiObject(scope, `pdb-${input.name}`, {
+    apiVersion: 'policy/v1',
+    kind: 'PodDisruptionBudget',
+    metadata: servingMetadata(input.context, input.deployment, input.placement, input.name, input.served),
+    spec: { maxUnavailable: 1, selector: { matchLabels: predictorPodLabels(input.name) } },
   });
 }
