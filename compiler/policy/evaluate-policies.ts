@@ -119,7 +119,7 @@ export function evaluatePolicies(org: ResolvedOrg, manifests: readonly Manifest[
   for (const waiver of waiverCheck.active) {
     if (usedWaivers.has(waiver)) continue;
     const { file, range } = locateRef(org, waiver.source);
-    diagnostics.push(diagnosticAtRange(file, range, 'ML612', `Waiver of ${waiver.rule} for ${waiver.target} matches no finding; the rule passes without it.`));
+    diagnostics.push(diagnosticAtRange(file, range, 'ML611', `Waiver of ${waiver.rule} for ${waiver.target} matches no finding; the rule passes without it.`));
   }
   return { diagnostics: normalizeDiagnostics(diagnostics), findings, rules, waivers: waiverCheck.active };
 }

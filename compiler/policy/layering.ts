@@ -29,25 +29,20 @@ export function layeringDiagnostics(org: ResolvedOrg, modes: ModeResolver, known
     (orgPolicies.nonWaivable ?? []).forEach((ruleId, index) => {
       if (!modes.isKnown(ruleId, '')) diagnostics.push(diagnosticAt(platformFile, ['policies', 'nonWaivable', index], 'ML606', `policies.nonWaivable names unknown rule ${ruleId}.`, hintOf(unknownRuleHint(ruleId, knownIds))));
     });
-    const seen = new Set<string>();
     for (const { rule, source } of orgCustomRules(org)) {
       if (!rule.id.startsWith('org/')) diagnostics.push(diagnosticAt(platformFile, [...source.path, 'id'], 'ML607', `Rule ${rule.id} is declared in platform.yaml, so its id must start with org/.`));
-      if (seen.has(rule.id)) diagnostics.push(diagnosticAt(platformFile, [...source.path, 'id'], 'ML607', `Rule id ${rule.id} is declared twice.`));
-      seen.add(rule.id);
       (rule.match?.targets ?? []).forEach((target, index) => {
         if (!isKnownTarget(target)) diagnostics.push(diagnosticAt(platformFile, [...source.path, 'match', 'targets', index], 'ML607', `Rule ${rule.id} matches unknown target ${target}; use team, model, modelVersion, deployment, pipeline or a Kubernetes kind such as Deployment.`));
       });
     }
   }
   const orgMaxCanary = orgPolicies.maxCanaryTraffic ?? DEFAULT_MAX_CANARY_TRAFFIC;
-  const orgRuleIds = new Set(orgCustomRules(org).map(({ rule }) => rule.id));
   for (const team of org.teams) {
     const file = org.files.get(team.file);
     if (!file) continue;
     const teamRuleIds = new Set<string>();
     for (const { rule, source } of teamCustomRules(team)) {
       if (!rule.id.startsWith('team/')) diagnostics.push(diagnosticAt(file, [...source.path, 'id'], 'ML607', `Rule ${rule.id} is declared in a team file, so its id must start with team/.`));
-      if (teamRuleIds.has(rule.id) || orgRuleIds.has(rule.id)) diagnostics.push(diagnosticAt(file, [...source.path, 'id'], 'ML607', `Rule id ${rule.id} is declared twice.`));
       teamRuleIds.add(rule.id);
       if (rule.match?.teams) diagnostics.push(diagnosticAt(file, [...source.path, 'match', 'teams'], 'ML607', `Team rule ${rule.id} cannot restrict match.teams: it applies to team ${team.name} only.`, { target: 'key' }));
       (rule.match?.targets ?? []).forEach((target, index) => {

@@ -1,7 +1,6 @@
 /**
  * Waivers: justified, approved, expiring exceptions declared in a team file. A waiver is active
- * only when its rule exists and is waivable, its target names something the team declares, and
- * today is on or before `expires` (which is at most `maxWaiverDays` away). Anything else is a
+ * only when its rule exists and is waivable and today is on or before `expires` (which is at most `maxWaiverDays` away). Anything else is a
  * diagnostic; an expired waiver stops waiving.
  */
 import type { Waiver } from '../config/types.generated.ts';
@@ -58,12 +57,6 @@ function today(now: Date): number {
 
 const TARGET = /^(?:(deployments|models|pipelines)\/([^@/]+)|(team))(?:@(.+))?$/;
 
-function targetExists(team: ResolvedTeam, kind: string, name: string): boolean {
-  if (kind === 'deployments') return team.deployments.some((deployment) => deployment.name === name);
-  if (kind === 'models') return team.models.some((model) => model.name === name);
-  return team.pipelines.some((pipeline) => pipeline.name === name);
-}
-
 function checkWaiver(org: ResolvedOrg, team: ResolvedTeam, waiver: Waiver, index: number, modes: ModeResolver, now: Date, diagnostics: Diagnostic[]): ActiveWaiver | undefined {
   const file = org.files.get(team.file);
   if (!file) return undefined;
@@ -78,24 +71,10 @@ function checkWaiver(org: ResolvedOrg, team: ResolvedTeam, waiver: Waiver, index
     return undefined;
   }
   const target = TARGET.exec(waiver.target);
-  const environment = target?.[4];
-  if (!target) {
-    report('target', 'ML611', `Waiver target ${waiver.target} is not deployments/<name>, models/<name>, pipelines/<name> or team (optionally @<environment>).`);
-    return undefined;
-  }
-  if (target[1] && !targetExists(team, target[1], target[2]!)) {
-    report('target', 'ML611', `Waiver target ${waiver.target} names ${target[1].slice(0, -1)} ${target[2]}, which team ${team.name} does not declare.`);
-    return undefined;
-  }
-  if (environment && !org.platform.environments.some((candidate) => candidate.name === environment)) {
-    report('target', 'ML611', `Waiver target ${waiver.target} names unknown environment ${environment}.`);
-    return undefined;
-  }
   const expires = parseDay(waiver.expires);
-  if (expires === undefined) {
-    report('expires', 'ML611', `Waiver expiry ${waiver.expires} is not a YYYY-MM-DD date.`);
-    return undefined;
-  }
+  // Malformed targets and dates, and targets naming nothing, are validation errors (ML325, ML306, ML313).
+  if (!target || expires === undefined) return undefined;
+  const environment = target[4];
   const daysLeft = expires - today(now);
   if (daysLeft < 0) {
     report('expires', 'ML608', `Waiver of ${waiver.rule} for ${waiver.target} expired on ${waiver.expires}; it no longer applies.`);
