@@ -34,7 +34,7 @@ async function assertRef(dir: string, ref: string): Promise<void> {
   const inside = await git.revparse(['--is-inside-work-tree']).catch(() => 'false');
   if (inside.trim() !== 'true') throw new UsageError(`Not a git repository: ${dir}`);
   if (ref.startsWith('-')) throw new UsageError(`Not a git ref: ${ref}`);
-  await git.revparse(['--verify', '--quiet', `${ref}^{commit}`]).catch(() => {
+  await git.revparse(['--verify', `${ref}^{commit}`]).catch(() => {
     throw new UsageError(`Unknown git ref "${ref}" in ${dir}.`);
   });
 }

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { sourceTreeFromRecord } from '../../../compiler/load/source-tree.ts';
 import { evaluateApprovals } from '../../../compiler/plan/approvals/evaluate-approvals.ts';
 import { plan } from '../../../compiler/plan/plan.ts';
 import { fakeCompile } from '../support/fake-compile.ts';
-import { PLATFORM, smallOrg, teamFile } from '../support/small-org.ts';
+import { PLATFORM, smallOrg, teamFile, toTree } from '../support/small-org.ts';
 
 const NOW = new Date('2026-11-27T00:00:00Z');
 const base = smallOrg(['fraud', 'search']);
 
 function planHead(head: Record<string, string>, author = '@maria') {
-  return plan(sourceTreeFromRecord(base), sourceTreeFromRecord(head), { compile: fakeCompile, now: NOW, author });
+  return plan(toTree(base), toTree(head), { compile: fakeCompile, now: NOW, author });
 }
 
 const WAIVER = (approvedBy: string, expires = '2026-12-31') => `policies:
