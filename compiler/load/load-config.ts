@@ -19,6 +19,8 @@ export interface LoadedConfig {
   /** Team files, sorted by path. */
   readonly teams: ParsedFile[];
   readonly diagnostics: Diagnostic[];
+  /** platform.yaml exists but could not be read (its diagnostics say why): teams cannot be checked against it. */
+  readonly platformUnreadable?: boolean;
 }
 
 const EXPECTED_KIND = { platform: 'Platform', team: 'Team' } as const;
@@ -56,6 +58,7 @@ export function loadConfig(tree: SourceTree, limits: ParseLimits = DEFAULT_PARSE
     return { teams: [], diagnostics };
   }
   let platform: ParsedFile | undefined;
+  let platformUnreadable = false;
   const teams: ParsedFile[] = [];
   const teamFiles = new Map<string, string>();
   for (const location of discovery.locations) {
@@ -64,10 +67,12 @@ export function loadConfig(tree: SourceTree, limits: ParseLimits = DEFAULT_PARSE
     const outcome = parseConfigFile(location, content, limits);
     diagnostics.push(...outcome.diagnostics);
     const file = outcome.file;
-    if (!file) continue;
-    const header = headerDiagnostics(file);
+    const header = file ? headerDiagnostics(file) : [];
     diagnostics.push(...header);
-    if (header.length > 0) continue;
+    if (!file || header.length > 0) {
+      if (location.role === 'platform') platformUnreadable = true;
+      continue;
+    }
     if (file.role === 'platform') {
       platform = file;
       continue;
@@ -84,5 +89,5 @@ export function loadConfig(tree: SourceTree, limits: ParseLimits = DEFAULT_PARSE
     if (name !== undefined) teamFiles.set(name, file.path);
     teams.push(file);
   }
-  return { ...(platform ? { platform } : {}), teams, diagnostics };
+  return { ...(platform ? { platform } : {}), teams, diagnostics, ...(platformUnreadable ? { platformUnreadable } : {}) };
 }

@@ -14,7 +14,10 @@ export interface ValidationOutcome {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Validates loaded files. Teams failing their schema are left out of `config`; a broken platform leaves none. */
+/**
+ * Validates loaded files. Teams failing their schema are left out of `config`; a broken or unreadable
+ * platform.yaml leaves none (checking teams against the default platform instead would only mislead).
+ */
 export function validateConfig(loaded: LoadedConfig): ValidationOutcome {
   const diagnostics: Diagnostic[] = [];
   const platformErrors = loaded.platform ? schemaDiagnostics(loaded.platform) : [];
@@ -25,7 +28,7 @@ export function validateConfig(loaded: LoadedConfig): ValidationOutcome {
     diagnostics.push(...errors);
     if (errors.length === 0) teams.push({ file, config: file.value as Team });
   }
-  if (platformErrors.length > 0) return { diagnostics };
+  if (platformErrors.length > 0 || loaded.platformUnreadable) return { diagnostics };
   const platform = loaded.platform ? { file: loaded.platform, config: loaded.platform.value as Platform } : { config: DEFAULT_PLATFORM };
   const config: ValidatedConfig = { platform, teams };
   diagnostics.push(...semanticDiagnostics(config), ...rolloutPhaseDiagnostics(config));

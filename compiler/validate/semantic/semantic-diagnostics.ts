@@ -1,8 +1,34 @@
-/** Semantic checks: what the schema cannot say (references, names, values, DAGs). */
+/**
+ * Semantic checks: what the schema cannot say. Each family lives in its own file; this runs them
+ * all over the schema-valid config, platform first, then each team.
+ */
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import type { ValidatedConfig } from '../validated-config.ts';
+import { environmentReferenceDiagnostics } from './environment-references.ts';
+import { modelReferenceDiagnostics } from './model-references.ts';
+import { nameDiagnostics } from './names.ts';
+import { indexPlatform } from './platform-index.ts';
+import { promotionDiagnostics } from './promotion.ts';
+import { retrainingDiagnostics } from './retraining.ts';
+import { servingDiagnostics } from './serving.ts';
+import { stepDagDiagnostics } from './step-dag.ts';
+import { trafficDiagnostics } from './traffic.ts';
+import { valueDiagnostics } from './values.ts';
+import { waiverTargetDiagnostics } from './waiver-targets.ts';
 
 /** Runs every semantic check over schema-valid config. */
-export function semanticDiagnostics(_config: ValidatedConfig): Diagnostic[] {
-  return [];
+export function semanticDiagnostics(config: ValidatedConfig): Diagnostic[] {
+  const index = indexPlatform(config);
+  const diagnostics = [...nameDiagnostics(config, index), ...environmentReferenceDiagnostics(config, index), ...valueDiagnostics(config, index), ...promotionDiagnostics(index)];
+  for (const team of config.teams) {
+    diagnostics.push(
+      ...modelReferenceDiagnostics(team),
+      ...trafficDiagnostics(team),
+      ...stepDagDiagnostics(team),
+      ...servingDiagnostics(team, index),
+      ...retrainingDiagnostics(team),
+      ...waiverTargetDiagnostics(team, index),
+    );
+  }
+  return diagnostics;
 }

@@ -1,0 +1,52 @@
+/** What the semantic checks need to know about the platform, computed once. */
+import type { Cluster, Environment } from '../../config/types.generated.ts';
+import type { ParsedFile } from '../../load/parsed-file.ts';
+import { defaultTier } from '../../resolve/resolve-platform.ts';
+import type { EnvironmentTier } from '../../resolve/resolved-org.ts';
+import type { ValidatedConfig } from '../validated-config.ts';
+
+/** One environment of the platform, with its tier and regions. */
+export interface IndexedEnvironment {
+  readonly name: string;
+  readonly tier: EnvironmentTier;
+  readonly config: Environment;
+  /** Distinct regions of its clusters, in declaration order. */
+  readonly regions: readonly string[];
+}
+
+/** Platform environments by name, and the platform file (undefined for the default platform). */
+export interface PlatformIndex {
+  readonly file?: ParsedFile;
+  readonly phase: number;
+  /** In declaration order. */
+  readonly environmentNames: readonly string[];
+  readonly environments: ReadonlyMap<string, IndexedEnvironment>;
+  /** Default model-server image per framework. */
+  readonly servingImages: Readonly<Record<string, string>>;
+  readonly defaultBackend: 'kserve' | 'deployment';
+}
+
+/** Builds the platform index. */
+export function indexPlatform(config: ValidatedConfig): PlatformIndex {
+  const platform = config.platform.config;
+  const environments = new Map<string, IndexedEnvironment>();
+  for (const [name, environment] of Object.entries(platform.environments)) {
+    const regions = [...new Set(environment.clusters.map((cluster) => cluster.region))];
+    environments.set(name, { name, tier: environment.tier ?? defaultTier(name), config: environment, regions });
+  }
+  return {
+    ...(config.platform.file ? { file: config.platform.file } : {}),
+    phase: platform.rollout?.phase ?? 1,
+    environmentNames: [...environments.keys()],
+    environments,
+    servingImages: platform.serving?.images ?? {},
+    defaultBackend: platform.serving?.default ?? 'kserve',
+  };
+}
+
+/** The clusters a deployment environment runs on: the environment's clusters in its `regions` (all when unset). */
+export function placementClusters(environment: IndexedEnvironment, regions: readonly string[] | undefined): Cluster[] {
+  if (!regions) return environment.config.clusters;
+  const wanted = new Set(regions);
+  return environment.config.clusters.filter((cluster) => wanted.has(cluster.region));
+}

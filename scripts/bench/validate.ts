@@ -1,0 +1,99 @@
+/**
+ * Benchmark: validate a synthetic org (1,000 teams × 10 models by default) and compare with the
+ * floor of merely parsing the same YAML texts. Prints the median wall time of several runs, peak
+ * RSS and the ratio to the parse floor. Run: `npx tsx scripts/bench/validate.ts [teams] [models] [runs]`.
+ */
+import { pathToFileURL } from 'node:url';
+import { parse } from 'yaml';
+import { sourceTreeFromRecord } from '../../compiler/load/source-tree.ts';
+import { validate } from '../../compiler/pipeline.ts';
+import { syntheticOrg } from '../../test/support/synthetic-org.ts';
+
+/** Options of the benchmark. */
+export interface ValidateBenchOptions {
+  /** @default 1000 */
+  readonly teams?: number;
+  /** @default 10 */
+  readonly modelsPerTeam?: number;
+  /** Measured runs (after one warm-up). @default 5 */
+  readonly runs?: number;
+}
+
+/** Figures of one benchmark. */
+export interface ValidateBenchResult {
+  readonly teams: number;
+  readonly modelsPerTeam: number;
+  readonly files: number;
+  readonly bytes: number;
+  readonly diagnostics: number;
+  readonly validateMedianMs: number;
+  readonly parseFloorMedianMs: number;
+  readonly ratioToParseFloor: number;
+  readonly peakRssMiB: number;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function timed(action: () => void): number {
+  const start = performance.now();
+  action();
+  return performance.now() - start;
+}
+
+/** Runs the benchmark and returns its figures. */
+export function run(options: ValidateBenchOptions = {}): ValidateBenchResult {
+  const teams = options.teams ?? 1000;
+  const modelsPerTeam = options.modelsPerTeam ?? 10;
+  const runs = options.runs ?? 5;
+  const files = syntheticOrg({ teams, modelsPerTeam });
+  const texts = Object.values(files);
+  const tree = sourceTreeFromRecord(files);
+  let diagnostics = 0;
+  const validateOnce = () => {
+    diagnostics = validate(tree).diagnostics.length;
+  };
+  const parseOnce = () => {
+    for (const text of texts) parse(text);
+  };
+  validateOnce();
+  parseOnce();
+  const validateTimes: number[] = [];
+  const parseTimes: number[] = [];
+  for (let index = 0; index < runs; index++) {
+    validateTimes.push(timed(validateOnce));
+    parseTimes.push(timed(parseOnce));
+  }
+  const validateMedianMs = median(validateTimes);
+  const parseFloorMedianMs = median(parseTimes);
+  return {
+    teams,
+    modelsPerTeam,
+    files: texts.length,
+    bytes: texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0),
+    diagnostics,
+    validateMedianMs,
+    parseFloorMedianMs,
+    ratioToParseFloor: validateMedianMs / parseFloorMedianMs,
+    peakRssMiB: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+/** Formats the figures for a terminal. */
+export function formatResult(result: ValidateBenchResult): string {
+  return [
+    `validate: ${result.teams} teams × ${result.modelsPerTeam} models (${result.files} files, ${(result.bytes / 1024 / 1024).toFixed(1)} MiB), ${result.diagnostics} diagnostics`,
+    `  median wall time   ${result.validateMedianMs.toFixed(0)} ms`,
+    `  yaml.parse floor   ${result.parseFloorMedianMs.toFixed(0)} ms`,
+    `  ratio to floor     ${result.ratioToParseFloor.toFixed(2)}×`,
+    `  peak RSS           ${result.peakRssMiB.toFixed(0)} MiB`,
+  ].join('\n');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [teams, models, runs] = process.argv.slice(2).map(Number);
+  console.log(formatResult(run({ ...(teams ? { teams } : {}), ...(models ? { modelsPerTeam: models } : {}), ...(runs ? { runs } : {}) })));
+}
