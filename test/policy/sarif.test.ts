@@ -12,7 +12,7 @@ function sarifValidator() {
   const { $schema: _draft04, id, ...schema } = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
   const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
   addFormats.default(ajv);
-  return ajv.compile({ ...schema, $id: id });
+  return ajv.compile({ ...schema, $id: String(id) });
 }
 
 const NO_DIGEST: Edit = ['        digest: sha256:bbbb', '        # sha256:bbbb'];
