@@ -1,11 +1,11 @@
 /**
  * Generates docs/diagnostics.md from ALL_CODES: every code with its severity, title, description,
- * fix, and an example taken from the first test/fixtures/invalid/<case> whose expected diagnostics
- * contain the code — the offending lines and the message exactly as `mlops validate` prints them.
+ * fix, and an example taken from the first test/fixtures/invalid/<case> (then test/fixtures/emit/<case>)
+ * whose expected diagnostics (`expected.json`, `diagnostics.txt`; see test/fixtures/README.md) contain the code — the offending lines and the message exactly as `mlops validate` prints them.
  * Usage: `tsx scripts/generate-diagnostics-doc.ts [--check]`.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatDiagnostics } from '../compiler/cli/format/diagnostics.ts';
 import { readSourceTree } from '../compiler/cli/fs-source.ts';
@@ -13,12 +13,18 @@ import type { CodeInfo } from '../compiler/diagnostics/code-table.ts';
 import { ALL_CODES } from '../compiler/diagnostics/all-codes.ts';
 import type { Diagnostic } from '../compiler/diagnostics/diagnostic.ts';
 import type { SourceTree } from '../compiler/load/source-tree.ts';
-import { compile, validate } from '../compiler/pipeline.ts';
+import { compile, type ValidateOptions, validate } from '../compiler/pipeline.ts';
 import { emitGeneratedFile } from './generated-file.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-/** Where the invalid-config fixtures live. */
-export const INVALID_FIXTURES = join(root, 'test/fixtures/invalid');
+/** Fixture folders searched for examples, in order: invalid configs first, then emit golden cases. */
+export const EXAMPLE_FIXTURES: readonly string[] = [join(root, 'test/fixtures/invalid'), join(root, 'test/fixtures/emit')];
+
+/** A fixture case: its folder and the path shown in the doc. */
+interface FixtureCase {
+  readonly dir: string;
+  readonly label: string;
+}
 /** A fixed clock, so examples involving waiver expiry do not change from day to day. */
 const FIXED_NOW = new Date('2026-06-01T00:00:00Z');
 
@@ -51,36 +57,46 @@ function inputDir(caseDir: string): string {
   return existsSync(input) && statSync(input).isDirectory() ? input : caseDir;
 }
 
-/** Fixture cases by code: the first case (by name) whose expected diagnostics list the code. */
-function casesByCode(invalidFixtures: string): Map<string, string> {
-  const byCode = new Map<string, string>();
-  if (!existsSync(invalidFixtures)) return byCode;
-  const cases = readdirSync(invalidFixtures).filter((name) => statSync(join(invalidFixtures, name)).isDirectory()).sort();
-  for (const name of cases) {
-    for (const code of expectedCodes(join(invalidFixtures, name))) if (!byCode.has(code)) byCode.set(code, name);
+/** Fixture cases by code: the first case (by folder, then name) whose expected diagnostics list the code. */
+function casesByCode(fixtureRoots: readonly string[]): Map<string, FixtureCase> {
+  const byCode = new Map<string, FixtureCase>();
+  for (const fixtures of fixtureRoots) {
+    if (!existsSync(fixtures)) continue;
+    const cases = readdirSync(fixtures).filter((name) => statSync(join(fixtures, name)).isDirectory()).sort();
+    for (const name of cases) {
+      const dir = join(fixtures, name);
+      const label = relative(root, dir).split('\\').join('/');
+      for (const code of expectedCodes(dir)) if (!byCode.has(code)) byCode.set(code, { dir, label });
+    }
   }
   return byCode;
 }
 
-function diagnosticsOf(tree: SourceTree, code: string): Diagnostic[] {
-  const validated = validate(tree).diagnostics;
+/** A case's `options.json` (e.g. lower parse limits), or none. */
+function caseOptions(caseDir: string): ValidateOptions {
+  const path = join(caseDir, 'options.json');
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as ValidateOptions) : {};
+}
+
+function diagnosticsOf(tree: SourceTree, code: string, options: ValidateOptions): Diagnostic[] {
+  const validated = validate(tree, options).diagnostics;
   if (validated.some((diagnostic) => diagnostic.code === code)) return validated;
-  return compile(tree, { now: FIXED_NOW }).diagnostics;
+  return compile(tree, { ...options, now: FIXED_NOW }).diagnostics;
 }
 
 /** The example block of a code: the diagnostic as the CLI prints it, from its fixture. */
-async function example(code: string, caseName: string | undefined, invalidFixtures: string): Promise<string | undefined> {
-  if (caseName === undefined) return undefined;
-  const tree = await readSourceTree(inputDir(join(invalidFixtures, caseName)));
-  const diagnostic = diagnosticsOf(tree, code).find((candidate) => candidate.code === code);
+async function example(code: string, fixture: FixtureCase | undefined): Promise<string | undefined> {
+  if (fixture === undefined) return undefined;
+  const tree = await readSourceTree(inputDir(fixture.dir));
+  const diagnostic = diagnosticsOf(tree, code, caseOptions(fixture.dir)).find((candidate) => candidate.code === code);
   if (!diagnostic) return undefined;
   const printed = formatDiagnostics([diagnostic], tree, { color: false, format: 'human' }).split('\n\n')[0]!;
-  return [`Example (\`test/fixtures/invalid/${caseName}\`):`, '', '```text', printed.trimEnd(), '```'].join('\n');
+  return [`Example (\`${fixture.label}\`):`, '', '```text', printed.trimEnd(), '```'].join('\n');
 }
 
-async function codeSection(code: string, info: CodeInfo, caseName: string | undefined, invalidFixtures: string): Promise<string> {
+async function codeSection(code: string, info: CodeInfo, fixture: FixtureCase | undefined): Promise<string> {
   const parts = [`### ${code} — ${info.title}`, '', `Severity: **${info.severity}**`, '', info.description, ''];
-  const sample = await example(code, caseName, invalidFixtures);
+  const sample = await example(code, fixture);
   if (sample) parts.push(sample, '');
   parts.push(`**Fix:** ${info.fix}`, '');
   return parts.join('\n');
@@ -93,9 +109,9 @@ function anchor(code: string, info: CodeInfo): string {
     .replace(/ /g, '-');
 }
 
-/** The whole document; examples come from the fixture cases under `invalidFixtures`. */
-export async function diagnosticsDoc(invalidFixtures: string = INVALID_FIXTURES): Promise<string> {
-  const cases = casesByCode(invalidFixtures);
+/** The whole document; examples come from the fixture cases under `fixtureRoots`. */
+export async function diagnosticsDoc(fixtureRoots: readonly string[] = EXAMPLE_FIXTURES): Promise<string> {
+  const cases = casesByCode(fixtureRoots);
   const codes = Object.keys(ALL_CODES).sort();
   const parts = [
     '<!-- Generated from compiler/diagnostics/all-codes.ts and test/fixtures/invalid/ by scripts/generate-diagnostics-doc.ts; do not edit. Run `npm run generate`. -->',
@@ -129,12 +145,12 @@ export async function diagnosticsDoc(invalidFixtures: string = INVALID_FIXTURES)
     const stageCodes = codes.filter((code) => code.startsWith(stage.prefix));
     if (stageCodes.length === 0) continue;
     parts.push(`## ${stage.title}`, '', stage.intro, '');
-    for (const code of stageCodes) parts.push(await codeSection(code, ALL_CODES[code]!, cases.get(code), invalidFixtures));
+    for (const code of stageCodes) parts.push(await codeSection(code, ALL_CODES[code]!, cases.get(code)));
   }
   const other = codes.filter((code) => !STAGES.some((stage) => code.startsWith(stage.prefix)));
   if (other.length > 0) {
     parts.push('## Other', '');
-    for (const code of other) parts.push(await codeSection(code, ALL_CODES[code]!, cases.get(code), invalidFixtures));
+    for (const code of other) parts.push(await codeSection(code, ALL_CODES[code]!, cases.get(code)));
   }
   return `${parts.join('\n').trimEnd()}\n`;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ALL_CODES } from '../../compiler/diagnostics/all-codes.ts';
 import { configReference } from '../../scripts/generate-config-reference.ts';
@@ -54,7 +54,7 @@ describe('docs/config-reference.md', () => {
 
 describe('docs/diagnostics.md', () => {
   it('has a section for every code with severity, description and fix', async () => {
-    const doc = await diagnosticsDoc(join(repoRoot, 'no-fixtures-here'));
+    const doc = await diagnosticsDoc([join(repoRoot, 'no-fixtures-here')]);
     for (const [code, info] of Object.entries(ALL_CODES)) {
       expect(doc).toContain(`### ${code} — ${info.title}\n\nSeverity: **${info.severity}**\n\n${info.description}\n`);
       expect(doc).toContain(`**Fix:** ${info.fix}`);
@@ -70,10 +70,11 @@ describe('docs/diagnostics.md', () => {
       'a-other/expected-diagnostics.json': JSON.stringify([{ code: 'ML202' }]),
     });
     temps.push(fixtures);
-    const doc = await diagnosticsDoc(fixtures);
+    const doc = await diagnosticsDoc([fixtures]);
     const section = doc.slice(doc.indexOf('### ML201'), doc.indexOf('### ML202'));
-    expect(section).toContain('Example (`test/fixtures/invalid/b-unknown-key`):');
+    const label = relative(repoRoot, fixtures);
+    expect(section).toContain(`Example (\`${label}/b-unknown-key\`):`);
     expect(section).toMatch(/```text\nplatform\.yaml:6:1 error ML201 Unknown key `environmentz`[^\n]*\n 6 \| environmentz: \{\}\n {3}\| \^~~~~~~~~~~~\n/);
-    expect(doc.slice(doc.indexOf('### ML202'))).toContain('Example (`test/fixtures/invalid/a-other`):');
+    expect(doc.slice(doc.indexOf('### ML202'))).toContain(`Example (\`${label}/a-other\`):`);
   });
 });
