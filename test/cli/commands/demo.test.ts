@@ -13,6 +13,11 @@ describe('mlops demo', () => {
     expect(out).toContain('━━ 2/6 Catch a mistake ━━');
     expect(out).toMatch(/acme-config\/teams\/fraud\/mlops\.yaml:\d+:5 error ML201 Unknown key `modl`/);
     for (const heading of ['3/6 Compile', '4/6 Check policies', '5/6 Plan a change', '6/6 A change the policy blocks']) expect(out).toContain(heading);
+    expect(out).not.toContain('(skipped');
+    expect(out.match(/→ exit \d+\n/g)).toHaveLength(6);
+    expect(out).toMatch(/\d+ files written under out\//);
+    expect(out).toMatch(/canary 1\.5\.0 at 10\s?% → canary 1\.5\.0 at 20\s?%/);
+    expect(out).toMatch(/acme-config\/teams\/fraud\/mlops\.yaml:\d+:\d+ error ml\/high-risk-canary /);
     expect(out).not.toContain('did not behave as expected');
     expect(out).toContain('✔ Demo complete.');
     expect(code).toBe(0);
