@@ -46,10 +46,9 @@ export function teamCustomRules(team: ResolvedTeam): { rule: CustomRule; source:
   return team.rules.map((rule, index) => ({ rule, source: { file: team.file, path: ['policies', 'rules', index] } }));
 }
 
-/** Every rule known to the org (built-in, org, and each team's), for `explain` and SARIF. */
-export function catalogRules(org: ResolvedOrg): CatalogRule[] {
-  const nonWaivable = new Set(org.platform.policies.nonWaivable ?? []);
-  const rules: CatalogRule[] = BUILT_IN_RULES.map((rule) => ({
+/** The built-in rules as catalog entries; `nonWaivable` is the org's list. */
+export function builtInCatalog(nonWaivable: ReadonlySet<string> = new Set()): CatalogRule[] {
+  return BUILT_IN_RULES.map((rule) => ({
     id: rule.id,
     origin: 'built-in',
     title: rule.title,
@@ -58,6 +57,12 @@ export function catalogRules(org: ResolvedOrg): CatalogRule[] {
     defaultMode: rule.defaultMode,
     waivable: rule.waivable !== false && !nonWaivable.has(rule.id),
   }));
+}
+
+/** Every rule known to the org (built-in, org, and each team's), for `explain` and SARIF. */
+export function catalogRules(org: ResolvedOrg): CatalogRule[] {
+  const nonWaivable = new Set(org.platform.policies.nonWaivable ?? []);
+  const rules = builtInCatalog(nonWaivable);
   const seen = new Set(rules.map((rule) => rule.id));
   for (const { rule, source } of orgCustomRules(org)) {
     if (seen.has(rule.id)) continue;
