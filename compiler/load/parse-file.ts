@@ -52,8 +52,8 @@ export function parseConfigFile(location: ConfigLocation, content: string | Uint
     return { diagnostics: [diagnosticAtRange(path, START_OF_FILE, 'ML106', 'File is not valid UTF-8 text.', { hint: 'Save it with UTF-8 encoding.' })] };
   }
   const text = decoded.replace(/^\uFEFF/, '');
-  const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const lineCounter = countLines(text);
+  const documents = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: true });
   const where = { text, lineCounter };
   const list = Array.isArray(documents) ? documents : [];
   if (list.length > 1) {
@@ -92,6 +92,17 @@ export function parseConfigFile(location: ConfigLocation, content: string | Uint
   }
   const file: ParsedFile = { path, role: location.role, text, document, lineCounter, value, ...(location.folder ? { folder: location.folder } : {}) };
   return { file, diagnostics };
+}
+
+/**
+ * The line starts of a text. Built from the text itself rather than by the YAML lexer, which skips
+ * the newlines inside an unterminated quoted scalar and would put later offsets on the wrong line.
+ */
+function countLines(text: string): LineCounter {
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineCounter.addNewLine(index + 1);
+  return lineCounter;
 }
 
 function firstLine(message: string): string {
