@@ -68,15 +68,20 @@ function code(value: unknown): string {
   return `\`${typeof value === 'string' ? value : JSON.stringify(value)}\``;
 }
 
+/** Parenthesises a composite type so `map of (a or b)` reads unambiguously. */
+function grouped(type: string): string {
+  return / or |\\\|/.test(type) ? `(${type})` : type;
+}
+
 function typeOf(schema: Schema, file: string): string {
   const { schema: resolved, file: at } = deref(schema, file);
   if (resolved.const !== undefined) return code(resolved.const);
   if (resolved.enum) return resolved.enum.map(code).join(' \\| ');
   if (resolved.oneOf) return resolved.oneOf.map((option) => typeOf(option, at)).join(' or ');
   const types = Array.isArray(resolved.type) ? resolved.type : resolved.type ? [resolved.type] : [];
-  if (types.includes('array') && resolved.items) return `list of ${typeOf(resolved.items, at)}`;
+  if (types.includes('array') && resolved.items) return `list of ${grouped(typeOf(resolved.items, at))}`;
   if (types.includes('object') && !resolved.properties && typeof resolved.additionalProperties === 'object') {
-    return `map of ${typeOf(resolved.additionalProperties, at)}`;
+    return `map of ${grouped(typeOf(resolved.additionalProperties, at))}`;
   }
   return types.join(' or ') || 'any';
 }
