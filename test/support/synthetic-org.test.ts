@@ -24,7 +24,7 @@ describe('syntheticOrg', () => {
     const teamOf = (phase: 1 | 2 | 3) => parse(syntheticOrg({ teams: 1, modelsPerTeam: 2, phase })[`teams/${syntheticTeamName(0)}/mlops.yaml`]!);
     const prod = (phase: 1 | 2 | 3) => Object.values(teamOf(phase).deployments as Record<string, { environments: Record<string, { canary?: unknown; regions?: string[] }> }>).map((deployment) => deployment.environments.prod);
     expect(prod(3).every((entry) => entry?.canary !== undefined && entry.regions === undefined)).toBe(true);
-    expect(prod(2).every((entry) => entry?.canary === undefined && entry.regions?.length === 1)).toBe(true);
+    expect(prod(2).every((entry) => entry?.canary === undefined && entry?.regions?.length === 1)).toBe(true);
     expect(prod(1).every((entry) => entry === undefined)).toBe(true);
     expect(parse(syntheticOrg({ teams: 0, modelsPerTeam: 0, phase: 1 })['platform.yaml']!).environments.prod).toBeUndefined();
   });
