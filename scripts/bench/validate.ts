@@ -15,7 +15,7 @@ export interface ValidateBenchOptions {
   readonly teams?: number;
   /** @default 10 */
   readonly modelsPerTeam?: number;
-  /** Measured runs (after one warm-up). @default 5 */
+  /** Measured runs (after one warm-up). @default 3 */
   readonly runs?: number;
 }
 
@@ -48,7 +48,7 @@ function timed(action: () => void): number {
 export function run(options: ValidateBenchOptions = {}): ValidateBenchResult {
   const teams = options.teams ?? 1000;
   const modelsPerTeam = options.modelsPerTeam ?? 10;
-  const runs = options.runs ?? 5;
+  const runs = options.runs ?? 3;
   const files = syntheticOrg({ teams, modelsPerTeam });
   const texts = Object.values(files);
   const tree = sourceTreeFromRecord(files);
