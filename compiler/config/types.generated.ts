@@ -285,7 +285,7 @@ export interface CustomRule {
    */
   match?: {
     /**
-     * Config objects (`team`, `model`, `modelVersion`, `deployment`, `pipeline`) or emitted Kubernetes kinds (`Deployment`, `InferenceService`, …).
+     * Config objects (`team`, `model`, `modelVersion`, `deployment` — one per environment —, `pipeline`) or emitted Kubernetes kinds (`Deployment`, `InferenceService`, …). Omitted: every config object kind.
      *
      * @minItems 1
      */
