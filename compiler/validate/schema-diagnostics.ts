@@ -6,7 +6,7 @@ import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { diagnosticAt } from '../diagnostics/report.ts';
 import { formatList, suggestionHint } from '../diagnostics/suggest.ts';
-import type { DataPath, ParsedFile } from '../load/parsed-file.ts';
+import { type DataPath, type ParsedFile, rangeOf } from '../load/parsed-file.ts';
 import { schemaValidator } from './schemas.ts';
 
 type SchemaNode = { properties?: Record<string, unknown>; description?: string; enum?: unknown[]; const?: unknown; type?: string | string[] };
@@ -67,8 +67,15 @@ function messageFor(file: ParsedFile, error: ErrorObject): Diagnostic {
       const hint = property?.description ? `\`${key}\`: ${property.description}` : undefined;
       return diagnosticAt(file, path, 'ML202', `Missing required key \`${key}\` in ${where}.`, { target: 'key', ...(hint ? { hint } : {}) });
     }
-    case 'type':
-      return diagnosticAt(file, path, 'ML203', `\`${lastKey(path)}\` must be ${expectedTypes(parent.type ?? (error.params as { type: string }).type)}, not ${describeValue(error.data)}.`);
+    case 'type': {
+      const expected = parent.type ?? (error.params as { type: string }).type;
+      const wantsString = expected === 'string' || (Array.isArray(expected) && expected.includes('string'));
+      const quotable = wantsString && (typeof error.data === 'number' || typeof error.data === 'boolean');
+      const range = rangeOf(file, path);
+      const written = file.text.slice(range.start.offset, range.end.offset).trim() || String(error.data);
+      const hint = quotable ? `Quote it: \`"${written}"\` (unquoted, YAML reads it as a ${typeof error.data}).` : undefined;
+      return diagnosticAt(file, path, 'ML203', `\`${lastKey(path)}\` must be ${expectedTypes(expected)}, not ${describeValue(error.data)}.`, hint ? { hint } : {});
+    }
     case 'enum': {
       const allowed = (parent.enum ?? []).map(String);
       const hint = typeof error.data === 'string' ? suggestionHint(error.data, allowed) : undefined;
