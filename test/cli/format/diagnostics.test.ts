@@ -68,6 +68,12 @@ describe('formatDiagnostics (human)', () => {
     expect(formatDiagnostics([at(3, 9, 18)], tree, { color: false, format: 'human' })).not.toContain('\u001b[');
   });
 
+  it('never throws for ranges outside the text, and prints no frame for an empty file', () => {
+    const beyond: Diagnostic = { ...at(1, 1, 1), range: { start: { line: 99, column: 40, offset: 999 }, end: { line: 99, column: 2, offset: 1000 } } };
+    expect(codeFrame(TEXT, beyond)).toEqual([' 99 | ', '    | ^']);
+    expect(codeFrame('', at(1, 1, 1))).toEqual([]);
+  });
+
   it('prints only the summary when there is nothing to report', () => {
     expect(formatDiagnostics([], tree, { color: false, format: 'human' })).toBe('✔ no problems found\n');
   });
