@@ -44,9 +44,12 @@ function servedEdges(team: string, placement: ResolvedPlacement): LineageEdge[] 
   const to = deploymentKey(team, placement.deployment, placement.environment);
   const edges: LineageEdge[] = [];
   const canary = placement.canary;
-  edges.push({ from: versionKey(team, placement.stable.model, placement.stable.version), to, label: canary ? `stable ${100 - canary.traffic}%` : 'stable' });
+  const variants = placement.abTest?.variants ?? [];
+  // Under an A/B test the stable version's traffic is its variant's share: draw only the variant edge.
+  const stableIsVariant = variants.some((variant) => variant.model === placement.stable.model && variant.version === placement.stable.version);
+  if (!stableIsVariant) edges.push({ from: versionKey(team, placement.stable.model, placement.stable.version), to, label: canary ? `stable ${100 - canary.traffic}%` : 'stable' });
   if (canary) edges.push({ from: versionKey(team, canary.model, canary.version), to, label: `canary ${canary.traffic}%` });
-  for (const variant of placement.abTest?.variants ?? []) edges.push({ from: versionKey(team, variant.model, variant.version), to, label: `${variant.name} ${variant.traffic}%` });
+  for (const variant of variants) edges.push({ from: versionKey(team, variant.model, variant.version), to, label: `${variant.name} ${variant.traffic}%` });
   return edges;
 }
 

@@ -50,13 +50,13 @@ describe('lineageMermaid', () => {
 
   const files = { 'platform.yaml': EXAMPLE_PLATFORM, 'teams/fraud/mlops.yaml': EXAMPLE_TEAM, 'teams/search/mlops.yaml': SEARCH_TEAM };
 
-  it('shares datasets between teams, links untrained versions to their dataset and labels A/B variants', () => {
+  it('shares datasets between teams, links untrained versions to their dataset and labels A/B variants (the stable one once)', () => {
     const text = lineageMermaid(resolveExample(files));
     expect(text).toContain('  subgraph team2["team search"]\n    mv3(["ranker 2.0.0"])\n    mv4(["ranker 2.1.0"])\n    dp3{{"ranker-api · prod (prod-eu, prod-us)"}}\n  end\n');
     expect(text.match(/s3:\/\/data\/fraud\/2026-09/g)).toHaveLength(1);
     expect(text).toContain('  ds1 --> mv3\n');
     expect(text).toContain('  mv3 -->|"control 70%"| dp3\n');
-    expect(text).toContain('  mv3 -->|"stable"| dp3\n');
+    expect(text).not.toContain('  mv3 -->|"stable"| dp3\n');
     expect(text).toContain('  mv4 -->|"challenger 30%"| dp3\n');
   });
 
@@ -66,7 +66,7 @@ describe('lineageMermaid', () => {
     expect(text).toContain('ds1[("s3://data/fraud/2026-09")]');
     expect(text).not.toContain('2026-10');
     expect(text).toContain('subgraph team1["team search"]');
-    expect(text).toContain('mv1 -->|"stable"| dp1');
+    expect(text).toContain('mv1 -->|"control 70%"| dp1');
   });
 
   it('gives the same text for the same org, whatever the file order', () => {

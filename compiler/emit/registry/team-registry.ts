@@ -50,11 +50,14 @@ export type PlacementFilter = (placement: ResolvedPlacement) => boolean;
 
 function servedBy(placement: ResolvedPlacement): { model: string; version: string; role: string; traffic?: number }[] {
   const canaryTraffic = placement.canary?.traffic;
-  const served: { model: string; version: string; role: string; traffic?: number }[] = [
-    { ...placement.stable, role: 'stable', ...(canaryTraffic !== undefined ? { traffic: 100 - canaryTraffic } : {}) },
-  ];
+  const variants = placement.abTest?.variants ?? [];
+  // Under an A/B test the stable version serves as one of the variants: list it once, with its share.
+  const stableIsVariant = variants.some((variant) => variant.model === placement.stable.model && variant.version === placement.stable.version);
+  const served: { model: string; version: string; role: string; traffic?: number }[] = stableIsVariant
+    ? []
+    : [{ ...placement.stable, role: 'stable', ...(canaryTraffic !== undefined ? { traffic: 100 - canaryTraffic } : {}) }];
   if (placement.canary) served.push({ model: placement.canary.model, version: placement.canary.version, role: 'canary', traffic: placement.canary.traffic });
-  for (const variant of placement.abTest?.variants ?? []) served.push({ model: variant.model, version: variant.version, role: `variant:${variant.name}`, traffic: variant.traffic });
+  for (const variant of variants) served.push({ model: variant.model, version: variant.version, role: `variant:${variant.name}`, traffic: variant.traffic });
   return served;
 }
 

@@ -12,7 +12,19 @@ models:
   ranker:
     framework: pytorch
     versions:
-      "2.0.0": { artifact: "s3://models/ranker/2.0.0", dataset: { uri: "s3://data/clicks/2026-10" }, metrics: { ndcg: 0.71 } }
+      "2.0.0": { artifact: "s3://models/ranker/2.0.0" }
+      "2.1.0": { artifact: "s3://models/ranker/2.1.0" }
+  scorer:
+    framework: pytorch
+    versions:
+      "2.0.0": { artifact: "s3://models/scorer/2.0.0", dataset: { uri: "s3://data/clicks/2026-10" }, metrics: { ndcg: 0.71 } }
+deployments:
+  ranker-api:
+    model: ranker
+    environments:
+      prod:
+        version: "2.0.0"
+        abTest: { variants: [{ name: control, version: "2.0.0", traffic: 70 }, { name: challenger, version: "2.1.0", traffic: 30 }] }
 `;
 
 describe('emitRegistryConfigMap', () => {
@@ -74,10 +86,15 @@ describe('registryCatalog', () => {
       { cluster: 'stg-eu', deployment: 'fraud-api', environment: 'staging', role: 'stable' },
       { cluster: 'prod-eu', deployment: 'fraud-api', environment: 'prod', role: 'canary', traffic: 10 },
     ]);
-    expect(catalog.teams.search.models.ranker).toEqual({
+    expect(catalog.teams.search.models.ranker.versions['2.0.0'].deployedTo.map((entry: { cluster: string; role: string; traffic: number }) => [entry.cluster, entry.role, entry.traffic])).toEqual([
+      ['prod-eu', 'variant:control', 70],
+      ['prod-us', 'variant:control', 70],
+    ]);
+    expect(catalog.teams.search.models.ranker.versions['2.1.0'].deployedTo.map((entry: { role: string }) => entry.role)).toEqual(['variant:challenger', 'variant:challenger']);
+    expect(catalog.teams.search.models.scorer).toEqual({
       framework: 'pytorch',
       riskTier: 'low',
-      versions: { '2.0.0': { artifact: 's3://models/ranker/2.0.0', dataset: { uri: 's3://data/clicks/2026-10' }, deployedTo: [], metrics: { ndcg: 0.71 } } },
+      versions: { '2.0.0': { artifact: 's3://models/scorer/2.0.0', dataset: { uri: 's3://data/clicks/2026-10' }, deployedTo: [], metrics: { ndcg: 0.71 } } },
     });
   });
 
