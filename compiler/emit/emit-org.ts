@@ -12,7 +12,7 @@ import { emitMonitoring } from './monitoring/emit-monitoring.ts';
 import { emitPipelines } from './pipelines/emit-pipelines.ts';
 import { emitRegistryConfigMap } from './registry/emit-registry-config-map.ts';
 import { registryCatalog } from './registry/registry-catalog.ts';
-import { compareCodePoints, type OutputFormat, type PlacedChart, placeObjects, renderManifests, synthesizeChart } from './render.ts';
+import { compareCodePoints, type OutputFormat, type PlacedChart, placeObjects, renderManifests, synthesizeApp } from './render.ts';
 import { emitServing } from './serving/emit-serving.ts';
 import type { TeamClusterContext } from './team-cluster-context.ts';
 import { emitTenancy } from './tenancy/emit-tenancy.ts';
@@ -94,7 +94,8 @@ export function emitTeamCluster(unit: TeamClusterUnit, diagnostics: Diagnostic[]
     runBuilders(GITOPS_BUILDERS, chart, first, diagnostics);
     charts.push({ chart, folder: `argocd/${unit.cluster}/${unit.team}` });
   }
-  return charts.map(({ chart, folder }) => ({ cluster: unit.cluster, team: unit.team, folder, objects: synthesizeChart(chart) }));
+  const synthesized = synthesizeApp(app);
+  return charts.map(({ chart, folder }) => ({ cluster: unit.cluster, team: unit.team, folder, objects: synthesized.get(chart) ?? [] }));
 }
 
 /** Emits the manifests of a resolved org. */

@@ -2,8 +2,7 @@
  * Deterministic rendering of emitted objects: keys sorted at every level, no timestamps, stable file
  * names. The same objects always render to the same bytes.
  */
-import type { Chart } from 'cdk8s';
-import { stringify } from 'yaml';
+import { ApiObject, type App, Chart } from 'cdk8s';
 import { type Diagnostic, START_OF_FILE } from '../diagnostics/diagnostic.ts';
 import { diagnosticAtRange } from '../diagnostics/report.ts';
 import { rangeFromOffsets } from '../load/parsed-file.ts';
@@ -14,23 +13,154 @@ import type { KubernetesObject, Manifest, OutputFile } from './manifest.ts';
 /** Output file format. */
 export type OutputFormat = 'yaml' | 'json';
 
-/** A copy of `value` with the keys of every mapping sorted (code-point order); `undefined` entries dropped. */
-export function sortKeys<T>(value: T): T {
-  if (Array.isArray(value)) return value.map((item) => sortKeys(item)) as T;
-  if (value === null || typeof value !== 'object') return value;
-  const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) {
-    const entry = (value as Record<string, unknown>)[key];
-    if (entry !== undefined) sorted[key] = sortKeys(entry);
-  }
-  return sorted as T;
+function hasSortedKeys(keys: readonly string[]): boolean {
+  for (let index = 1; index < keys.length; index++) if (keys[index - 1]! > keys[index]!) return false;
+  return true;
 }
 
-const YAML_OPTIONS = { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false } as const;
+/**
+ * `value` with the keys of every mapping sorted (code-point order) and `undefined` entries dropped.
+ * Mappings already in order are reused rather than copied (cdk8s output mostly is), so this is cheap.
+ */
+export function sortKeys<T>(value: T): T {
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let index = 0; index < value.length; index++) {
+      const sorted = sortKeys(value[index]);
+      if (sorted === value[index]) continue;
+      copy ??= [...value];
+      copy[index] = sorted;
+    }
+    return (copy ?? value) as T;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  let changed = !hasSortedKeys(keys);
+  const entries: [string, unknown][] = [];
+  for (const key of changed ? [...keys].sort() : keys) {
+    const entry = record[key];
+    if (entry === undefined) {
+      changed = true;
+      continue;
+    }
+    const sorted = sortKeys(entry);
+    if (sorted !== entry) changed = true;
+    entries.push([key, sorted]);
+  }
+  return (changed ? Object.fromEntries(entries) : value) as T;
+}
+
+/** Words YAML 1.1 or 1.2 reads as booleans or null when unquoted. */
+const RESERVED_WORDS = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)$/;
+/** Strings safe as plain scalars: no leading digit or sign (numbers, dates, versions), no indicators. */
+const PLAIN_SAFE = /^[A-Za-z_/][A-Za-z0-9 _./@+=:-]*$/;
+/** Characters a YAML stream may not hold raw (or that some parsers read as line breaks). */
+const NON_PRINTABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff\r]/;
+const NON_PRINTABLE_GLOBAL = /[\u007f-\u009f\u2028\u2029\ufeff]/g;
+
+/** Strings made only of characters numbers are written with (`E0`, `e5` read as numbers by some YAML 1.1 parsers). */
+const NUMBER_LIKE = /^[-+.0-9eE_:]+$/;
+
+function isPlainSafe(text: string): boolean {
+  return PLAIN_SAFE.test(text) && !RESERVED_WORDS.test(text) && !NUMBER_LIKE.test(text) && !text.includes(': ') && !text.endsWith(':') && !text.endsWith(' ') && !text.includes(' #');
+}
+
+/** A double-quoted scalar: JSON string syntax is valid YAML; characters JSON leaves raw but YAML forbids are escaped. */
+function quoted(text: string): string {
+  return JSON.stringify(text).replace(NON_PRINTABLE_GLOBAL, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** A string as a one-line scalar (plain when unambiguous, else double-quoted). */
+function inlineString(text: string): string {
+  return isPlainSafe(text) ? text : quoted(text);
+}
+
+/** The lines of a multi-line string when it can be a literal block (`|` or `|-`), else undefined. */
+function literalBlock(text: string): { indicator: string; lines: string[] } | undefined {
+  if (!text.includes('\n') || NON_PRINTABLE.test(text) || text.endsWith('\n\n') || text.startsWith('\n')) return undefined;
+  const lines = (text.endsWith('\n') ? text.slice(0, -1) : text).split('\n');
+  if (lines[0]!.startsWith(' ') || lines[0]!.startsWith('\t') || lines.some((line) => line !== '' && line.trim() === '')) return undefined;
+  return { indicator: text.endsWith('\n') ? '|' : '|-', lines };
+}
+
+function scalar(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return inlineString(value);
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`bug: cannot render the number ${value}`);
+    return String(value);
+  }
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  throw new Error(`bug: cannot render a ${typeof value} as YAML`);
+}
+
+function isCollection(value: unknown): value is Record<string, unknown> | unknown[] {
+  return value !== null && typeof value === 'object' && (Array.isArray(value) ? value.length > 0 : Object.keys(value).length > 0);
+}
+
+/** Appends `value` after `head` (a key with colon, or a sequence dash), nested content indented by `indent`. */
+function emitValue(head: string, value: unknown, indent: string, out: string[]): void {
+  if (Array.isArray(value)) {
+    if (value.length === 0) out.push(`${head} []\n`);
+    else {
+      out.push(`${head}\n`);
+      emitSequence(value, indent, out);
+    }
+    return;
+  }
+  if (value !== null && typeof value === 'object') {
+    if (Object.keys(value).length === 0) out.push(`${head} {}\n`);
+    else {
+      out.push(`${head}\n`);
+      emitMapping(value as Record<string, unknown>, indent, out);
+    }
+    return;
+  }
+  const block = typeof value === 'string' ? literalBlock(value) : undefined;
+  if (!block) {
+    out.push(`${head} ${scalar(value)}\n`);
+    return;
+  }
+  out.push(`${head} ${block.indicator}\n`);
+  for (const line of block.lines) out.push(line === '' ? '\n' : `${indent}${line}\n`);
+}
+
+function emitMapping(mapping: Record<string, unknown>, indent: string, out: string[]): void {
+  for (const key of Object.keys(mapping)) {
+    const value = mapping[key];
+    if (value !== undefined) emitValue(`${indent}${inlineString(key)}:`, value, `${indent}  `, out);
+  }
+}
+
+function emitSequence(items: readonly unknown[], indent: string, out: string[]): void {
+  for (const item of items) {
+    if (isCollection(item) && !Array.isArray(item)) {
+      // `- key: value`, the mapping's other keys aligned under its first.
+      const nested: string[] = [];
+      emitMapping(item as Record<string, unknown>, `${indent}  `, nested);
+      nested[0] = `${indent}- ${nested[0]!.slice(indent.length + 2)}`;
+      out.push(...nested);
+    } else emitValue(`${indent}-`, item, `${indent}  `, out);
+  }
+}
+
+/**
+ * Serialises JSON-like data (mappings, sequences, strings, finite numbers, booleans, null) as block
+ * YAML in the layout kubectl users know, keys in the order given. Strings are plain only when no YAML
+ * 1.1 or 1.2 parser can read them as anything but a string; multi-line strings become literal blocks.
+ */
+export function toYaml(value: unknown): string {
+  const out: string[] = [];
+  if (isCollection(value) && !Array.isArray(value)) emitMapping(value as Record<string, unknown>, '', out);
+  else if (Array.isArray(value) && value.length > 0) emitSequence(value, '', out);
+  else out.push(`${Array.isArray(value) ? '[]' : value !== null && typeof value === 'object' ? '{}' : scalar(value)}\n`);
+  return out.join('');
+}
 
 /** Renders one object (keys already sorted) as a YAML document or as pretty JSON, ending in a newline. */
 export function renderSortedObject(object: unknown, format: OutputFormat): string {
-  return format === 'json' ? `${JSON.stringify(object, null, 2)}\n` : stringify(object, YAML_OPTIONS);
+  return format === 'json' ? `${JSON.stringify(object, null, 2)}\n` : toYaml(object);
 }
 
 /** Renders one object with its keys sorted. */
@@ -63,9 +193,24 @@ export interface PlacedChart {
   readonly objects: readonly KubernetesObject[];
 }
 
-/** Synthesises a chart's objects (cdk8s resolves tokens, applies patches and runs construct validation). */
-export function synthesizeChart(chart: Chart): KubernetesObject[] {
-  return chart.toJson().map((object: unknown) => sortKeys(object) as KubernetesObject);
+/**
+ * Synthesises every chart of an App: runs construct validation once (a failure is a compiler bug), then
+ * each ApiObject's `toJson()` (tokens resolved, patches applied). Unlike `chart.toJson()` this skips
+ * cdk8s's dependency ordering, which costs time and means nothing here: output is sorted by path.
+ */
+export function synthesizeApp(app: App): Map<Chart, KubernetesObject[]> {
+  const constructs = app.node.findAll();
+  const errors = constructs.flatMap((construct) => construct.node.validate().map((error) => `[${construct.node.path}] ${error}`));
+  if (errors.length > 0) throw new Error(`bug: emitted constructs failed validation:\n  ${errors.join('\n  ')}`);
+  const objects = new Map<Chart, KubernetesObject[]>();
+  for (const construct of constructs) {
+    if (!(construct instanceof ApiObject)) continue;
+    const chart = Chart.of(construct);
+    const list = objects.get(chart) ?? [];
+    list.push(sortKeys(construct.toJson()) as KubernetesObject);
+    objects.set(chart, list);
+  }
+  return objects;
 }
 
 function objectKey(object: KubernetesObject): string {
