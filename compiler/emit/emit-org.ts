@@ -79,8 +79,8 @@ function runBuilders(builders: readonly ChartBuilder[], chart: Chart, context: T
   }
 }
 
-/** Builds and synthesises the App of one team × cluster. */
-export function emitTeamCluster(unit: TeamClusterUnit, diagnostics: Diagnostic[]): PlacedChart[] {
+/** The App of one team × cluster: a chart per environment (to `clusters/…`) and a GitOps chart (to `argocd/…`). */
+export function buildTeamClusterApp(unit: TeamClusterUnit, diagnostics: Diagnostic[]): { app: App; charts: { chart: Chart; folder: string }[] } {
   const app = new App({ outdir: '.' });
   const charts: { chart: Chart; folder: string }[] = [];
   for (const context of unit.contexts) {
@@ -94,6 +94,12 @@ export function emitTeamCluster(unit: TeamClusterUnit, diagnostics: Diagnostic[]
     runBuilders(GITOPS_BUILDERS, chart, first, diagnostics);
     charts.push({ chart, folder: `argocd/${unit.cluster}/${unit.team}` });
   }
+  return { app, charts };
+}
+
+/** Builds and synthesises the App of one team × cluster. */
+export function emitTeamCluster(unit: TeamClusterUnit, diagnostics: Diagnostic[]): PlacedChart[] {
+  const { app, charts } = buildTeamClusterApp(unit, diagnostics);
   const synthesized = synthesizeApp(app);
   return charts.map(({ chart, folder }) => ({ cluster: unit.cluster, team: unit.team, folder, objects: synthesized.get(chart) ?? [] }));
 }
