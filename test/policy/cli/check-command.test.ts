@@ -51,6 +51,13 @@ describe('mlops check', () => {
     expect(captured.out()).toContain('hint: Add `monitoring.<deployment>');
   });
 
+  it('exits 1 with the validation errors when the config does not validate', async () => {
+    const captured = captureIO(await fixtureRepo({ team: [['    model: fraud-detector\n', '    modl: fraud-detector\n']] }));
+    expect(await main(['check', ...TODAY], captured.io)).toBe(1);
+    expect(captured.out()).toContain(`${TEAM_FILE}:29:5 error ML201`);
+    expect(captured.out()).not.toContain('rules evaluated');
+  });
+
   it('prints JSON with waivers and their approvers as data', async () => {
     const captured = captureIO(repoRoot);
     expect(await main(['check', 'sample-repo', '--format', 'json', ...TODAY], captured.io)).toBe(0);
