@@ -2,11 +2,12 @@
  * The git ConfigSource: reads the SourceTree of a config repo as committed at a ref (`main`, a SHA,
  * `HEAD~1`) with simple-git — `git ls-tree -r` for the paths, `git show` for config file contents
  * (many blobs per call, split by the sizes ls-tree reports). `dir` may be a sub-folder of the repo.
+ * Also the working tree as git sees it, so a local plan compares like with like.
  */
 import { simpleGit } from 'simple-git';
 import type { SourceFile, SourceTree } from '../load/source-tree.ts';
 import { UsageError } from './command.ts';
-import { isConfigLikePath } from './fs-source.ts';
+import { isConfigLikePath, readSourceTree } from './fs-source.ts';
 
 interface TreeEntry {
   readonly path: string;
@@ -57,4 +58,15 @@ export async function readGitTree(dir: string, ref: string): Promise<SourceTree>
     if (offset !== output.length) throw new Error(`git show returned ${output.length} bytes for ${batch.length} blobs of ${offset} bytes`);
   }
   return { files, otherPaths: entries.filter((entry) => !isConfigLikePath(entry.path)).map((entry) => entry.path) };
+}
+
+/**
+ * Reads the working tree under `dir`, uncommitted edits included, limited to the files git tracks or
+ * would track: ignored files (build output, notebooks' checkpoints) are not part of a change.
+ */
+export async function readWorkingTree(dir: string): Promise<SourceTree> {
+  const tree = await readSourceTree(dir);
+  const listed = await simpleGit(dir).raw(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '.']);
+  const visible = new Set(listed.split('\0').filter((path) => path !== ''));
+  return { files: tree.files.filter((file) => visible.has(file.path)), otherPaths: (tree.otherPaths ?? []).filter((path) => visible.has(path)) };
 }

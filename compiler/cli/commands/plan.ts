@@ -9,8 +9,7 @@ import { plan } from '../../plan/plan.ts';
 import { planText } from '../../plan/report/plan-text.ts';
 import { renderReport } from '../../plan/report/render-report.ts';
 import { type CliCommand, type CliIO, UsageError } from '../command.ts';
-import { readSourceTree } from '../fs-source.ts';
-import { readGitTree } from '../git-tree-source.ts';
+import { readGitTree, readWorkingTree } from '../git-tree-source.ts';
 import { readPlanTemplates } from '../templates-source.ts';
 import { directoryArgument, formatOption, wantsColor } from './validate.ts';
 
@@ -40,7 +39,7 @@ export const command: CliCommand = {
     '',
     '  dir            config repo folder inside a git work tree (default: the current directory)',
     '  --base         git ref to compare against, e.g. main or origin/main (required)',
-    '  --head         git ref of the change (default: the working tree, uncommitted edits included)',
+    '  --head         git ref of the change (default: the working tree, uncommitted edits included, ignored files left out)',
     '  --format       text (default), markdown (the PR comment) or json',
     '  --out          also write plan.md, plan.json and comment.md to this folder',
     '  --author       the change author (@handle): their approval never counts',
@@ -67,7 +66,7 @@ export const command: CliCommand = {
     const author = stringOption(input.values.author, '--author');
     const dir = directoryArgument(input, io, 'plan');
     const base = await readGitTree(dir.absolute, baseRef);
-    const head: SourceTree = headRef === undefined ? await readSourceTree(dir.absolute) : await readGitTree(dir.absolute, headRef);
+    const head: SourceTree = headRef === undefined ? await readWorkingTree(dir.absolute) : await readGitTree(dir.absolute, headRef);
     const result = plan(base, head, { ...(author !== undefined ? { author } : {}), incremental: input.values.full !== true });
     const needsReports = format !== 'text' || out !== undefined;
     const reports = needsReports ? renderReport(result, await readPlanTemplates(), { fullReport: out === undefined ? 'the output of `mlops plan --out <dir>`' : 'plan.md' }) : undefined;

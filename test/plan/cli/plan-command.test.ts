@@ -52,8 +52,10 @@ describe('mlops plan', () => {
     expect(result.out).toMatch(/^ {2}~ clusters\/dev-eu\/fraud\/inferenceservice-fraud-api\.yaml \(\+\d+ -\d+\)$/m);
   });
 
-  it('plans the working tree by default and writes the reports with --out', async () => {
+  it('plans the working tree by default, without ignored files, and writes the reports with --out', async () => {
     await put('config/teams/search/mlops.yaml', teamFile('search').replace('min: 2, max: 4', 'min: 3, max: 5'));
+    await put('.gitignore', 'scratch/\n');
+    await put('config/teams/recsys/scratch/mlops.yaml', 'not: config');
     const out = join(root, 'out');
     const result = await run(['config', '--base', 'main', '--format', 'markdown', '--out', out, '--author', '@maria'], join(root));
     expect(result.code).toBe(0);
@@ -65,6 +67,7 @@ describe('mlops plan', () => {
     const json = JSON.parse(await readFile(join(out, 'plan.json'), 'utf8')) as { version: number; approvals: { author: string } };
     expect(json).toMatchObject({ version: 1, approvals: { author: '@maria' } });
     expect(await readFile(join(out, 'comment.md'), 'utf8')).toBe(result.out);
+    expect(result.out).not.toContain('scratch');
     await git().checkout(['--', '.']);
   });
 

@@ -23,10 +23,15 @@ function row(diagnostic: Diagnostic): DiagnosticRowView {
   };
 }
 
-/** Config diagnostics: all of them when the head is invalid, else those the change introduced. */
+/**
+ * Config diagnostics. When the head is invalid: every error (policy errors included, since they block
+ * too) and the config warnings; otherwise the config findings the change introduced.
+ */
 export function diagnosticsView(plan: Plan, limit: number | undefined): DiagnosticsView {
   const invalid = plan.status === 'invalid-head';
-  const shown = (invalid ? plan.diagnostics.head : plan.diagnostics.introduced).filter((diagnostic) => !isPolicyFinding(diagnostic));
+  const shown = invalid
+    ? plan.diagnostics.head.filter((diagnostic) => diagnostic.severity === 'error' || !isPolicyFinding(diagnostic))
+    : plan.diagnostics.introduced.filter((diagnostic) => !isPolicyFinding(diagnostic));
   const resolved = plan.diagnostics.resolved.length;
   const headline = invalid
     ? `The head has ${plan.diagnostics.headErrors} error${plan.diagnostics.headErrors === 1 ? '' : 's'}.`
