@@ -44,7 +44,7 @@ export function plan(base: SourceTree, head: SourceTree, options: PlanOptions = 
   const headOrg = valid ? compiled.head.org : undefined;
   const resources = valid ? resourceChanges(compiled.base, compiled.head) : [];
   const changedTeams = [...new Set(inputs.map((input) => input.team).filter((team): team is string => team !== undefined))];
-  const ml = valid ? mlSummary(baseOrg, headOrg, now, changedTeams) : mlSummary(undefined, undefined, now);
+  const ml = valid ? mlSummary(baseOrg, headOrg, now, changedTeams, compiled.head.diagnostics) : mlSummary(undefined, undefined, now);
   const impact = orgImpact(inputs, resources, ml, [baseOrg, compiled.head.org]);
   const platform = compiled.head.org?.platform ?? baseOrg?.platform;
   const environmentOrder = platform?.environments.map((environment) => environment.name) ?? [];

@@ -90,7 +90,16 @@ export interface WaiverNote {
   readonly expiresInDays: number;
   /** True when its target is a deployment, model or pipeline this change touches. */
   readonly coversChange: boolean;
+  /**
+   * What the head's policy evaluation made of it: `in-use` (it suspends at least one finding),
+   * `unused` (the rule passes without it), `expired`, or `rejected` (not waivable, too long, unknown
+   * rule). Undefined for a removed waiver or when the head was not evaluated.
+   */
+  readonly status?: WaiverStatus;
 }
+
+/** How the head's policy evaluation treated a waiver. */
+export type WaiverStatus = 'in-use' | 'unused' | 'expired' | 'rejected';
 
 /** The ML-aware summary. */
 export interface MlSummary {

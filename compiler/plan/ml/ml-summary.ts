@@ -1,4 +1,5 @@
 /** The ML-aware summary of a change, computed from the base and head resolved orgs. */
+import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import type { ResolvedOrg } from '../../resolve/resolved-org.ts';
 import { capacityDeltas } from './capacity.ts';
 import type { MlSummary } from './ml-model.ts';
@@ -8,8 +9,8 @@ import { pipelineChanges } from './pipeline-changes.ts';
 import { rolloutChanges } from './rollouts.ts';
 import { waiverNotes } from './waiver-notes.ts';
 
-/** Summarises what changes for models, deployments, pipelines, monitors and waivers. */
-export function mlSummary(base: ResolvedOrg | undefined, head: ResolvedOrg | undefined, now: Date, changedTeams: readonly string[] = []): MlSummary {
+/** Summarises what changes for models, deployments, pipelines, monitors and waivers (their status from the head diagnostics). */
+export function mlSummary(base: ResolvedOrg | undefined, head: ResolvedOrg | undefined, now: Date, changedTeams: readonly string[] = [], headDiagnostics: readonly Diagnostic[] = []): MlSummary {
   const versions = modelVersionChanges(base, head);
   const rollouts = rolloutChanges(base, head);
   const pipelines = pipelineChanges(base, head);
@@ -27,5 +28,5 @@ export function mlSummary(base: ResolvedOrg | undefined, head: ResolvedOrg | und
   for (const pipeline of pipelines) touch(pipeline.team, `pipelines/${pipeline.pipeline}`);
   for (const monitor of monitors) touch(monitor.team, `deployments/${monitor.deployment}`);
   for (const team of changedTeams) targets.add(`${team}\u0000team`);
-  return { versions, rollouts, capacity: capacityDeltas(base, head), pipelines, monitors, waivers: waiverNotes(base, head, { targets }, now) };
+  return { versions, rollouts, capacity: capacityDeltas(base, head), pipelines, monitors, waivers: waiverNotes(base, head, { targets }, now, headDiagnostics) };
 }

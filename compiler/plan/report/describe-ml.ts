@@ -80,5 +80,6 @@ export function describeWaiver(note: WaiverNote, f: Formatter): string {
   const what = { added: 'new waiver', changed: 'renewed waiver', removed: 'withdrawn waiver', unchanged: 'waiver' }[note.action];
   const days = note.expiresInDays < 0 ? `expired ${-note.expiresInDays} days ago` : `in ${note.expiresInDays} days`;
   const covers = note.coversChange ? '; covers this change' : '';
-  return `${what} of ${f.code(note.rule)} for ${f.code(`${note.team}/${note.target}`)}, approved by ${f.code(note.approvedBy)} (${f.text(note.ticket)}), expires ${f.text(note.expires)} (${days})${covers}`;
+  const status = note.status === undefined ? '' : `; ${{ 'in-use': 'in use: it suspends findings', unused: 'unused: the rule passes without it', expired: 'expired: findings are reported again', rejected: 'rejected by policy' }[note.status]}`;
+  return `${what} of ${f.code(note.rule)} for ${f.code(`${note.team}/${note.target}`)}, approved by ${f.code(note.approvedBy)} (${f.text(note.ticket)}), expires ${f.text(note.expires)} (${days})${covers}${status}`;
 }
