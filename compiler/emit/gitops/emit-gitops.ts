@@ -19,6 +19,9 @@ import type { TeamClusterContext } from '../team-cluster-context.ts';
 /** Argo CD API version. */
 export const ARGO_CD_API_VERSION = 'argoproj.io/v1alpha1';
 
+/** Argo CD's cascading-delete finalizer. */
+export const APPLICATION_FINALIZER = 'resources-finalizer.argocd.argoproj.io';
+
 /** Name of the AppProject and Application of a team on a cluster. */
 export function gitOpsName(team: string, cluster: string): string {
   return dnsName([team, cluster]);
@@ -62,7 +65,8 @@ export function emitGitOps(chart: Chart, context: TeamClusterContext): void {
   new ApiObject(chart, 'gitops-application', {
     apiVersion: ARGO_CD_API_VERSION,
     kind: 'Application',
-    metadata,
+    // The finalizer makes deleting the Application (a team or cluster removed from config) delete what it deployed.
+    metadata: { ...metadata, finalizers: [APPLICATION_FINALIZER] },
     spec: {
       destination: { namespace: namespaces[0]!, server: cluster.server },
       project: name,

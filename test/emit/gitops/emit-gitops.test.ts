@@ -24,7 +24,9 @@ describe('emitGitOps', () => {
   });
 
   it('syncs the team folder of the deploy repo automatically, without creating namespaces or `automated.enabled`', () => {
-    const spec = objectOf(objects, 'Application', 'fraud-prod-eu').spec as Record<string, Record<string, unknown>>;
+    const application = objectOf(objects, 'Application', 'fraud-prod-eu');
+    expect((application.metadata as { finalizers?: string[] }).finalizers).toEqual(['resources-finalizer.argocd.argoproj.io']);
+    const spec = application.spec as Record<string, Record<string, unknown>>;
     expect(spec.project).toBe('fraud-prod-eu');
     expect(spec.source).toEqual({ directory: { recurse: true }, path: 'clusters/prod-eu/fraud', repoURL: 'https://github.com/acme/mlops-deploy.git', targetRevision: 'main' });
     expect(spec.destination).toEqual({ namespace: 'fraud-prod', server: 'https://prod-eu.k8s.acme.io' });
