@@ -34,7 +34,9 @@ interface IndexedWaiver {
 function waiverIndex(org: ResolvedOrg | undefined): Map<string, IndexedWaiver> {
   const index = new Map<string, IndexedWaiver>();
   for (const team of org?.teams ?? []) {
-    (team.policies.waivers ?? []).forEach((waiver, position) => index.set(`${team.name}\u0000${waiver.rule}\u0000${waiver.target}`, { team: team.name, waiver, file: team.file, index: position }));
+    for (const [position, waiver] of (team.policies.waivers ?? []).entries()) {
+      index.set(`${team.name}\u0000${waiver.rule}\u0000${waiver.target}`, { team: team.name, waiver, file: team.file, index: position });
+    }
   }
   return index;
 }
