@@ -6,7 +6,7 @@
 import { type Diagnostic, normalizeDiagnostics, type Severity, START_OF_FILE } from '../diagnostics/diagnostic.ts';
 import { diagnosticAtRange } from '../diagnostics/report.ts';
 import type { Manifest } from '../emit/manifest.ts';
-import type { ResolvedOrg } from '../resolve/resolved-org.ts';
+import type { ResolvedOrg, SourceRef } from '../resolve/resolved-org.ts';
 import { evaluateCustomRules } from './cel/custom-rules.ts';
 import { layeringDiagnostics } from './layering.ts';
 import { indexManifests } from './manifest-index.ts';
@@ -58,6 +58,13 @@ function describeManifest(manifest: Manifest): string {
   return `${kind} ${metadata.namespace ? `${metadata.namespace}/` : ''}${metadata.name}`;
 }
 
+/** The config of the pipeline step an Argo template runs, so findings land on the step the user wrote. */
+function stepSource(org: ResolvedOrg, team: string, subject: string, template: string): SourceRef | undefined {
+  if (!subject.startsWith('pipelines/')) return undefined;
+  const pipeline = org.teams.find((candidate) => candidate.name === team)?.pipelines.find((candidate) => `pipelines/${candidate.name}` === subject);
+  return pipeline?.steps.find((step) => step.name === template)?.source;
+}
+
 /** Evaluates every rule. */
 export function evaluatePolicies(org: ResolvedOrg, manifests: readonly Manifest[], context: PolicyContext): PolicyResult {
   const modes = modeResolver(org);
@@ -106,7 +113,8 @@ export function evaluatePolicies(org: ResolvedOrg, manifests: readonly Manifest[
       if (violations.length === 0) continue;
       const { subject, environment } = manifestSubject(manifest);
       for (const violation of violations) {
-        const finding: RuleFinding = { message: `${describeManifest(manifest)}: ${violation.message}`, team: manifest.team, subject, ...(environment ? { environment } : {}), manifest };
+        const step = violation.pod?.template ? stepSource(org, manifest.team, subject, violation.pod.template) : undefined;
+        const finding: RuleFinding = { message: `${describeManifest(manifest)}: ${violation.message}`, team: manifest.team, subject, ...(environment ? { environment } : {}), manifest, ...(step ? { source: step } : {}) };
         record(rule.id, finding, locate(finding));
       }
     }

@@ -19,6 +19,8 @@ export interface ContainerView {
 export interface PodSpecView {
   /** Where it is, for messages: `pod`, `predictor`, `template train`. */
   readonly role: string;
+  /** The Argo template name, for workflow pods. */
+  readonly template?: string;
   readonly securityContext?: Fields;
   readonly hostNetwork: boolean;
   readonly hostPID: boolean;
@@ -91,8 +93,10 @@ function workflowPods(workflowSpec: Fields): PodSpecView[] {
     containers.push(...containersOf(template, 'init', 'initContainers'));
     if (containers.length === 0) continue;
     const securityContext = fieldsAt(template, 'securityContext') ?? fieldsAt(workflowSpec, 'securityContext');
+    const name = typeof template.name === 'string' ? template.name : undefined;
     pods.push({
-      role: `template ${String(template.name ?? '')}`.trim(),
+      role: `template ${name ?? ''}`.trim(),
+      ...(name ? { template: name } : {}),
       ...(securityContext ? { securityContext } : {}),
       hostNetwork: workflowSpec.hostNetwork === true || template.hostNetwork === true,
       hostPID: template.hostPID === true,

@@ -45,6 +45,8 @@ export interface RuleFinding {
 /** A violation found on one emitted object: the engine fills in team, subject, environment and location. */
 export interface ManifestViolation {
   readonly message: string;
+  /** The pod template it is in (a pipeline step's template maps back to that step's config). */
+  readonly pod?: PodSpecView;
 }
 
 /** One emitted object with its pod specs found once for every rule. */

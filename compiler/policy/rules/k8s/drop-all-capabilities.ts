@@ -1,5 +1,5 @@
 /** k8s/drop-all-capabilities: containers drop ALL Linux capabilities and add back at most NET_BIND_SERVICE. */
-import type { ManifestRule } from '../../rule.ts';
+import type { ManifestRule, ManifestViolation } from '../../rule.ts';
 import { fieldsAt } from '../../pod-specs.ts';
 import { describeContainer, eachContainer } from './container-fields.ts';
 
@@ -18,12 +18,12 @@ export const dropAllCapabilities: ManifestRule = {
   fix: 'Set `securityContext.capabilities.drop: [ALL]` and remove other `add` entries.',
   defaultMode: 'enforce',
   check({ pods }) {
-    const violations: { message: string }[] = [];
+    const violations: ManifestViolation[] = [];
     for (const { pod, container } of eachContainer(pods)) {
       const capabilities = fieldsAt(container.fields, 'securityContext', 'capabilities');
-      if (!strings(capabilities?.drop).includes('ALL')) violations.push({ message: `${describeContainer(pod, container)} does not drop ALL capabilities.` });
+      if (!strings(capabilities?.drop).includes('ALL')) violations.push({ pod, message: `${describeContainer(pod, container)} does not drop ALL capabilities.` });
       const added = strings(capabilities?.add).filter((capability) => !ALLOWED_ADDS.has(capability));
-      if (added.length > 0) violations.push({ message: `${describeContainer(pod, container)} adds capabilities ${added.join(', ')}.` });
+      if (added.length > 0) violations.push({ pod, message: `${describeContainer(pod, container)} adds capabilities ${added.join(', ')}.` });
     }
     return violations;
   },

@@ -12,7 +12,7 @@ export const noHostNamespaces: ManifestRule = {
   waivable: false,
   check({ pods }) {
     return pods.flatMap((pod) =>
-      (['hostNetwork', 'hostPID', 'hostIPC'] as const).filter((field) => pod[field]).map((field) => ({ message: `${pod.role} sets ${field}: true.` })),
+      (['hostNetwork', 'hostPID', 'hostIPC'] as const).filter((field) => pod[field]).map((field) => ({ pod, message: `${pod.role} sets ${field}: true.` })),
     );
   },
 };

@@ -11,7 +11,7 @@ export const noHostPath: ManifestRule = {
   defaultMode: 'enforce',
   check({ pods }) {
     return pods.flatMap((pod) =>
-      pod.volumes.filter((volume) => volume.hostPath !== undefined).map((volume) => ({ message: `${pod.role} mounts hostPath volume "${String(volume.name ?? '')}".` })),
+      pod.volumes.filter((volume) => volume.hostPath !== undefined).map((volume) => ({ pod, message: `${pod.role} mounts hostPath volume "${String(volume.name ?? '')}".` })),
     );
   },
 };

@@ -15,7 +15,7 @@ export const noHostPort: ManifestRule = {
     return eachContainer(pods).flatMap(({ pod, container }) =>
       listAt(container.fields, 'ports')
         .filter((port) => port.hostPort !== undefined && port.hostPort !== 0)
-        .map((port) => ({ message: `${describeContainer(pod, container)} binds host port ${String(port.hostPort)}.` })),
+        .map((port) => ({ pod, message: `${describeContainer(pod, container)} binds host port ${String(port.hostPort)}.` })),
     );
   },
 };

@@ -1,5 +1,5 @@
 /** k8s/no-latest-tag: images are pinned by a tag other than `latest`, or by digest. */
-import type { ManifestRule } from '../../rule.ts';
+import type { ManifestRule, ManifestViolation } from '../../rule.ts';
 import { describeContainer, eachContainer, imageOf } from './container-fields.ts';
 import { parseImageReference } from './image-reference.ts';
 
@@ -12,14 +12,14 @@ export const noLatestTag: ManifestRule = {
   fix: 'Pin the image to a version tag (`:1.4.2`) or, better, a digest (`@sha256:…`).',
   defaultMode: 'enforce',
   check({ pods }) {
-    const violations: { message: string }[] = [];
+    const violations: ManifestViolation[] = [];
     for (const { pod, container } of eachContainer(pods)) {
       const image = imageOf(container);
       if (!image) continue;
       const reference = parseImageReference(image);
       if (reference.digest) continue;
-      if (reference.tag === undefined) violations.push({ message: `${describeContainer(pod, container)} uses untagged image "${image}".` });
-      else if (reference.tag === 'latest') violations.push({ message: `${describeContainer(pod, container)} uses image "${image}" with the :latest tag.` });
+      if (reference.tag === undefined) violations.push({ pod, message: `${describeContainer(pod, container)} uses untagged image "${image}".` });
+      else if (reference.tag === 'latest') violations.push({ pod, message: `${describeContainer(pod, container)} uses image "${image}" with the :latest tag.` });
     }
     return violations;
   },

@@ -13,6 +13,6 @@ export const noPrivilegeEscalation: ManifestRule = {
   check({ pods }) {
     return eachContainer(pods)
       .filter(({ container }) => containerSecurity(container, 'allowPrivilegeEscalation') !== false)
-      .map(({ pod, container }) => ({ message: `${describeContainer(pod, container)} does not set allowPrivilegeEscalation: false.` }));
+      .map(({ pod, container }) => ({ pod, message: `${describeContainer(pod, container)} does not set allowPrivilegeEscalation: false.` }));
   },
 };

@@ -14,6 +14,6 @@ export const noPrivileged: ManifestRule = {
   check({ pods }) {
     return eachContainer(pods)
       .filter(({ container }) => containerSecurity(container, 'privileged') === true)
-      .map(({ pod, container }) => ({ message: `${describeContainer(pod, container)} is privileged.` }));
+      .map(({ pod, container }) => ({ pod, message: `${describeContainer(pod, container)} is privileged.` }));
   },
 };

@@ -1,5 +1,5 @@
 /** k8s/no-secrets-in-env: no secret values written in plain environment variables. */
-import type { ManifestRule } from '../../rule.ts';
+import type { ManifestRule, ManifestViolation } from '../../rule.ts';
 import { listAt } from '../../pod-specs.ts';
 import { describeContainer, eachContainer } from './container-fields.ts';
 
@@ -16,13 +16,13 @@ export const noSecretsInEnv: ManifestRule = {
   defaultMode: 'enforce',
   waivable: false,
   check({ pods }) {
-    const violations: { message: string }[] = [];
+    const violations: ManifestViolation[] = [];
     for (const { pod, container } of eachContainer(pods)) {
       for (const variable of listAt(container.fields, 'env')) {
         const value = variable.value;
         if (typeof value !== 'string' || value === '') continue;
         const name = String(variable.name ?? '');
-        if (SECRET_NAME.test(name) || SECRET_VALUE.test(value)) violations.push({ message: `${describeContainer(pod, container)} sets secret-looking variable ${name} in plain text.` });
+        if (SECRET_NAME.test(name) || SECRET_VALUE.test(value)) violations.push({ pod, message: `${describeContainer(pod, container)} sets secret-looking variable ${name} in plain text.` });
       }
     }
     return violations;

@@ -13,6 +13,6 @@ export const readOnlyRootFs: ManifestRule = {
   check({ pods }) {
     return eachContainer(pods)
       .filter(({ container }) => containerSecurity(container, 'readOnlyRootFilesystem') !== true)
-      .map(({ pod, container }) => ({ message: `${describeContainer(pod, container)} has a writable root filesystem.` }));
+      .map(({ pod, container }) => ({ pod, message: `${describeContainer(pod, container)} has a writable root filesystem.` }));
   },
 };

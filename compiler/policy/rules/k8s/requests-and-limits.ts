@@ -1,5 +1,5 @@
 /** k8s/requests-and-limits: containers declare CPU and memory requests and limits. */
-import type { ManifestRule } from '../../rule.ts';
+import type { ManifestRule, ManifestViolation } from '../../rule.ts';
 import { fieldsAt } from '../../pod-specs.ts';
 import { describeContainer, eachContainer } from './container-fields.ts';
 
@@ -19,11 +19,11 @@ export const requestsAndLimits: ManifestRule = {
   fix: 'Set `resources` on the deployment environment or pipeline step (cpu, memory; `limits` when they differ).',
   defaultMode: 'enforce',
   check({ pods }) {
-    const violations: { message: string }[] = [];
+    const violations: ManifestViolation[] = [];
     for (const { pod, container } of eachContainer(pods)) {
       const resources = fieldsAt(container.fields, 'resources');
       const missing = REQUIRED.filter(([group, name]) => fieldsAt(resources, group)?.[name] === undefined).map(([group, name]) => `${group}.${name}`);
-      if (missing.length > 0) violations.push({ message: `${describeContainer(pod, container)} has no ${missing.join(', ')}.` });
+      if (missing.length > 0) violations.push({ pod, message: `${describeContainer(pod, container)} has no ${missing.join(', ')}.` });
     }
     return violations;
   },

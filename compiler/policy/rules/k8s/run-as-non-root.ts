@@ -16,6 +16,6 @@ export const runAsNonRoot: ManifestRule = {
         const user = effectiveSecurity(pod, container, 'runAsUser');
         return effectiveSecurity(pod, container, 'runAsNonRoot') !== true && !(typeof user === 'number' && user > 0);
       })
-      .map(({ pod, container }) => ({ message: `${describeContainer(pod, container)} may run as root; set securityContext.runAsNonRoot: true.` }));
+      .map(({ pod, container }) => ({ pod, message: `${describeContainer(pod, container)} may run as root; set securityContext.runAsNonRoot: true.` }));
   },
 };

@@ -18,6 +18,6 @@ export const seccompProfile: ManifestRule = {
         const profile = effectiveSecurity(pod, container, 'seccompProfile') as { type?: unknown } | undefined;
         return !(typeof profile?.type === 'string' && ALLOWED.has(profile.type));
       })
-      .map(({ pod, container }) => ({ message: `${describeContainer(pod, container)} has no RuntimeDefault seccomp profile.` }));
+      .map(({ pod, container }) => ({ pod, message: `${describeContainer(pod, container)} has no RuntimeDefault seccomp profile.` }));
   },
 };

@@ -1,5 +1,5 @@
 /** k8s/serving-probes: model servers have readiness and liveness probes. */
-import type { ManifestRule } from '../../rule.ts';
+import type { ManifestRule, ManifestViolation } from '../../rule.ts';
 import { describeContainer, eachContainer, labelsOf } from './container-fields.ts';
 
 /** True for objects that serve traffic. */
@@ -17,11 +17,11 @@ export const servingProbes: ManifestRule = {
   defaultMode: 'warn',
   check({ manifest, pods }) {
     if (!isServing(manifest.object.kind, labelsOf(manifest.object))) return [];
-    const violations: { message: string }[] = [];
+    const violations: ManifestViolation[] = [];
     for (const { pod, container } of eachContainer(pods)) {
       if (container.kind !== 'main' || (manifest.object.kind === 'InferenceService' && container.name === 'kserve-container')) continue;
       const missing = ['readinessProbe', 'livenessProbe'].filter((probe) => container.fields[probe] === undefined);
-      if (missing.length > 0) violations.push({ message: `${describeContainer(pod, container)} has no ${missing.join(' or ')}.` });
+      if (missing.length > 0) violations.push({ pod, message: `${describeContainer(pod, container)} has no ${missing.join(' or ')}.` });
     }
     return violations;
   },
