@@ -30,7 +30,10 @@ export interface RolloutChange {
   readonly riskTier: 'low' | 'medium' | 'high';
   readonly environment: string;
   readonly tier: 'development' | 'staging' | 'production';
+  /** Clusters in base or head. */
   readonly clusters: readonly string[];
+  readonly clustersBefore: readonly string[];
+  readonly clustersAfter: readonly string[];
   readonly action: ChangeAction;
   readonly before?: ServingState;
   readonly after?: ServingState;

@@ -86,6 +86,8 @@ export function rolloutChanges(base: ResolvedOrg | undefined, head: ResolvedOrg 
       environment: subject.environment,
       tier: subject.tier,
       clusters: [...new Set([...(old?.clusters ?? []), ...(current?.clusters ?? [])])].sort(),
+      clustersBefore: [...(old?.clusters ?? [])].sort(),
+      clustersAfter: [...(current?.clusters ?? [])].sort(),
     };
     if (!old) changes.push({ ...common, action: 'added', after: current!.state, aspects: [] });
     else if (!current) changes.push({ ...common, action: 'removed', before: old.state, aspects: [] });

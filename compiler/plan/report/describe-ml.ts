@@ -46,7 +46,7 @@ export function describeRollout(change: RolloutChange, f: Formatter): string {
   if (change.aspects.includes('traffic')) parts.push(`${traffic(before, f)} → ${traffic(after, f)}`);
   if (change.aspects.includes('replicas')) parts.push(`replicas ${before.replicas.min}–${before.replicas.max} → ${after.replicas.min}–${after.replicas.max}`);
   if (change.aspects.includes('resources')) parts.push(`per replica ${resources(before, f)} → ${resources(after, f)}`);
-  if (change.aspects.includes('clusters')) parts.push('clusters changed');
+  if (change.aspects.includes('clusters')) parts.push(`clusters ${change.clustersBefore.map(f.text).join(', ')} → ${change.clustersAfter.map(f.text).join(', ')}`);
   return `${subject}: ${parts.join('; ')}`;
 }
 

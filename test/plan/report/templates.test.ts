@@ -23,7 +23,7 @@ function hostilePlan(): Plan {
     inputs: [{ path: HOSTILE, action: 'changed', role: 'team', team: HOSTILE }],
     ml: {
       versions: [{ team: HOSTILE, model: HOSTILE, version: HOSTILE, action: 'added', riskTier: 'high' }],
-      rollouts: [{ team: HOSTILE, deployment: HOSTILE, model: HOSTILE, riskTier: 'high', environment: HOSTILE, tier: 'production', clusters: [HOSTILE], action: 'changed', before: state, after: { ...state, stable: `${HOSTILE}2` }, aspects: ['version', 'traffic', 'resources'] }],
+      rollouts: [{ team: HOSTILE, deployment: HOSTILE, model: HOSTILE, riskTier: 'high', environment: HOSTILE, tier: 'production', clusters: [HOSTILE], clustersBefore: [HOSTILE], clustersAfter: [`${HOSTILE}2`], action: 'changed', before: state, after: { ...state, stable: `${HOSTILE}2` }, aspects: ['version', 'traffic', 'resources', 'clusters'] }],
       capacity: [{ environment: HOSTILE, atMinReplicas: { cpu: 1, memory: 2 ** 30, gpu: 0 }, atMaxReplicas: { cpu: 2, memory: 2 ** 31, gpu: 1 } }],
       pipelines: [{ team: HOSTILE, pipeline: HOSTILE, environment: HOSTILE, action: 'changed', scheduleBefore: HOSTILE, scheduleAfter: '0 3 * * *', scheduleChanged: true }],
       monitors: [{ team: HOSTILE, deployment: HOSTILE, action: 'changed', before: [HOSTILE], after: [] }],
