@@ -2,17 +2,19 @@
  * The emit stage: one cdk8s App per team × cluster (one App over the whole org is super-linear), with
  * one Chart per environment the cluster serves plus a GitOps chart, rendered to a deterministic tree:
  * `clusters/<cluster>/<team>/<kind>-<name>.yaml`, `argocd/<cluster>/<team>/…` and `registry.json`.
+ * Builders add constructs; synthesis turns each App's ApiObjects into plain objects; render.ts places
+ * and renders them.
  */
-import { App, Chart } from 'cdk8s';
+import { ApiObject, App, Chart } from 'cdk8s';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { ResolvedOrg } from '../resolve/resolved-org.ts';
-import type { Manifest, OutputFile } from './manifest.ts';
+import type { KubernetesObject, Manifest, OutputFile } from './manifest.ts';
 import { emitGitOps } from './gitops/emit-gitops.ts';
 import { emitMonitoring } from './monitoring/emit-monitoring.ts';
 import { emitPipelines } from './pipelines/emit-pipelines.ts';
 import { emitRegistryConfigMap } from './registry/emit-registry-config-map.ts';
 import { registryCatalog } from './registry/registry-catalog.ts';
-import { compareCodePoints, type OutputFormat, type PlacedChart, placeObjects, renderManifests, synthesizeApp } from './render.ts';
+import { compareCodePoints, type OutputFormat, type PlacedChart, placeObjects, renderManifests, sortKeys } from './render.ts';
 import { emitServing } from './serving/emit-serving.ts';
 import type { TeamClusterContext } from './team-cluster-context.ts';
 import { emitTenancy } from './tenancy/emit-tenancy.ts';
@@ -77,6 +79,59 @@ function runBuilders(builders: readonly ChartBuilder[], chart: Chart, context: T
     const found = build(chart, context);
     if (Array.isArray(found)) diagnostics.push(...(found as Diagnostic[]));
   }
+}
+
+/** The two cdk8s ApiObject internals the fast path reads (runtime fields, private in its typings). */
+interface ApiObjectInternals {
+  readonly props: Record<string, unknown>;
+  readonly patches: readonly unknown[];
+}
+
+/** True for JSON data cdk8s would pass through unchanged: no tokens, no class instances, no null. */
+function isPlainData(value: unknown): boolean {
+  if (typeof value === 'string') return !value.includes('${Token[');
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value === 'boolean') return true;
+  if (Array.isArray(value)) return value.every(isPlainData);
+  if (value === null || typeof value !== 'object') return false;
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  for (const key in value) if (!isPlainData((value as Record<string, unknown>)[key])) return false;
+  return true;
+}
+
+/**
+ * An ApiObject's JSON without cdk8s's token resolution and sanitising copies, for plain ApiObjects
+ * (not cdk8s-plus or generated subclasses, which convert typed values) with no JSON patches whose props
+ * are plain data. Returns undefined when the object needs the full `toJson()`. The golden tests prove
+ * both paths give the same objects.
+ */
+export function fastObjectJson(object: ApiObject): KubernetesObject | undefined {
+  if (Object.getPrototypeOf(object) !== ApiObject.prototype) return undefined;
+  const internals = object as unknown as ApiObjectInternals;
+  if (!Array.isArray(internals.patches) || internals.patches.length > 0 || !isPlainData(internals.props)) return undefined;
+  return sortKeys({ ...internals.props, metadata: object.metadata.toJson() }) as KubernetesObject;
+}
+
+/**
+ * Synthesises every chart of an App: runs construct validation once (a failure is a compiler bug), then
+ * each ApiObject's JSON (tokens resolved, patches applied; plain objects through `fastObjectJson`). Unlike
+ * `chart.toJson()` this skips cdk8s's dependency ordering, which means nothing here: output is sorted by path.
+ */
+export function synthesizeApp(app: App, options: { readonly fastPath?: boolean } = {}): Map<Chart, KubernetesObject[]> {
+  const constructs = app.node.findAll();
+  const errors = constructs.flatMap((construct) => construct.node.validate().map((error) => `[${construct.node.path}] ${error}`));
+  if (errors.length > 0) throw new Error(`bug: emitted constructs failed validation:\n  ${errors.join('\n  ')}`);
+  const fastPath = options.fastPath ?? true;
+  const objects = new Map<Chart, KubernetesObject[]>();
+  for (const construct of constructs) {
+    if (!(construct instanceof ApiObject)) continue;
+    const chart = Chart.of(construct);
+    const list = objects.get(chart) ?? [];
+    list.push((fastPath ? fastObjectJson(construct) : undefined) ?? (sortKeys(construct.toJson()) as KubernetesObject));
+    objects.set(chart, list);
+  }
+  return objects;
 }
 
 /** The App of one team × cluster: a chart per environment (to `clusters/…`) and a GitOps chart (to `argocd/…`). */

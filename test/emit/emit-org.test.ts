@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readSourceTree } from '../../compiler/cli/fs-source.ts';
 import { ApiObject } from 'cdk8s';
-import { buildTeamClusterApp, teamClusterUnits } from '../../compiler/emit/emit-org.ts';
-import { fastObjectJson, synthesizeApp } from '../../compiler/emit/render.ts';
+import { buildTeamClusterApp, fastObjectJson, synthesizeApp, teamClusterUnits } from '../../compiler/emit/emit-org.ts';
 import { SOURCE_ANNOTATION } from '../../compiler/emit/labels.ts';
 import { compile, validate } from '../../compiler/pipeline.ts';
 import { sourceTreeFromRecord } from '../../compiler/load/source-tree.ts';
