@@ -12,7 +12,10 @@ export function describeMonitor(monitor: ResolvedMonitor | undefined): string[] 
   if (slo?.errorRatePercent !== undefined) lines.push(`error rate ≤ ${slo.errorRatePercent}%`);
   if (slo?.availabilityPercent !== undefined) lines.push(`availability ≥ ${slo.availabilityPercent}%`);
   const drift = monitor.drift;
-  if (drift) lines.push(`drift ${drift.method} > ${drift.threshold} on ${drift.features.join(', ')} (${drift.schedule})`);
+  if (drift) {
+    const extras = [drift.baseline ? `baseline ${drift.baseline}` : '', drift.image ? `image ${drift.image}` : ''].filter((extra) => extra !== '');
+    lines.push(`drift ${drift.method} > ${drift.threshold} on ${drift.features.join(', ')} (${drift.schedule}${extras.length > 0 ? `, ${extras.join(', ')}` : ''})`);
+  }
   return lines;
 }
 

@@ -34,6 +34,7 @@ export function planText(plan: Plan, options: TextOptions): string {
   if (plan.status === 'invalid-head') out.push(paint('red', `✖ The head does not compile (${plan.diagnostics.headErrors} error${plan.diagnostics.headErrors === 1 ? '' : 's'}).`));
   else if (plan.noop) out.push(paint('green', '✔ No changes.'));
   else out.push(`${plan.counts.added} added, ${plan.counts.changed} changed, ${plan.counts.removed} removed (${plan.resources.length} files in ${plan.clusters.length} clusters)`);
+  if (plan.diagnostics.baseErrors > 0) out.push(paint('yellow', `! The base does not compile (${plan.diagnostics.baseErrors} error${plan.diagnostics.baseErrors === 1 ? '' : 's'}): its output is taken as empty.`));
   out.push(`risk: ${paint(riskStyle, plan.risk.level)}${plan.scope.incremental ? paint('dim', ` · compiled ${plan.scope.compiledTeams.length}/${plan.scope.totalTeams} teams`) : ''}`);
   const diagnostics = plan.status === 'invalid-head' ? plan.diagnostics.head : plan.diagnostics.introduced;
   section(plan.status === 'invalid-head' ? 'Errors' : 'New findings', diagnostics.map((diagnostic) => `${terminalSafe(where(diagnostic))} ${paint(diagnostic.severity === 'error' ? 'red' : diagnostic.severity === 'warning' ? 'yellow' : 'cyan', diagnostic.severity)} ${terminalSafe(diagnostic.code)} ${terminalSafe(diagnostic.message)}`));

@@ -30,6 +30,7 @@ export function assessRisk(inputs: RiskInputs): Risk {
   const add = (level: RiskLevel, text: string) => reasons.push({ level, text });
   if (inputs.diagnostics.headErrors > 0) add('high', `The head does not compile (${plural(inputs.diagnostics.headErrors, 'error')}).`);
   for (const conflict of inputs.approvals.conflicts) add('high', conflict);
+  if (inputs.diagnostics.baseErrors > 0) add('medium', `The base does not compile (${plural(inputs.diagnostics.baseErrors, 'error')}), so its output is taken as empty: every resource shows as added.`);
   const deletions = inputs.resources.filter((change) => change.action === 'removed');
   const productionDeletions = deletions.filter((change) => inputs.production.has(change.environment));
   if (productionDeletions.length > 0) add('high', `${plural(productionDeletions.length, 'resource')} deleted in production (${list(productionDeletions.map((change) => change.cluster))}).`);

@@ -13,6 +13,7 @@ function headline(plan: Plan): string {
   if (plan.status === 'invalid-head') return '❌ The head does not compile: nothing can be applied until the errors below are fixed.';
   if (plan.noop) return '✅ No changes: the head renders exactly what the base does.';
   if (plan.resources.length === 0) return '✅ Config changed, but the rendered output does not.';
+  if (plan.diagnostics.baseErrors > 0) return `⚠️ The base does not compile, so all ${plan.resources.length} rendered files show as added.`;
   return `📋 ${plan.resources.length} rendered file${plan.resources.length === 1 ? '' : 's'} change across ${plan.clusters.length} cluster${plan.clusters.length === 1 ? '' : 's'}.`;
 }
 
