@@ -104,6 +104,15 @@ describe('mlops validate', () => {
     expect(json.summary.errors).toBe(0);
   });
 
+  it('exits 0 with warnings, printing them before the summary', async () => {
+    const root = await tempRepo({ 'platform.yaml': PLATFORM, 'teams/fraud/mlops.yaml': TYPO_TEAM.replace('modl:', 'model:'), 'teams/search/mlops.yml': 'kind: Team\n' });
+    const captured = captureIO(root);
+    expect(await main(['validate'], captured.io)).toBe(0);
+    expect(captured.out()).toContain('teams/search/mlops.yml:1:1 warning ML110');
+    expect(captured.out()).toContain('✔ 0 errors, 1 warning in 1 file\n');
+    expect(captured.out()).toMatch(/✔ \. is valid: 1 team, 1 model \(1 version\), 1 deployment, 0 pipelines in 2 files\.\n$/);
+  });
+
   it('exits 2 naming a missing directory', async () => {
     const captured = captureIO(repoRoot);
     expect(await main(['validate', 'no-such-dir'], captured.io)).toBe(2);
