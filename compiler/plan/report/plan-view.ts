@@ -23,10 +23,10 @@ export function planView(plan: Plan, options: ViewOptions): PlanView {
     clusters: clusterRows(plan),
     diagnostics: diagnosticsView(plan, limit),
     ml: mlView(plan, limit),
-    impact: impactView(plan),
+    impact: impactView(plan, limit),
     resources: resourcesView(plan, options.mode === 'full', limit),
     policy: policyView(plan, limit),
-    approvals: approvalsView(plan),
+    approvals: approvalsView(plan, limit),
     risk: riskView(plan),
     note: note(options),
   };

@@ -75,7 +75,8 @@ export function renderReport(plan: Plan, templates: PlanTemplates, options: Repo
   if (markdown.length <= budget) return { comment: markdown, mode: 'full', markdown, json };
   const concise = render(planView(plan, { mode: 'concise', fullReport }));
   if (concise.length <= budget) return { comment: concise, mode: 'concise', markdown, json };
-  const longest = Math.max(plan.resources.length, plan.diagnostics.head.length, plan.ml.rollouts.length, plan.ml.versions.length, plan.ml.waivers.length, 1);
+  const lists = [plan.resources, plan.diagnostics.head, plan.ml.rollouts, plan.ml.versions, plan.ml.waivers, plan.ml.pipelines, plan.ml.monitors, plan.approvals.rules, plan.impact.teams, plan.impact.unaffectedTeams];
+  const longest = Math.max(1, ...lists.map((list) => list.length));
   const fitting = largestFittingLimit((limit) => render(planView(plan, { mode: 'truncated', limit, fullReport })), budget, longest);
   if (fitting) return { comment: fitting.text, mode: 'truncated', markdown, json };
   const note = `\n\n> [!NOTE]\n> This comment is cut to fit GitHub's comment size limit. The full report is in ${escapeInline(fullReport)}.\n`;

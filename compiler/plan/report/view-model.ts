@@ -119,6 +119,8 @@ export interface ApprovalRowView {
 export interface ApprovalsView {
   readonly show: boolean;
   readonly rows: readonly ApprovalRowView[];
+  /** Rows left out for size (the JSON report has them all). */
+  readonly hidden: number;
   readonly conflicts: readonly string[];
   readonly author: string;
 }

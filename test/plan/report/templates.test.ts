@@ -112,4 +112,17 @@ describe('size budget', () => {
     expect(report.comment).toContain('| prod-6 | prod |');
     expect(report.markdown.split('<details>').length - 1).toBe(3000);
   });
+
+  it('keeps a platform change reaching 1,000 teams within the limit, naming 10 teams per cluster row', () => {
+    const teams = Array.from({ length: 1000 }, (_, index) => `team-${String(index).padStart(4, '0')}`);
+    const resources = teams.flatMap((team) => ['dev-eu', 'prod-eu'].map((cluster) => resourceChange(`clusters/${cluster}/${team}/namespace.yaml`, 'a: 1\n', 'a: 2\n', { cluster, environment: cluster.slice(0, -3), team })));
+    const rules = teams.map((team) => ({ id: `team:${team}`, kind: 'team-owners' as const, reason: `Changes to team ${team} need an approval from the owners of team ${team}.`, approvers: [`@acme/${team}`], count: 1 }));
+    const result = buildPlan({ resources, impact: { platformChanged: true, teams, clusters: ['dev-eu', 'prod-eu'], unaffectedTeams: [] }, approvals: { rules, conflicts: [] } });
+    const report = renderReport(result, templates);
+    expect(report.mode).toBe('truncated');
+    expect(report.comment.length).toBeLessThanOrEqual(COMMENT_SIZE_LIMIT);
+    expect(report.comment).toContain('| dev-eu | dev | team-0000, team-0001, team-0002, team-0003, team-0004, team-0005, team-0006, team-0007, team-0008, team-0009 and 990 more | 0 | 1000 | 0 |');
+    expect(report.comment).toMatch(/- Teams whose output changes — 1000: <code>team-0000<\/code>, .* and \d+ more\n/);
+    expect(report.comment).toMatch(/… and \d+ more requirements \(see the full report\)\./);
+  });
 });

@@ -32,12 +32,21 @@ export function headerView(plan: Plan): HeaderView {
   };
 }
 
+/** Teams named per row of the cluster table; the rest are counted. */
+export const TEAMS_PER_ROW = 10;
+
+function teamList(teams: readonly string[]): string {
+  if (teams.length === 0) return '—';
+  const named = teams.slice(0, TEAMS_PER_ROW).map(escapeInline).join(', ');
+  return teams.length > TEAMS_PER_ROW ? `${named} and ${teams.length - TEAMS_PER_ROW} more` : named;
+}
+
 /** The per-cluster summary table (org-level output shows as `(org)`). */
 export function clusterRows(plan: Plan): ClusterRowView[] {
   return plan.clusters.map((cluster) => ({
     cluster: cluster.cluster === '' ? '(org)' : escapeInline(cluster.cluster),
     environment: cluster.environment === '' ? '—' : escapeInline(cluster.environment),
-    teams: cluster.teams.length === 0 ? '—' : cluster.teams.map(escapeInline).join(', '),
+    teams: teamList(cluster.teams),
     added: cluster.added,
     changed: cluster.changed,
     removed: cluster.removed,

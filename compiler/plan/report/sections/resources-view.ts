@@ -31,9 +31,13 @@ export function resourcesView(plan: Plan, detailed: boolean, limit: number | und
   return { show: plan.resources.length > 0, detailed, environments, hidden: shown.hidden, deletions: limited(deletions, limit) };
 }
 
-/** The org-level impact section (shown when platform.yaml changed). */
-export function impactView(plan: Plan): ImpactView {
-  const names = (values: readonly string[]) => (values.length === 0 ? 'none' : values.map(inlineCode).join(', '));
+/** The org-level impact section (shown when platform.yaml changed); at most `limit` names per list. */
+export function impactView(plan: Plan, limit: number | undefined): ImpactView {
+  const names = (values: readonly string[]) => {
+    if (values.length === 0) return 'none';
+    const shown = limited(values, limit);
+    return `${shown.items.map(inlineCode).join(', ')}${shown.hidden > 0 ? ` and ${shown.hidden} more` : ''}`;
+  };
   return {
     show: plan.impact.platformChanged,
     teams: `${plan.impact.teams.length}: ${names(plan.impact.teams)}`,
