@@ -5,6 +5,7 @@
  * (alerted on by the PrometheusRule) and submits retraining runs (see `drift-retrain.ts`).
  */
 import type { ResolvedMonitor, ResolvedPlacement, ResolvedTeam } from '../../resolve/resolved-org.ts';
+import { clusterScheduling } from '../pipelines/cluster-scheduling.ts';
 import { stableJson } from '../registry/stable-json.ts';
 import { secureContainer, securePodDefaults } from '../security-context.ts';
 import { DEFAULT_PUSHGATEWAY_URL, DEPLOYMENT_LABEL, DRIFT_SCORE } from './serving-metrics.ts';
@@ -78,6 +79,7 @@ export function driftCheckCronJobSpec(placement: ResolvedPlacement, job: DriftCh
           metadata: { labels: { ...job.labels } },
           spec: {
             ...pod,
+            ...clusterScheduling(placement.cluster),
             containers: [container],
             restartPolicy: 'Never',
             volumes: [{ configMap: { name: job.configMap }, name: 'config' }, ...(pod.volumes as unknown[])],

@@ -1,5 +1,6 @@
 /** A pipeline as an Argo Workflows WorkflowTemplate: its steps as a DAG, fanned out per trial when it searches hyper-parameters. */
 import type { ResolvedPipeline } from '../../resolve/resolved-org.ts';
+import { clusterScheduling } from './cluster-scheduling.ts';
 import { hyperparameterTrials, type TrialPlan } from './hyperparameter-trials.ts';
 import { executorSpecFields } from './pipeline-executor.ts';
 import { restrictedPodSecurityContext, scratchVolume } from '../security-context.ts';
@@ -53,7 +54,6 @@ export function workflowTemplates(pipeline: ResolvedPipeline): { entrypoint: str
 /** The `spec` of a pipeline's WorkflowTemplate. */
 export function workflowTemplateSpec(pipeline: ResolvedPipeline, workflowLabels: Readonly<Record<string, string>>): Record<string, unknown> {
   const { entrypoint, templates } = workflowTemplates(pipeline);
-  const cluster = pipeline.cluster;
   return {
     ...executorSpecFields(),
     entrypoint,
@@ -63,7 +63,6 @@ export function workflowTemplateSpec(pipeline: ResolvedPipeline, workflowLabels:
     ttlStrategy: { secondsAfterCompletion: 7 * 24 * 3600 },
     volumes: [scratchVolume().volume],
     workflowMetadata: { labels: { ...workflowLabels } },
-    ...(Object.keys(cluster.nodeSelector).length > 0 ? { nodeSelector: { ...cluster.nodeSelector } } : {}),
-    ...(cluster.tolerations.length > 0 ? { tolerations: cluster.tolerations.map((toleration) => ({ operator: toleration.value === undefined ? 'Exists' : 'Equal', ...toleration })) } : {}),
+    ...clusterScheduling(pipeline.cluster),
   };
 }

@@ -120,6 +120,24 @@ describe('emitMonitoring', () => {
     expect(validateKubernetesObjects(objects)).toEqual([]);
   });
 
+  it('schedules the drift check where an edge cluster asks (node selector and tolerations)', () => {
+    const platform = EXAMPLE_PLATFORM.replace(
+      'gitops:',
+      '  edge:\n    clusters: [{ name: store-1, region: eu-west-1, edge: true, nodeSelector: { node-role: edge }, tolerations: [{ key: edge, effect: NoSchedule }, { key: zone, value: store, effect: NoExecute }] }]\ngitops:',
+    );
+    const team = EXAMPLE_TEAM.replace('    model: fraud-detector\n    environments:\n', '    model: fraud-detector\n    image: ghcr.io/acme/xgb-server:1.0.0\n    environments:\n      edge: { version: "1.4.0" }\n');
+    const objects = emitWith(emitMonitoring, contextFor(resolveExample({ 'platform.yaml': platform, 'teams/fraud/mlops.yaml': team }), 'fraud', 'store-1'));
+    expect(podOf(objectOf(objects, 'CronJob', 'fraud-api-drift-check'))).toMatchObject({
+      nodeSelector: { 'node-role': 'edge' },
+      tolerations: [
+        { effect: 'NoSchedule', key: 'edge', operator: 'Exists' },
+        { effect: 'NoExecute', key: 'zone', operator: 'Equal', value: 'store' },
+      ],
+    });
+    expect(podOf(objectOf(prod, 'CronJob', 'fraud-api-drift-check'))).not.toHaveProperty('nodeSelector');
+    expect(validateKubernetesObjects(objects)).toEqual([]);
+  });
+
   it('emits only the objects a monitor asks for', () => {
     const team = EXAMPLE_TEAM.replace('    slo: { latencyP99Ms: 150, errorRatePercent: 1, availabilityPercent: 99.9 }\n    drift: { method: psi, threshold: 0.2, features: [amount, country] }\n', '    slo: { latencyP99Ms: 250 }\n').replace('    retrain: { on: drift, deployment: fraud-api }\n', '');
     const objects = emitWith(emitMonitoring, contextFor(resolveExample({ 'platform.yaml': EXAMPLE_PLATFORM, 'teams/fraud/mlops.yaml': team }), 'fraud', 'prod-eu'));

@@ -117,6 +117,15 @@ describe('emitPipelines', () => {
     ]);
   });
 
+  it('runs pipelines of an edge environment on the edge nodes', () => {
+    const platform = EXAMPLE_PLATFORM.replace('gitops:', '  edge:\n    clusters: [{ name: store-1, region: eu-west-1, edge: true, nodeSelector: { node-role: edge }, tolerations: [{ key: edge, effect: NoSchedule }] }]\ngitops:');
+    const team = EXAMPLE_TEAM.replace('    environment: prod\n', '    environment: edge\n');
+    const objects = emitWith(emitPipelines, contextFor(resolveExample({ 'platform.yaml': platform, 'teams/fraud/mlops.yaml': team }), 'fraud', 'store-1'));
+    expect(specOf(objectOf(objects, 'WorkflowTemplate', 'retrain-fraud'))).toMatchObject({ nodeSelector: { 'node-role': 'edge' }, tolerations: [{ effect: 'NoSchedule', key: 'edge', operator: 'Exists' }] });
+    expect(specOf(objectOf(dev, 'WorkflowTemplate', 'train-fraud'))).not.toHaveProperty('tolerations');
+    expect(validateKubernetesObjects(objects)).toEqual([]);
+  });
+
   it('keeps the entrypoint distinct from a step called `main`', () => {
     const team = EXAMPLE_TEAM.replace('- { name: train, image: "ghcr.io/acme/train:2.1.0" }\n  tune-fraud', '- { name: main, image: "ghcr.io/acme/train:2.1.0" }\n  tune-fraud');
     const objects = emitWith(emitPipelines, contextFor(resolveExample({ 'platform.yaml': EXAMPLE_PLATFORM, 'teams/fraud/mlops.yaml': team }), 'fraud', 'prod-eu'));
