@@ -59,14 +59,16 @@ function compileAll(org: ResolvedOrg, declared: readonly Declared[], diagnostics
   return compiled;
 }
 
-function manifestsByKind(manifests: readonly Manifest[]): Map<string, Manifest[]> {
-  const byKind = new Map<string, Manifest[]>();
+/** Manifests by `team\0kind`, so a rule visits only its team's objects of its target kinds. */
+function manifestsByTeamAndKind(manifests: readonly Manifest[]): Map<string, Manifest[]> {
+  const byKey = new Map<string, Manifest[]>();
   for (const manifest of manifests) {
-    const list = byKind.get(manifest.object.kind);
+    const key = `${manifest.team}\u0000${manifest.object.kind}`;
+    const list = byKey.get(key);
     if (list) list.push(manifest);
-    else byKind.set(manifest.object.kind, [manifest]);
+    else byKey.set(key, [manifest]);
   }
-  return byKind;
+  return byKey;
 }
 
 function describeManifest(manifest: Manifest): string {
@@ -82,7 +84,7 @@ export function evaluateCustomRules(org: ResolvedOrg, manifests: readonly Manife
   const teamRules = new Map(org.teams.map((team) => [team.name, teamCustomRules(team)]));
   const compiled = compileAll(org, [...orgRules, ...[...teamRules.values()].flat()], diagnostics);
   if (compiled.size === 0) return { findings, diagnostics };
-  const byKind = manifestsByKind(manifests);
+  const byTeamAndKind = manifestsByTeamAndKind(manifests);
   const failedRules = new Set<Declared>();
 
   const run = (declared: Declared, evaluate: CompiledExpression, team: ResolvedTeam | undefined) => {
@@ -111,8 +113,7 @@ export function evaluateCustomRules(org: ResolvedOrg, manifests: readonly Manife
       }
     }
     for (const kind of targets) {
-      for (const manifest of byKind.get(kind) ?? []) {
-        if (manifest.team !== teamName) continue;
+      for (const manifest of byTeamAndKind.get(`${teamName}\u0000${kind}`) ?? []) {
         const { subject, environment } = manifestSubject(manifest);
         check(() => manifest.object, environment, describeManifest(manifest), { team: teamName, subject, ...(environment ? { environment } : {}), manifest });
       }
