@@ -1,73 +1,35 @@
 /**
  * Golden plans: each case in test/fixtures/plans/ is planned against the base repo with the real
  * compiler; the full Markdown report and a JSON summary are compared with expected files.
- * Regenerate with `UPDATE_GOLDEN=1 npx vitest run test/plan/golden.test.ts` and review the diff.
+ * Regenerate with `npx tsx test/plan/support/golden-plans.ts` (or UPDATE_GOLDEN=1) and review the diff.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPlanTemplates } from '../../compiler/cli/templates-source.ts';
-import { plan } from '../../compiler/plan/plan.ts';
 import type { Plan } from '../../compiler/plan/plan-model.ts';
 import { type PlanTemplates, renderReport } from '../../compiler/plan/report/render-report.ts';
-import { headFiles, listCases, PLAN_FIXTURES, type PlanCase, readTree, toSourceTree } from './support/plan-case.ts';
-
-const NOW = new Date('2026-11-27T12:00:00Z');
-const update = process.env.UPDATE_GOLDEN === '1';
-
-/** The reviewable essence of a plan: everything but the diff texts. */
-function planSummary(result: Plan): unknown {
-  return {
-    status: result.status,
-    noop: result.noop,
-    inputs: result.inputs,
-    counts: result.counts,
-    clusters: result.clusters,
-    resources: result.resources.map((change) => `${change.action} ${change.path} (+${change.linesAdded} -${change.linesRemoved})`),
-    deletions: result.deletions.map((change) => change.path),
-    ml: result.ml,
-    impact: result.impact,
-    diagnostics: {
-      head: result.diagnostics.head.map((diagnostic) => `${diagnostic.file}:${diagnostic.range.start.line}:${diagnostic.range.start.column} ${diagnostic.severity} ${diagnostic.code}`),
-      introduced: result.diagnostics.introduced.length,
-      resolved: result.diagnostics.resolved.length,
-    },
-    approvals: result.approvals,
-    risk: result.risk,
-    scope: result.scope,
-  };
-}
-
-async function golden(path: string, actual: string): Promise<void> {
-  if (update) await writeFile(path, actual);
-  expect(actual).toBe(await readFile(path, 'utf8'));
-}
+import { type GoldenPlan, goldenPlans, writeGoldenPlans } from './support/golden-plans.ts';
+import { listCases } from './support/plan-case.ts';
 
 const cases = await listCases();
-const results = new Map<string, Plan>();
+let goldens: Map<string, GoldenPlan>;
 let templates: PlanTemplates;
 
 beforeAll(async () => {
+  if (process.env.UPDATE_GOLDEN === '1') await writeGoldenPlans();
   templates = await readPlanTemplates();
-  const base = await readTree(join(PLAN_FIXTURES, 'base'));
-  for (const planCase of cases) {
-    const head = await headFiles(base, planCase);
-    results.set(planCase.name, plan(toSourceTree(base), toSourceTree(head), { now: NOW, ...(planCase.author ? { author: planCase.author } : {}) }));
-  }
+  goldens = new Map((await goldenPlans()).map((golden) => [golden.planCase.name, golden]));
 });
 
 function resultOf(name: string): Plan {
-  const result = results.get(name);
-  if (!result) throw new Error(`no case ${name}`);
-  return result;
+  const golden = goldens.get(name);
+  if (!golden) throw new Error(`no case ${name}`);
+  return golden.plan;
 }
 
 describe('golden plans', () => {
-  it.each(cases.map((planCase): [string, PlanCase] => [planCase.name, planCase]))('%s matches its expected report and summary', async (name) => {
-    const result = resultOf(name);
-    const report = renderReport(result, templates, { fullReport: 'plan.md' });
-    await golden(join(PLAN_FIXTURES, name, 'expected.md'), report.markdown);
-    await golden(join(PLAN_FIXTURES, name, 'expected.json'), `${JSON.stringify(planSummary(result), null, 2)}\n`);
+  it.each(cases.map((planCase) => planCase.name))('%s matches its expected report and summary', async (name) => {
+    for (const file of goldens.get(name)!.files) expect(file.actual, file.path).toBe(await readFile(file.path, 'utf8'));
   });
 });
 
