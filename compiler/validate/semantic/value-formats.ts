@@ -54,6 +54,34 @@ export function memoryQuantityProblem(value: string | number): string | undefine
   return Number.parseFloat(value) > 0 ? undefined : 'it must be more than zero';
 }
 
+const SUFFIX_FACTORS: Readonly<Record<string, number>> = {
+  '': 1,
+  m: 1e-3,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60,
+};
+
+/** The amount a valid quantity stands for, in base units (cores, bytes): `500m` → 0.5, `1Gi` → 1073741824. */
+export function quantityAmount(value: string | number): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  const match = /^([0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:([eE][0-9]+)|([a-zA-Z]*))$/.exec(value);
+  if (!match) return undefined;
+  const number = Number.parseFloat(match[1]!);
+  if (match[2]) return number * 10 ** Number(match[2].slice(1));
+  const factor = SUFFIX_FACTORS[match[3] ?? ''];
+  return factor === undefined ? undefined : number * factor;
+}
+
 const DURATION = /^[0-9]+[smhd]$/;
 
 /** True for a duration such as `30m`, `24h` or `7d`. */

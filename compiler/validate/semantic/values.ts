@@ -1,14 +1,15 @@
 /**
  * Values the schema keeps as plain strings: cron schedules (ML310), time zones (ML324), Kubernetes
- * quantities (ML311), durations (ML312) and calendar dates (ML313).
+ * quantities (ML311) and limits not below requests (ML326), durations (ML312) and calendar dates (ML313).
  */
 import type { Quota, Resources } from '../../config/types.generated.ts';
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { diagnosticAt } from '../../diagnostics/report.ts';
 import type { DataPath, ParsedFile } from '../../load/parsed-file.ts';
+import { DEFAULT_RESOURCES } from '../../resolve/resolve-platform.ts';
 import type { ValidatedConfig, ValidTeamFile } from '../validated-config.ts';
 import type { PlatformIndex } from './platform-index.ts';
-import { cpuQuantityProblem, cronProblem, isCalendarDate, isDuration, memoryQuantityProblem } from './value-formats.ts';
+import { cpuQuantityProblem, cronProblem, isCalendarDate, isDuration, memoryQuantityProblem, quantityAmount } from './value-formats.ts';
 
 function cronCheck(file: ParsedFile, expression: string | undefined, path: DataPath): Diagnostic[] {
   if (expression === undefined) return [];
@@ -46,16 +47,29 @@ function quantityCheck(file: ParsedFile, value: string | number | undefined, kin
   return [diagnosticAt(file, path, 'ML311', `${kind === 'cpu' ? 'CPU' : 'Memory'} ${JSON.stringify(value)} is not a valid quantity: ${problem}.`, { hint: `Write e.g. ${example}.` })];
 }
 
+/** ML326 when a valid limit is below its valid request (Kubernetes rejects such a pod). */
+function limitCheck(file: ParsedFile, declared: string | number | undefined, limit: string | number | undefined, kind: 'cpu' | 'memory', path: DataPath): Diagnostic[] {
+  if (limit === undefined) return [];
+  const request = declared ?? DEFAULT_RESOURCES[kind];
+  const requested = quantityAmount(request);
+  const limited = quantityAmount(limit);
+  if (requested === undefined || limited === undefined || limited >= requested) return [];
+  const which = declared === undefined ? `the default ${kind} request` : `the ${kind} request`;
+  return [diagnosticAt(file, [...path, 'limits', kind], 'ML326', `The ${kind} limit ${JSON.stringify(limit)} is below ${which} ${JSON.stringify(request)}; Kubernetes rejects such a pod.`, { hint: `Raise \`limits.${kind}\` to at least ${JSON.stringify(request)}, or set \`${kind}\` no higher than the limit.` })];
+}
+
 /** Quantity checks of a `resources` or quota block. */
 function resourceChecks(file: ParsedFile, resources: Resources | Quota | undefined, path: DataPath): Diagnostic[] {
   if (!resources) return [];
   const limits = 'limits' in resources ? resources.limits : undefined;
-  return [
+  const problems = [
     ...quantityCheck(file, resources.cpu, 'cpu', [...path, 'cpu']),
     ...quantityCheck(file, resources.memory, 'memory', [...path, 'memory']),
     ...quantityCheck(file, limits?.cpu, 'cpu', [...path, 'limits', 'cpu']),
     ...quantityCheck(file, limits?.memory, 'memory', [...path, 'limits', 'memory']),
   ];
+  if (problems.length > 0) return problems;
+  return [...limitCheck(file, resources.cpu, limits?.cpu, 'cpu', path), ...limitCheck(file, resources.memory, limits?.memory, 'memory', path)];
 }
 
 function dateCheck(file: ParsedFile, value: string | undefined, path: DataPath, what: string): Diagnostic[] {

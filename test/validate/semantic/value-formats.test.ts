@@ -1,6 +1,6 @@
 /** The value-format predicates behind ML301, ML310–ML313 and ML319. */
 import { describe, expect, it } from 'vitest';
-import { cpuQuantityProblem, cronProblem, dnsLabelProblem, isCalendarDate, isDuration, isVersionKey, memoryQuantityProblem, toDnsLabel } from '../../../compiler/validate/semantic/value-formats.ts';
+import { cpuQuantityProblem, cronProblem, dnsLabelProblem, isCalendarDate, isDuration, isVersionKey, memoryQuantityProblem, quantityAmount, toDnsLabel } from '../../../compiler/validate/semantic/value-formats.ts';
 
 describe('DNS-1123 labels', () => {
   it.each(['fraud', 'fraud-api', 'a', 'm1', 'x'.repeat(63)])('accepts %s', (name) => {
@@ -35,6 +35,19 @@ describe('quantities', () => {
   it.each(['two', '2Gi', '-1', '0', '500 m', 0, -2])('cpu %j is invalid', (value) => expect(cpuQuantityProblem(value)).toBeDefined());
   it.each(['512Mi', '4Gi', '1e9', '500M', '1k', '1.5Gi', 1073741824])('memory %j is valid', (value) => expect(memoryQuantityProblem(value)).toBeUndefined());
   it.each(['4GB', '4 Gi', 'lots', '0Mi', -1])('memory %j is invalid', (value) => expect(memoryQuantityProblem(value)).toBeDefined());
+  it.each([
+    ['500m', 0.5],
+    ['2', 2],
+    [1.5, 1.5],
+    ['1Gi', 2 ** 30],
+    ['512Mi', 512 * 2 ** 20],
+    ['1e9', 1e9],
+    ['2k', 2000],
+    ['1.5G', 1.5e9],
+  ] as const)('quantity %j amounts to %d', (value, amount) => {
+    expect(quantityAmount(value)).toBeCloseTo(amount);
+  });
+  it.each(['4GB', 'two', '1Xi'])('quantity %j has no amount', (value) => expect(quantityAmount(value)).toBeUndefined());
   it('explains that memory in m is millibytes', () => {
     expect(memoryQuantityProblem('512m')).toContain('thousandths of a byte');
   });
