@@ -39,7 +39,7 @@ describe('plan behaviour per case', () => {
 
   it('version bump: a promotion in prod, needing the team and two prod approvals, high risk', () => {
     const result = resultOf('version-bump');
-    expect(rollout(result, 'fraud-api', 'prod')).toMatchObject({ action: 'changed', aspects: ['version', 'traffic'], before: { stable: '1.4.0', canary: { version: '1.5.0', traffic: 10 } }, after: { stable: '1.5.0' }, clusters: ['prod-eu', 'prod-us'] });
+    expect(rollout(result, 'fraud-api', 'prod')).toMatchObject({ action: 'changed', aspects: ['version', 'traffic'], before: { stable: '1.4.0', canary: { version: '1.5.0', traffic: 10 } }, after: { stable: '1.5.0' }, clusters: ['prod-eu', 'prod-us'], promotedFrom: 'staging' });
     expect(rollout(result, 'fraud-api', 'prod')?.after?.canary).toBeUndefined();
     // The registry ConfigMaps of every environment list where each version is deployed, so staging changes too.
     expect(ruleIds(result)).toEqual(['team:fraud×1', 'environment:staging×1', 'environment:prod×2']);

@@ -39,6 +39,8 @@ export interface RolloutChange {
   readonly after?: ServingState;
   /** For `changed`: which aspects differ. */
   readonly aspects: readonly RolloutAspect[];
+  /** The environment the new stable version is promoted from (the platform's `promotion.from`), when it serves it there. */
+  readonly promotedFrom?: string;
 }
 
 /** Requested compute of an environment: at minimum and at maximum replicas. */

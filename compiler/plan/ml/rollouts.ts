@@ -89,16 +89,25 @@ export function rolloutChanges(base: ResolvedOrg | undefined, head: ResolvedOrg 
       clustersBefore: [...(old?.clusters ?? [])].sort(),
       clustersAfter: [...(current?.clusters ?? [])].sort(),
     };
-    if (!old) changes.push({ ...common, action: 'added', after: current!.state, aspects: [] });
+    const promotion = current ? promotedFrom(head, after, current) : {};
+    if (!old) changes.push({ ...common, action: 'added', after: current!.state, aspects: [], ...promotion });
     else if (!current) changes.push({ ...common, action: 'removed', before: old.state, aspects: [] });
     else {
       const changed = aspects(old, current);
-      if (changed.length > 0) changes.push({ ...common, action: 'changed', before: old.state, after: current.state, aspects: changed });
+      if (changed.length > 0) changes.push({ ...common, action: 'changed', before: old.state, after: current.state, aspects: changed, ...(changed.includes('version') ? promotion : {}) });
     }
   }
   const order = (head ?? base)?.platform.environments.map((environment) => environment.name) ?? [];
   const rank = (environment: string) => (order.indexOf(environment) === -1 ? order.length : order.indexOf(environment));
   return changes.sort((a, b) => rank(a.environment) - rank(b.environment) || compare(a.team, b.team) || compare(a.deployment, b.deployment));
+}
+
+/** `{ promotedFrom }` when the head serves the rollout's stable version in its promotion source environment. */
+function promotedFrom(head: ResolvedOrg | undefined, rollouts: Map<string, EnvironmentRollout>, rollout: EnvironmentRollout): { promotedFrom?: string } {
+  const from = head?.platform.environments.find((environment) => environment.name === rollout.environment)?.promotion?.from;
+  if (from === undefined) return {};
+  const source = rollouts.get(`${rollout.team}\u0000${rollout.deployment}\u0000${from}`);
+  return source?.state.stable === rollout.state.stable ? { promotedFrom: from } : {};
 }
 
 function compare(a: string, b: string): number {

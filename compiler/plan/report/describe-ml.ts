@@ -42,7 +42,8 @@ export function describeRollout(change: RolloutChange, f: Formatter): string {
   const before = change.before!;
   const after = change.after!;
   const parts: string[] = [];
-  if (change.aspects.includes('version')) parts.push(`version ${f.code(before.stable)} → ${f.code(after.stable)}`);
+  const promoted = change.promotedFrom === undefined ? '' : ` (promoted from ${f.code(change.promotedFrom)})`;
+  if (change.aspects.includes('version')) parts.push(`version ${f.code(before.stable)} → ${f.code(after.stable)}${promoted}`);
   if (change.aspects.includes('traffic')) parts.push(`${traffic(before, f)} → ${traffic(after, f)}`);
   if (change.aspects.includes('replicas')) parts.push(`replicas ${before.replicas.min}–${before.replicas.max} → ${after.replicas.min}–${after.replicas.max}`);
   if (change.aspects.includes('resources')) parts.push(`per replica ${resources(before, f)} → ${resources(after, f)}`);
