@@ -15,8 +15,13 @@ export interface ServedVersionEntry {
   readonly path: DataPath;
 }
 
-/** The first placement of each environment of each deployment of a team. */
-export function placementsPerEnvironment(team: ResolvedTeam): ResolvedPlacement[] {
+const placementCache = new WeakMap<ResolvedTeam, ResolvedPlacement[]>();
+const servedCache = new WeakMap<ResolvedTeam, ServedVersionEntry[]>();
+
+/** The first placement of each environment of each deployment of a team (memoised per team). */
+export function placementsPerEnvironment(team: ResolvedTeam): readonly ResolvedPlacement[] {
+  const cached = placementCache.get(team);
+  if (cached) return cached;
   const seen = new Set<string>();
   const placements: ResolvedPlacement[] = [];
   for (const deployment of team.deployments) {
@@ -27,11 +32,14 @@ export function placementsPerEnvironment(team: ResolvedTeam): ResolvedPlacement[
       placements.push(placement);
     }
   }
+  placementCache.set(team, placements);
   return placements;
 }
 
-/** Every version a team serves, per deployment and environment. */
-export function servedVersions(team: ResolvedTeam): ServedVersionEntry[] {
+/** Every version a team serves, per deployment and environment (memoised per team). */
+export function servedVersions(team: ResolvedTeam): readonly ServedVersionEntry[] {
+  const cached = servedCache.get(team);
+  if (cached) return cached;
   const entries: ServedVersionEntry[] = [];
   for (const placement of placementsPerEnvironment(team)) {
     const base = ['deployments', placement.deployment, 'environments', placement.environment];
@@ -43,6 +51,7 @@ export function servedVersions(team: ResolvedTeam): ServedVersionEntry[] {
       entries.push({ ...common, model: variant.model, version: variant.version, role: 'variant', traffic: variant.traffic, path: [...base, 'abTest', 'variants', index, 'version'] });
     });
   }
+  servedCache.set(team, entries);
   return entries;
 }
 
