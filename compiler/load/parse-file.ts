@@ -66,7 +66,11 @@ export function parseConfigFile(location: ConfigLocation, content: string | Uint
     return { diagnostics: [diagnosticAtRange(path, START_OF_FILE, 'ML111', 'File is empty; expected a mapping with `apiVersion`, `kind` and `metadata`.')] };
   }
   const diagnostics: Diagnostic[] = [];
+  // Every duplicate key is its own mistake; after the first syntax error the parser has lost track,
+  // and what it reports next is mostly the echo of that one mistake, so only the first is shown.
+  const firstSyntaxError = document.errors.find((error) => error.code !== 'DUPLICATE_KEY');
   for (const error of document.errors) {
+    if (error.code !== 'DUPLICATE_KEY' && error !== firstSyntaxError) continue;
     const code = error.code === 'DUPLICATE_KEY' ? 'ML102' : 'ML101';
     const message = error.code === 'DUPLICATE_KEY' ? 'Duplicate key: YAML keeps only one of the two values.' : `YAML syntax error: ${firstLine(error.message)}.`;
     diagnostics.push(diagnosticAtRange(path, rangeFromOffsets(where, error.pos[0], error.pos[1]), code, message));
