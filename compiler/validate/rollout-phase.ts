@@ -17,7 +17,9 @@ export function rolloutPhaseDiagnostics(config: ValidatedConfig): Diagnostic[] {
       diagnostics.push(
         diagnosticAt(use.file, use.path, 'ML401', message, {
           target: use.target,
-          hint: `Remove it, or ask the platform team to raise \`rollout.phase\` in platform.yaml to ${capability.phase}.`,
+          hint: index.file
+            ? `Remove it, or ask the platform team to raise \`rollout.phase\` in platform.yaml to ${capability.phase}.`
+            : `Remove it, or add a platform.yaml with \`rollout: { phase: ${capability.phase} }\` (without one, the default platform is at phase 1).`,
         }),
       );
     }

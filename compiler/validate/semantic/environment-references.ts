@@ -15,7 +15,7 @@ import type { PlatformIndex } from './platform-index.ts';
 export function environmentCheck(file: ParsedFile, index: PlatformIndex, name: string, path: DataPath, target: RangeTarget, context: string): Diagnostic[] {
   if (index.environments.has(name)) return [];
   const hint = suggestionHint(name, index.environmentNames) ?? 'platform.yaml declares no environments.';
-  return [diagnosticAt(file, path, 'ML307', `${context} names environment \`${name}\`, which platform.yaml does not declare (it declares ${formatList(index.environmentNames)}).`, { target, hint })];
+  return [diagnosticAt(file, path, 'ML307', `${context} names environment \`${name}\`, which ${index.describedAs} does not declare (it declares ${formatList(index.environmentNames)}).`, { target, hint })];
 }
 
 type ModeSetting = string | Record<string, string>;

@@ -17,6 +17,8 @@ export interface IndexedEnvironment {
 /** Platform environments by name, and the platform file (undefined for the default platform). */
 export interface PlatformIndex {
   readonly file?: ParsedFile;
+  /** How messages name the platform: `platform.yaml`, or the default platform when there is none. */
+  readonly describedAs: string;
   readonly phase: number;
   /** In declaration order. */
   readonly environmentNames: readonly string[];
@@ -36,6 +38,7 @@ export function indexPlatform(config: ValidatedConfig): PlatformIndex {
   }
   return {
     ...(config.platform.file ? { file: config.platform.file } : {}),
+    describedAs: config.platform.file ? 'platform.yaml' : 'the default platform (the repo has no platform.yaml)',
     phase: platform.rollout?.phase ?? 1,
     environmentNames: [...environments.keys()],
     environments,

@@ -37,7 +37,7 @@ function imageCheck(file: ParsedFile, team: Team, name: string, deployment: Depl
   const framework = team.models?.[deployment.model]?.framework;
   if (framework === undefined || index.servingImages[framework] !== undefined) return [];
   return [
-    diagnosticAt(file, use.path, 'ML318', `Deployment \`${name}\` ${use.reason}, but has no \`image\` and platform.yaml has no \`serving.images.${framework}\`.`, {
+    diagnosticAt(file, use.path, 'ML318', `Deployment \`${name}\` ${use.reason}, but has no \`image\` and ${index.describedAs} has no \`serving.images.${framework}\`.`, {
       target: use.target,
       hint: `Set \`image\` on the deployment, or \`serving.images.${framework}\` in platform.yaml.`,
     }),
