@@ -1,8 +1,8 @@
 /**
- * A parsed config file: its text, the YAML document with node positions, and the plain value.
- * `rangeOf` turns a data path (as ajv and the semantic checks speak it) into a source range.
+ * A parsed config file: its text, line index, plain value, and a locator that turns a data path
+ * (as ajv and the semantic checks speak it) into a source range.
  */
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
+import type { LineCounter } from 'yaml';
 import type { Position, SourceRange } from '../diagnostics/diagnostic.ts';
 
 /** Which config a file holds, decided by its location. */
@@ -11,6 +11,18 @@ export type ConfigFileRole = 'platform' | 'team';
 /** A path into a config value: keys and array indexes. */
 export type DataPath = readonly (string | number)[];
 
+/** Start and end character offsets, end exclusive. */
+export type OffsetRange = readonly [number, number];
+
+/**
+ * Finds the node at a data path: its key (`target: 'key'`) or its value. When the path does not
+ * exist (a missing key), it answers the deepest existing ancestor's key, so a "missing key"
+ * diagnostic points at the mapping that lacks it.
+ */
+export interface NodeLocator {
+  locate(path: DataPath, target: RangeTarget): OffsetRange;
+}
+
 /** A successfully parsed config file. */
 export interface ParsedFile {
   readonly path: string;
@@ -18,10 +30,10 @@ export interface ParsedFile {
   /** For team files under `teams/<folder>/`, the folder name. */
   readonly folder?: string;
   readonly text: string;
-  readonly document: Document.Parsed;
   readonly lineCounter: LineCounter;
   /** The plain JavaScript value of the document. */
   readonly value: unknown;
+  readonly locator: NodeLocator;
 }
 
 /** Where on a node a range should point: its key (`name:`) or its value. */
@@ -39,48 +51,10 @@ export function rangeFromOffsets(file: Pick<ParsedFile, 'lineCounter' | 'text'>,
   return { start: positionAt(file, start), end: positionAt(file, Math.max(start, end)) };
 }
 
-function nodeRange(file: ParsedFile, node: Node | null | undefined): SourceRange | undefined {
-  if (!node?.range) return undefined;
-  return rangeFromOffsets(file, node.range[0], node.range[1]);
-}
-
-function findPair(map: Node, key: string | number): Pair<Node, Node> | undefined {
-  if (!isMap(map)) return undefined;
-  for (const item of map.items) {
-    if (!isPair(item)) continue;
-    const itemKey = isScalar(item.key) ? item.key.value : item.key;
-    if (itemKey === key || String(itemKey) === String(key)) return item as Pair<Node, Node>;
-  }
-  return undefined;
-}
-
-/**
- * The range of the node at `path`: the key of its entry (`target: 'key'`) or its value. When the
- * path does not exist (a missing key), returns the range of the deepest existing ancestor's key,
- * so a "missing key" diagnostic points at the mapping that lacks it.
- */
+/** The range of the node at `path` (see NodeLocator for missing paths). */
 export function rangeOf(file: ParsedFile, path: DataPath, target: RangeTarget = 'value'): SourceRange {
-  const root = file.document.contents as Node | null;
-  let node: Node | null | undefined = root;
-  let keyNode: Node | null | undefined;
-  let best = nodeRange(file, root) ?? rangeFromOffsets(file, 0, 0);
-  for (const segment of path) {
-    if (isSeq(node) && typeof segment === 'number') {
-      keyNode = undefined;
-      node = node.items[segment] as Node | undefined;
-    } else if (isMap(node)) {
-      const pair = findPair(node, segment);
-      keyNode = pair?.key;
-      node = pair ? pair.value : undefined;
-      if (!pair) return best;
-    } else {
-      return best;
-    }
-    if (!node && !keyNode) return best;
-    best = nodeRange(file, keyNode ?? node) ?? best;
-  }
-  if (target === 'key' && keyNode) return nodeRange(file, keyNode) ?? best;
-  return nodeRange(file, node) ?? nodeRange(file, keyNode) ?? best;
+  const [start, end] = file.locator.locate(path, target);
+  return rangeFromOffsets(file, start, end);
 }
 
 /** The whole-line text at a 1-based line, without its newline (for code frames). */
