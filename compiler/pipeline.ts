@@ -8,7 +8,7 @@ import type { Manifest, OutputFile } from './emit/manifest.ts';
 import { loadConfig } from './load/load-config.ts';
 import type { ParseLimits } from './load/parse-file.ts';
 import type { SourceTree } from './load/source-tree.ts';
-import { evaluatePolicies } from './policy/evaluate-policies.ts';
+import { evaluatePolicies, type PolicyResult } from './policy/evaluate-policies.ts';
 import { resolveOrg } from './resolve/resolve-org.ts';
 import type { ResolvedOrg } from './resolve/resolved-org.ts';
 import { validateConfig } from './validate/validate-config.ts';
@@ -30,8 +30,10 @@ export interface ValidateOptions {
 export interface CompileOptions extends ValidateOptions, EmitOptions {
   /** Today, for waiver expiry. @default new Date() */
   readonly now?: Date;
-  /** Skip policy evaluation (for benchmarks that isolate emit). @default true */
+  /** Evaluate policies; false isolates emit in benchmarks. @default true */
   readonly policies?: boolean;
+  /** The base of a change, for rules that compare against it (promotion path). */
+  readonly base?: ResolvedOrg;
 }
 
 /** Result of `compile`. */
@@ -39,6 +41,8 @@ export interface CompileResult extends ValidateResult {
   /** Empty when any error was found: the compiler never emits partial output. */
   readonly manifests: Manifest[];
   readonly files: OutputFile[];
+  /** Policy findings, rules and waivers in force (absent when validation failed or policies were off). */
+  readonly policy?: PolicyResult;
 }
 
 /** Loads, validates and resolves a config tree. */
@@ -56,8 +60,9 @@ export function compile(tree: SourceTree, options: CompileOptions = {}): Compile
   if (!validated.org) return { diagnostics: validated.diagnostics, manifests: [], files: [] };
   const org = validated.org;
   const emitted = emitOrg(org, options);
-  const policy = options.policies === false ? { diagnostics: [] } : evaluatePolicies(org, emitted.manifests, { now: options.now ?? new Date() });
-  const diagnostics = normalizeDiagnostics([...validated.diagnostics, ...emitted.diagnostics, ...policy.diagnostics]);
-  if (hasErrors(diagnostics)) return { diagnostics, org, manifests: [], files: [] };
-  return { diagnostics, org, manifests: emitted.manifests, files: emitted.files };
+  const policy = options.policies === false ? undefined : evaluatePolicies(org, emitted.manifests, { now: options.now ?? new Date(), ...(options.base ? { base: options.base } : {}) });
+  const diagnostics = normalizeDiagnostics([...validated.diagnostics, ...emitted.diagnostics, ...(policy?.diagnostics ?? [])]);
+  const evaluated = policy ? { policy } : {};
+  if (hasErrors(diagnostics)) return { diagnostics, org, manifests: [], files: [], ...evaluated };
+  return { diagnostics, org, manifests: emitted.manifests, files: emitted.files, ...evaluated };
 }

@@ -3,11 +3,10 @@
  * waivers; print findings for people, as JSON, or as SARIF 2.1.0 for code scanning.
  */
 import { readFileSync } from 'node:fs';
-import { type Diagnostic, hasErrors, normalizeDiagnostics } from '../../diagnostics/diagnostic.ts';
-import { emitOrg } from '../../emit/emit-org.ts';
+import { type Diagnostic, hasErrors } from '../../diagnostics/diagnostic.ts';
 import type { SourceTree } from '../../load/source-tree.ts';
-import { validate } from '../../pipeline.ts';
-import { evaluatePolicies, type PolicyResult } from '../../policy/evaluate-policies.ts';
+import { compile } from '../../pipeline.ts';
+import type { PolicyResult } from '../../policy/evaluate-policies.ts';
 import { buildSarif } from '../../policy/sarif.ts';
 import type { ActiveWaiver } from '../../policy/waivers.ts';
 import { parseDay } from '../../policy/waivers.ts';
@@ -33,13 +32,10 @@ export interface CheckOutcome {
   readonly policy?: PolicyResult;
 }
 
-/** Validates, emits and evaluates policies (compile without refusing output, since check writes none). */
+/** Validates, emits and evaluates policies; check writes no output, so only the findings matter. */
 export function runCheck(tree: SourceTree, now: Date): CheckOutcome {
-  const validated = validate(tree);
-  if (!validated.org) return { diagnostics: validated.diagnostics };
-  const emitted = emitOrg(validated.org, {});
-  const policy = evaluatePolicies(validated.org, emitted.manifests, { now });
-  return { diagnostics: normalizeDiagnostics([...validated.diagnostics, ...emitted.diagnostics, ...policy.diagnostics]), policy };
+  const result = compile(tree, { now });
+  return { diagnostics: result.diagnostics, ...(result.policy ? { policy: result.policy } : {}) };
 }
 
 function todayOption(input: CliInput): Date {
