@@ -52,18 +52,28 @@ function compileSubset(run: CompileFunction, full: SourceTree, teams: ReadonlySe
   return run(subset, options);
 }
 
-/** Compiles base and head, incrementally when possible. */
+function withBase(options: CompileOptions, base: CompileResult): CompileOptions {
+  return base.org ? { ...options, base: base.org } : options;
+}
+
+/**
+ * Compiles base and head, incrementally when possible. The head is compiled against the base org,
+ * so rules that compare with the base (a version reaches prod only after the promotion source
+ * served it) judge the change rather than the head alone.
+ */
 export function compileSides(base: SourceTree, head: SourceTree, inputs: readonly InputChange[], options: CompileSidesOptions = {}): ComparedCompiles {
   const run = options.compile ?? compile;
   const compileOptions = options.compileOptions ?? {};
   const allTeams = [...new Set([...teamKeys(base), ...teamKeys(head)])].sort();
   const affected = affectedInputs(inputs, head, base);
   if (options.incremental === false || affected.orgChanged) {
-    return { base: run(base, compileOptions), head: run(head, compileOptions), incremental: false, compiledTeams: allTeams, allTeams };
+    const baseResult = run(base, compileOptions);
+    return { base: baseResult, head: run(head, withBase(compileOptions, baseResult)), incremental: false, compiledTeams: allTeams, allTeams };
   }
+  const baseResult = compileSubset(run, base, affected.teams, compileOptions);
   return {
-    base: compileSubset(run, base, affected.teams, compileOptions),
-    head: compileSubset(run, head, affected.teams, compileOptions),
+    base: baseResult,
+    head: compileSubset(run, head, affected.teams, withBase(compileOptions, baseResult)),
     incremental: true,
     compiledTeams: allTeams.filter((team) => affected.teams.has(team)),
     allTeams,
