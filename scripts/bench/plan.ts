@@ -7,10 +7,9 @@
  * Run: `npx tsx scripts/bench/plan.ts [teams] [--runs N]` or `npm run bench -- plan`.
  */
 import { pathToFileURL } from 'node:url';
-import { sourceTreeFromRecord } from '../../compiler/load/source-tree.ts';
 import { compile } from '../../compiler/pipeline.ts';
 import { plan } from '../../compiler/plan/plan.ts';
-import { syntheticOrg, syntheticTeamName } from '../../test/support/synthetic-org.ts';
+import { syntheticOrgTree, syntheticTeamName } from '../../test/support/synthetic-org.ts';
 
 /** Models per synthetic team. */
 export const MODELS_PER_TEAM = 3;
@@ -39,14 +38,13 @@ function timed<T>(action: () => T): { value: T; ms: number } {
 
 /** Plans a one-team change in an org of `teams` teams. */
 export function measure(teams: number, runs: number): PlanBenchResult {
-  const files = syntheticOrg({ teams, modelsPerTeam: MODELS_PER_TEAM });
+  const base = syntheticOrgTree({ teams, modelsPerTeam: MODELS_PER_TEAM });
   const path = `teams/${syntheticTeamName(Math.floor(teams / 2))}/mlops.yaml`;
-  const before = files[path];
-  if (before === undefined || !before.includes('traffic: 10')) throw new Error(`${path} has no canary to shift`);
-  const base = sourceTreeFromRecord(files);
-  const head = sourceTreeFromRecord({ ...files, [path]: before.replace('traffic: 10', 'traffic: 15') });
+  const before = base.files.find((file) => file.path === path)?.content;
+  if (typeof before !== 'string' || !before.includes('traffic: 10')) throw new Error(`${path} has no canary to shift`);
+  const head = { ...base, files: base.files.map((file) => (file.path === path ? { path, content: before.replace('traffic: 10', 'traffic: 15') } : file)) };
   const now = new Date('2026-11-27T00:00:00Z');
-  const compileOptions = { policies: false };
+  const compileOptions = {};
   const times: number[] = [];
   let changedFiles = 0;
   for (let index = 0; index <= runs; index++) {

@@ -6,10 +6,9 @@
  */
 import { pathToFileURL } from 'node:url';
 import { emitOrg } from '../../compiler/emit/emit-org.ts';
-import { sourceTreeFromRecord } from '../../compiler/load/source-tree.ts';
 import { compile, validate } from '../../compiler/pipeline.ts';
 import { evaluatePolicies } from '../../compiler/policy/evaluate-policies.ts';
-import { syntheticOrg } from '../../test/support/synthetic-org.ts';
+import { syntheticOrgTree } from '../../test/support/synthetic-org.ts';
 
 /** Models per synthetic team (as in the compile benchmark). */
 export const MODELS_PER_TEAM = 10;
@@ -59,7 +58,9 @@ function timed(action: () => void): number {
 /** Measures one size. */
 export function measure(models: number, runs: number): PolicyBenchResult {
   const teams = Math.max(1, Math.round(models / MODELS_PER_TEAM));
-  const tree = sourceTreeFromRecord(withCustomRules(syntheticOrg({ teams, modelsPerTeam: MODELS_PER_TEAM })));
+  const synthetic = syntheticOrgTree({ teams, modelsPerTeam: MODELS_PER_TEAM });
+  const files = withCustomRules(Object.fromEntries(synthetic.files.map((file) => [file.path, String(file.content)])));
+  const tree = { files: Object.entries(files).map(([path, content]) => ({ path, content })), otherPaths: synthetic.otherPaths ?? [] };
   const org = validate(tree).org;
   if (!org) throw new Error('synthetic org did not validate');
   const manifests = emitOrg(org, {}).manifests;

@@ -3,6 +3,7 @@
  * property tests. Text is built directly (no YAML library), so 1,000 teams take milliseconds.
  */
 import { createHash } from 'node:crypto';
+import type { SourceTree } from '../../compiler/load/source-tree.ts';
 
 /** Options of `syntheticOrg`. */
 export interface SyntheticOrgOptions {
@@ -81,13 +82,25 @@ policies:
 `;
 }
 
-function versionYaml(team: string, model: string, version: string, index: number, phase: number): string {
+/** The model card path of a version, relative to the team folder. */
+function modelCardPath(model: string, version: string): string {
+  return `cards/${model}-${version}.md`;
+}
+
+/** Data classification of a version; PII only for models whose risk tier allows it (ml/pii-risk-tier). */
+function classification(index: number, riskTier: string): string {
+  const picked = CLASSIFICATIONS[index % CLASSIFICATIONS.length]!;
+  return picked === 'pii' && riskTier === 'low' ? 'confidential' : picked;
+}
+
+function versionYaml(team: string, model: string, version: string, index: number, phase: number, riskTier: string): string {
   const artifact = `s3://acme-models/${team}/${model}/${version}`;
   const lineage =
     phase >= 2
       ? `
         trainedBy: { pipeline: train-${model}, run: r-2026-${pad((index % 12) + 1, 2)}-01 }
-        dataset: { uri: "s3://acme-data/${team}/${model}/2026-${pad((index % 12) + 1, 2)}", classification: ${CLASSIFICATIONS[index % CLASSIFICATIONS.length]} }`
+        dataset: { uri: "s3://acme-data/${team}/${model}/2026-${pad((index % 12) + 1, 2)}", classification: ${classification(index, riskTier)} }
+        modelCard: ${modelCardPath(model, version)}`
       : '';
   return `      "${version}":
         artifact: ${artifact}
@@ -168,12 +181,13 @@ function teamYaml(teamIndex: number, options: Required<SyntheticOrgOptions>): st
     const model = `${MODEL_KINDS[modelIndex % MODEL_KINDS.length]}-${modelIndex}`;
     const versions = Array.from({ length: options.versionsPerModel }, (_, version) => `1.${version}.0`);
     const seed = teamIndex * 31 + modelIndex;
+    const riskTier = RISK_TIERS[seed % RISK_TIERS.length]!;
     models.push(`  ${model}:
     framework: ${FRAMEWORKS[seed % FRAMEWORKS.length]}
-    riskTier: ${RISK_TIERS[seed % RISK_TIERS.length]}
+    riskTier: ${riskTier}
     description: The ${model} of team ${team}.
     versions:
-${versions.map((version, index) => versionYaml(team, model, version, seed + index, phase)).join('')}`);
+${versions.map((version, index) => versionYaml(team, model, version, seed + index, phase, riskTier)).join('')}`);
     deployments.push(deploymentYaml(model, versions, modelIndex, phase));
     pipelines.push(pipelineYaml(team, model, modelIndex, phase));
     monitors.push(monitorYaml(model, phase));
@@ -203,4 +217,18 @@ export function syntheticOrg(options: SyntheticOrgOptions): Record<string, strin
     files[`teams/${syntheticTeamName(teamIndex)}/mlops.yaml`] = teamYaml(teamIndex, resolved);
   }
   return files;
+}
+
+/**
+ * The synthetic org as a SourceTree, with the model cards its versions name listed as other paths,
+ * so it passes the built-in policies as a real repo would.
+ */
+export function syntheticOrgTree(options: SyntheticOrgOptions): SourceTree {
+  const files = syntheticOrg(options);
+  const cards: string[] = [];
+  for (const [path, text] of Object.entries(files)) {
+    const folder = path.slice(0, path.lastIndexOf('/') + 1);
+    for (const match of text.matchAll(/modelCard: (\S+)/g)) cards.push(`${folder}${match[1]}`);
+  }
+  return { files: Object.entries(files).map(([path, content]) => ({ path, content })), otherPaths: cards.sort() };
 }
