@@ -39,6 +39,7 @@ export interface Platform {
   serving?: Serving;
   images?: ImageRules;
   quotas?: Quotas;
+  monitoring?: PlatformMonitoring;
   gitops?: GitOps;
   policies?: OrgPolicies;
 }
@@ -206,6 +207,38 @@ export interface Quota {
    * Maximum number of pods.
    */
   pods?: number;
+}
+/**
+ * Org-wide monitoring settings: where drift checks push scores and how Prometheus finds the rules.
+ */
+export interface PlatformMonitoring {
+  /**
+   * Image of the drift-check jobs when a monitor names none (default `ghcr.io/cirruslabs/mlops-drift-check:0.1.0`); like every image, it must come from an allowed registry unless it is the default.
+   */
+  driftCheckImage?: string;
+  /**
+   * The Prometheus Pushgateway drift checks push `mlops_drift_score` to.
+   */
+  pushgateway?: {
+    /**
+     * Its namespace.
+     */
+    namespace?: string;
+    /**
+     * Its Service name.
+     */
+    service?: string;
+    /**
+     * Its port.
+     */
+    port?: number;
+  };
+  /**
+   * Labels added to every ServiceMonitor and PrometheusRule so Prometheus' `serviceMonitorSelector` and `ruleSelector` pick them up, e.g. `release: kube-prometheus-stack`.
+   */
+  selectorLabels?: {
+    [k: string]: string;
+  };
 }
 /**
  * Where rendered manifests go and how Argo CD syncs them.

@@ -9,6 +9,9 @@ export function defaultTier(name: string): EnvironmentTier {
   return 'development';
 }
 
+/** Image of drift checks when neither the monitor nor the platform names one. */
+export const DEFAULT_DRIFT_CHECK_IMAGE = 'ghcr.io/cirruslabs/mlops-drift-check:0.1.0';
+
 /** The default in-cluster API server. */
 export const IN_CLUSTER_SERVER = 'https://kubernetes.default.svc';
 
@@ -48,6 +51,15 @@ export function resolvePlatform(config: Platform, file: string | undefined): Res
       images: config.serving?.images ?? {},
     },
     allowedRegistries: config.images?.allowedRegistries ?? [],
+    monitoring: {
+      driftCheckImage: config.monitoring?.driftCheckImage ?? DEFAULT_DRIFT_CHECK_IMAGE,
+      pushgateway: {
+        namespace: config.monitoring?.pushgateway?.namespace ?? 'monitoring',
+        service: config.monitoring?.pushgateway?.service ?? 'prometheus-pushgateway',
+        port: config.monitoring?.pushgateway?.port ?? 9091,
+      },
+      selectorLabels: config.monitoring?.selectorLabels ?? {},
+    },
     quotas: { ...(config.quotas?.perTeam ? { perTeam: config.quotas.perTeam } : {}), teams: config.quotas?.teams ?? {} },
     gitops: {
       deployRepo: config.gitops?.deployRepo ?? 'local/mlops-deploy',

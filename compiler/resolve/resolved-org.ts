@@ -57,6 +57,15 @@ export interface ResolvedResources {
   readonly limits: { readonly cpu: string; readonly memory: string };
 }
 
+/** Org-wide monitoring settings with defaults applied. */
+export interface ResolvedPlatformMonitoring {
+  /** Image of drift checks whose monitor names none. */
+  readonly driftCheckImage: string;
+  readonly pushgateway: { readonly namespace: string; readonly service: string; readonly port: number };
+  /** Labels for Prometheus' ServiceMonitor and rule selectors. */
+  readonly selectorLabels: Readonly<Record<string, string>>;
+}
+
 /** The platform with defaults applied. */
 export interface ResolvedPlatform {
   readonly name: string;
@@ -70,6 +79,7 @@ export interface ResolvedPlatform {
     readonly images: Readonly<Record<string, string>>;
   };
   readonly allowedRegistries: readonly string[];
+  readonly monitoring: ResolvedPlatformMonitoring;
   readonly quotas: { readonly perTeam?: Quota; readonly teams: Readonly<Record<string, Quota>> };
   readonly gitops: { readonly deployRepo: string; readonly repoURL: string; readonly branch: string; readonly argocdNamespace: string };
   readonly policies: OrgPolicies;

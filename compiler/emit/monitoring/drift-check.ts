@@ -4,15 +4,12 @@
  * schedule with secure pod defaults. The job pushes `mlops_drift_score` per feature to the Pushgateway
  * (alerted on by the PrometheusRule) and submits retraining runs (see `drift-retrain.ts`).
  */
-import type { ResolvedMonitor, ResolvedPlacement, ResolvedTeam } from '../../resolve/resolved-org.ts';
+import type { ResolvedMonitor, ResolvedPlacement, ResolvedPlatformMonitoring, ResolvedTeam } from '../../resolve/resolved-org.ts';
 import { clusterScheduling } from '../pipelines/cluster-scheduling.ts';
 import { stableJson } from '../registry/stable-json.ts';
 import { secureContainer, securePodDefaults } from '../security-context.ts';
-import { DEFAULT_PUSHGATEWAY_URL, DEPLOYMENT_LABEL, DRIFT_SCORE } from './serving-metrics.ts';
+import { DEPLOYMENT_LABEL, DRIFT_SCORE, pushgatewayUrl } from './serving-metrics.ts';
 import { retrainCredentialsSecret, type RetrainTarget } from './drift-retrain.ts';
-
-/** Image of the drift check when the monitor names none. */
-export const DEFAULT_DRIFT_CHECK_IMAGE = 'ghcr.io/cirruslabs/mlops-drift-check:0.1.0';
 
 /** Key of the drift-check config in its ConfigMap. */
 export const DRIFT_CONFIG_KEY = 'drift-check.json';
@@ -20,7 +17,7 @@ export const DRIFT_CONFIG_KEY = 'drift-check.json';
 const CONFIG_DIRECTORY = '/etc/mlops/drift-check';
 
 /** The drift check's configuration, as the ConfigMap stores it (deterministic JSON). */
-export function driftCheckConfig(team: ResolvedTeam, placement: ResolvedPlacement, drift: NonNullable<ResolvedMonitor['drift']>, retrain: readonly RetrainTarget[]): string {
+export function driftCheckConfig(team: ResolvedTeam, placement: ResolvedPlacement, drift: NonNullable<ResolvedMonitor['drift']>, retrain: readonly RetrainTarget[], monitoring: ResolvedPlatformMonitoring): string {
   const stable = team.models.find((model) => model.name === placement.stable.model)?.versions.find((version) => version.version === placement.stable.version);
   const baseline = drift.baseline ?? stable?.config.dataset?.uri;
   const config = {
@@ -32,7 +29,7 @@ export function driftCheckConfig(team: ResolvedTeam, placement: ResolvedPlacemen
     method: drift.method,
     model: { name: placement.stable.model, version: placement.stable.version, ...(placement.canary ? { canaryVersion: placement.canary.version } : {}) },
     namespace: placement.namespace,
-    push: { gateway: DEFAULT_PUSHGATEWAY_URL, job: 'mlops-drift-check', labels: { [DEPLOYMENT_LABEL]: placement.deployment, namespace: placement.namespace }, metric: DRIFT_SCORE },
+    push: { gateway: pushgatewayUrl(monitoring.pushgateway), job: 'mlops-drift-check', labels: { [DEPLOYMENT_LABEL]: placement.deployment, namespace: placement.namespace }, metric: DRIFT_SCORE },
     retrain: retrain.map((target) => ({ ...target })),
     schedule: drift.schedule,
     threshold: drift.threshold,

@@ -11,7 +11,7 @@ import { dnsName, MAX_CRON_NAME } from '../pipelines/dns-name.ts';
 import type { TeamClusterContext } from '../team-cluster-context.ts';
 import { type AlertRule, driftRules, sloRules } from './alert-rules.ts';
 import { driftCheckEgressSpec } from './drift-check-egress.ts';
-import { DEFAULT_DRIFT_CHECK_IMAGE, DRIFT_CONFIG_KEY, driftCheckConfig, driftCheckCronJobSpec } from './drift-check.ts';
+import { DRIFT_CONFIG_KEY, driftCheckConfig, driftCheckCronJobSpec } from './drift-check.ts';
 import { type RetrainTarget, retrainRoleRules, retrainTargets } from './drift-retrain.ts';
 import { serviceMonitorSpec } from './service-monitor.ts';
 
@@ -60,15 +60,18 @@ export function emitMonitoring(chart: Chart, context: TeamClusterContext): void 
     const labels = standardLabels({ team: placement.team, name: placement.deployment, component: 'monitoring', environment: placement.environment, model: placement.stable.model, version: placement.stable.version });
     const annotations = sourceAnnotations(context.org, monitor.source);
     const metadata = (name: string, namespace: string = placement.namespace) => ({ name, namespace, labels, annotations });
+    const platform = context.org.platform.monitoring;
+    // Prometheus finds ServiceMonitors and rules by label selector; the platform names the labels it selects on.
+    const selected = { ...metadata(placement.deployment), labels: { ...platform.selectorLabels, ...labels } };
     const id = `monitoring-${placement.deployment}`;
     const jobName = driftCheckName(placement);
-    new ApiObject(chart, `${id}-servicemonitor`, { apiVersion: PROMETHEUS_OPERATOR_API_VERSION, kind: 'ServiceMonitor', metadata: metadata(placement.deployment), spec: serviceMonitorSpec(placement) });
+    new ApiObject(chart, `${id}-servicemonitor`, { apiVersion: PROMETHEUS_OPERATOR_API_VERSION, kind: 'ServiceMonitor', metadata: selected, spec: serviceMonitorSpec(placement) });
     const groups: { name: string; rules: AlertRule[] }[] = [];
     if (monitor.slo) groups.push({ name: `${placement.deployment}.slo`, rules: sloRules(placement, monitor.slo) });
     if (monitor.drift) groups.push({ name: `${placement.deployment}.drift`, rules: driftRules(placement, monitor.drift, jobName) });
     const nonEmpty = groups.filter((group) => group.rules.length > 0);
     if (nonEmpty.length > 0) {
-      new ApiObject(chart, `${id}-prometheusrule`, { apiVersion: PROMETHEUS_OPERATOR_API_VERSION, kind: 'PrometheusRule', metadata: metadata(placement.deployment), spec: { groups: nonEmpty } });
+      new ApiObject(chart, `${id}-prometheusrule`, { apiVersion: PROMETHEUS_OPERATOR_API_VERSION, kind: 'PrometheusRule', metadata: selected, spec: { groups: nonEmpty } });
     }
     if (!monitor.drift) continue;
     const targets = retrainTargets(context.team, placement);
@@ -77,20 +80,20 @@ export function emitMonitoring(chart: Chart, context: TeamClusterContext): void 
       apiVersion: 'v1',
       kind: 'ConfigMap',
       metadata: metadata(jobName),
-      data: { [DRIFT_CONFIG_KEY]: driftCheckConfig(context.team, placement, monitor.drift, targets) },
+      data: { [DRIFT_CONFIG_KEY]: driftCheckConfig(context.team, placement, monitor.drift, targets, platform) },
     });
     new ApiObject(chart, `${id}-drift-serviceaccount`, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: metadata(serviceAccount), automountServiceAccountToken: false });
     new ApiObject(chart, `${id}-drift-cronjob`, {
       apiVersion: 'batch/v1',
       kind: 'CronJob',
       metadata: metadata(jobName),
-      spec: driftCheckCronJobSpec(placement, { name: jobName, configMap: jobName, serviceAccount, image: monitor.drift.image ?? DEFAULT_DRIFT_CHECK_IMAGE, schedule: monitor.drift.schedule, labels, retrain: targets }),
+      spec: driftCheckCronJobSpec(placement, { name: jobName, configMap: jobName, serviceAccount, image: monitor.drift.image ?? platform.driftCheckImage, schedule: monitor.drift.schedule, labels, retrain: targets }),
     });
     new ApiObject(chart, `${id}-drift-networkpolicy`, {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'NetworkPolicy',
       metadata: metadata(dnsName([placement.deployment, 'drift-check-egress'])),
-      spec: driftCheckEgressSpec(labels),
+      spec: driftCheckEgressSpec(labels, platform.pushgateway),
     });
     emitRetrainAccess(chart, placement, serviceAccount, targets, metadata);
   }

@@ -7,6 +7,7 @@
  * drift check pushes {@link DRIFT_SCORE} per feature to the Pushgateway with the same labels.
  */
 import type { ResolvedPlacement } from '../../resolve/resolved-org.ts';
+import type { ResolvedPlatformMonitoring } from '../../resolve/resolved-org.ts';
 
 /** Service port the ServiceMonitor scrapes. */
 export const SERVING_METRICS_PORT = 'http';
@@ -26,11 +27,10 @@ export const DRIFT_SCORE = 'mlops_drift_score';
 /** Target label naming the deployment on every scraped or pushed series. */
 export const DEPLOYMENT_LABEL = 'mlops_deployment';
 
-/** Pushgateway the drift check pushes to (the prometheus-community chart's default service). */
-export const PUSHGATEWAY = { namespace: 'monitoring', service: 'prometheus-pushgateway', port: 9091 } as const;
-
-/** URL of {@link PUSHGATEWAY}. */
-export const DEFAULT_PUSHGATEWAY_URL = `http://${PUSHGATEWAY.service}.${PUSHGATEWAY.namespace}.svc:${PUSHGATEWAY.port}`;
+/** The in-cluster URL of the Pushgateway the platform names (platform.yaml `monitoring.pushgateway`). */
+export function pushgatewayUrl(pushgateway: ResolvedPlatformMonitoring['pushgateway']): string {
+  return `http://${pushgateway.service}.${pushgateway.namespace}.svc:${pushgateway.port}`;
+}
 
 /** PromQL label matchers selecting one placement's series, e.g. `namespace="fraud-prod",mlops_deployment="fraud-api"`. */
 export function placementMatchers(placement: Pick<ResolvedPlacement, 'namespace' | 'deployment'>): string {

@@ -145,3 +145,31 @@ describe('emitMonitoring', () => {
     expect(rulesOf(objects[1]!)).toEqual([{ name: 'fraud-api.slo', rules: [expect.objectContaining({ alert: 'ModelLatencyP99High' })] }]);
   });
 });
+
+describe('emitMonitoring with platform monitoring settings', () => {
+  const platform = `${EXAMPLE_PLATFORM}
+monitoring:
+  driftCheckImage: ghcr.io/acme/drift:2.0.0
+  pushgateway: { namespace: observability, service: pushgw, port: 9191 }
+  selectorLabels: { release: kube-prometheus-stack }
+`;
+  const org = resolveExample({ 'platform.yaml': platform, 'teams/fraud/mlops.yaml': EXAMPLE_TEAM });
+  const prod = emitWith(emitMonitoring, contextFor(org, 'fraud', 'prod-eu'));
+
+  it('labels ServiceMonitors and PrometheusRules for the Prometheus selectors, and nothing else', () => {
+    expect(objectOf(prod, 'ServiceMonitor', 'fraud-api').metadata.labels?.release).toBe('kube-prometheus-stack');
+    expect(objectOf(prod, 'PrometheusRule', 'fraud-api').metadata.labels?.release).toBe('kube-prometheus-stack');
+    expect(objectOf(prod, 'CronJob', 'fraud-api-drift-check').metadata.labels?.release).toBeUndefined();
+  });
+
+  it('runs the platform drift-check image and pushes to the platform Pushgateway', () => {
+    const cronJob = objectOf(prod, 'CronJob', 'fraud-api-drift-check');
+    expect(podOf(cronJob).containers[0]!.image).toBe('ghcr.io/acme/drift:2.0.0');
+    const config = JSON.parse((objectOf(prod, 'ConfigMap', 'fraud-api-drift-check').data as Record<string, string>)['drift-check.json']!);
+    expect(config.push.gateway).toBe('http://pushgw.observability.svc:9191');
+    const egress = objectOf(prod, 'NetworkPolicy', 'fraud-api-drift-check-egress').spec as { egress: { ports: { port: number }[]; to: { namespaceSelector: { matchLabels: Record<string, string> } }[] }[] };
+    expect(egress.egress[0]!.ports[0]!.port).toBe(9191);
+    expect(egress.egress[0]!.to[0]!.namespaceSelector.matchLabels['kubernetes.io/metadata.name']).toBe('observability');
+    expect(validateKubernetesObjects(prod)).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 /** k8s/allowed-registries: images come from the registries platform.yaml allows. */
-import { DEFAULT_DRIFT_CHECK_IMAGE } from '../../../emit/monitoring/drift-check.ts';
+import { DEFAULT_DRIFT_CHECK_IMAGE } from '../../../resolve/resolve-platform.ts';
 import type { ManifestRule } from '../../rule.ts';
 import { describeContainer, eachContainer, imageOf } from './container-fields.ts';
 
