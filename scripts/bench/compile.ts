@@ -122,7 +122,7 @@ export function formatResult(result: CompileBenchResult): string {
 }
 
 /** Heap limit of the child processes: large orgs must finish even where they exceed the RSS target. */
-export const CHILD_HEAP_MIB = 12288;
+export const CHILD_HEAP_MIB = 4096;
 
 /** Measures one size in a child process and returns its figures. */
 function measureInChild(models: number, runs: number): CompileBenchResult {

@@ -10,9 +10,13 @@ interface PodUnderTest {
   readonly serving: boolean;
 }
 
-/** The pod specs of the workloads serving and tenancy emit (Deployments and InferenceService predictors). */
-function servingPods(object: EmittedObject): PodUnderTest[] {
+/** The pod specs of emitted workloads: Deployments and InferenceService predictors (serving), CronJobs (monitoring). */
+function workloadPods(object: EmittedObject): PodUnderTest[] {
   const where = `${object.kind} ${object.metadata.namespace}/${object.metadata.name}`;
+  if (object.kind === 'CronJob') {
+    const pod = object.spec.jobTemplate.spec.template.spec;
+    return [{ where, pod, containers: pod.containers, serving: false }];
+  }
   if (object.kind === 'Deployment') return [{ where, pod: object.spec.template.spec, containers: object.spec.template.spec.containers, serving: true }];
   if (object.kind !== 'InferenceService') return [];
   const predictors = [object.spec.predictor, ...(object.spec.canary ?? []).map((canary: { predictor: unknown }) => canary.predictor)];
@@ -20,14 +24,15 @@ function servingPods(object: EmittedObject): PodUnderTest[] {
 }
 
 describe('secure pod defaults', () => {
-  it('hold for every serving pod of every golden fixture', async () => {
+  it('hold for every workload pod of every golden fixture (token mounted only where a non-serving pod needs it)', async () => {
     let checked = 0;
     for (const golden of goldenCases()) {
       const result = await compileCase(golden);
       for (const manifest of result.manifests) {
-        for (const { where, pod, containers, serving } of servingPods(manifest.object)) {
+        for (const { where, pod, containers, serving } of workloadPods(manifest.object)) {
           checked++;
-          expect(pod.automountServiceAccountToken, where).toBe(false);
+          if (serving) expect(pod.automountServiceAccountToken, where).toBe(false);
+          else expect(typeof pod.automountServiceAccountToken, where).toBe('boolean');
           expect(pod.securityContext, where).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
           for (const container of containers) {
             expect(container.securityContext, where).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsNonRoot: true, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' } });
