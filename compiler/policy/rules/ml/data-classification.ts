@@ -1,6 +1,6 @@
 /** ml/data-classification: training data declares its classification. */
 import type { ConfigRule, RuleFinding } from '../../rule.ts';
-import { mostCriticalEnvironment, servedByVersion } from './served-versions.ts';
+import { modelVersions, versionFinding } from './served-versions.ts';
 
 /** The rule. */
 export const dataClassification: ConfigRule = {
@@ -12,22 +12,10 @@ export const dataClassification: ConfigRule = {
   defaultMode: { byTier: { production: 'enforce' }, default: 'warn' },
   check({ org }) {
     const findings: RuleFinding[] = [];
-    for (const team of org.teams) {
-      const served = servedByVersion(team);
-      for (const model of team.models) {
-        for (const version of model.versions) {
-          const dataset = version.config.dataset;
-          if (!dataset || dataset.classification) continue;
-          const environment = mostCriticalEnvironment(served.get(`${model.name}@${version.version}`));
-          findings.push({
-            message: `The dataset of ${model.name} ${version.version} has no classification.`,
-            team: team.name,
-            subject: `models/${model.name}`,
-            ...(environment ? { environment } : {}),
-            source: { file: team.file, path: [...version.source.path, 'dataset'] },
-          });
-        }
-      }
+    for (const context of modelVersions(org)) {
+      const { model, version } = context;
+      if (!version.config.dataset || version.config.dataset.classification) continue;
+      findings.push(versionFinding(context, `The dataset of ${model.name} ${version.version} has no classification.`, [...version.source.path, 'dataset']));
     }
     return findings;
   },

@@ -1,6 +1,6 @@
 /** ml/dataset-lineage: every version records the pipeline run and the dataset that produced it. */
 import type { ConfigRule, RuleFinding } from '../../rule.ts';
-import { mostCriticalEnvironment, servedByVersion } from './served-versions.ts';
+import { modelVersions, versionFinding } from './served-versions.ts';
 
 /** The rule. */
 export const datasetLineage: ConfigRule = {
@@ -12,22 +12,10 @@ export const datasetLineage: ConfigRule = {
   defaultMode: { byTier: { production: 'enforce' }, default: 'warn' },
   check({ org }) {
     const findings: RuleFinding[] = [];
-    for (const team of org.teams) {
-      const served = servedByVersion(team);
-      for (const model of team.models) {
-        for (const version of model.versions) {
-          const missing = [version.config.trainedBy ? undefined : 'trainedBy', version.config.dataset ? undefined : 'dataset'].filter((key) => key !== undefined);
-          if (missing.length === 0) continue;
-          const environment = mostCriticalEnvironment(served.get(`${model.name}@${version.version}`));
-          findings.push({
-            message: `Model ${model.name} version ${version.version} does not declare ${missing.join(' or ')}.`,
-            team: team.name,
-            subject: `models/${model.name}`,
-            ...(environment ? { environment } : {}),
-            source: version.source,
-          });
-        }
-      }
+    for (const context of modelVersions(org)) {
+      const { model, version } = context;
+      const missing = [version.config.trainedBy ? undefined : 'trainedBy', version.config.dataset ? undefined : 'dataset'].filter((key) => key !== undefined);
+      if (missing.length > 0) findings.push(versionFinding(context, `Model ${model.name} version ${version.version} does not declare ${missing.join(' or ')}.`));
     }
     return findings;
   },

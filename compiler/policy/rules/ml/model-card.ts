@@ -1,6 +1,6 @@
 /** ml/model-card: versions served in production have a model card that exists in the repo. */
 import type { ConfigRule, RuleFinding } from '../../rule.ts';
-import { servedByVersion } from './served-versions.ts';
+import { modelVersions } from './served-versions.ts';
 
 function teamFolder(file: string): string {
   const slash = file.lastIndexOf('/');
@@ -27,20 +27,15 @@ export const modelCard: ConfigRule = {
   defaultMode: 'enforce',
   check({ org }) {
     const findings: RuleFinding[] = [];
-    for (const team of org.teams) {
-      const served = servedByVersion(team);
-      for (const model of team.models) {
-        for (const version of model.versions) {
-          const production = served.get(`${model.name}@${version.version}`)?.find((entry) => entry.tier === 'production');
-          if (!production) continue;
-          const card = version.config.modelCard;
-          const common = { team: team.name, subject: `models/${model.name}`, environment: production.environment };
-          if (!card) {
-            findings.push({ ...common, message: `Model ${model.name} version ${version.version} is served in ${production.environment} without a model card.`, source: version.source });
-          } else if (!org.otherPaths.has(normalizePath(teamFolder(team.file) + card))) {
-            findings.push({ ...common, message: `Model card ${card} of ${model.name} ${version.version} does not exist in ${teamFolder(team.file) || 'the repo root'}.`, source: { file: team.file, path: [...version.source.path, 'modelCard'] } });
-          }
-        }
+    for (const { team, model, version, served } of modelVersions(org)) {
+      const production = served.find((entry) => entry.tier === 'production');
+      if (!production) continue;
+      const card = version.config.modelCard;
+      const common = { team: team.name, subject: `models/${model.name}`, environment: production.environment };
+      if (!card) {
+        findings.push({ ...common, message: `Model ${model.name} version ${version.version} is served in ${production.environment} without a model card.`, source: version.source });
+      } else if (!org.otherPaths.has(normalizePath(teamFolder(team.file) + card))) {
+        findings.push({ ...common, message: `Model card ${card} of ${model.name} ${version.version} does not exist in ${teamFolder(team.file) || 'the repo root'}.`, source: { file: team.file, path: [...version.source.path, 'modelCard'] } });
       }
     }
     return findings;

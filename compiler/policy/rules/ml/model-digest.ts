@@ -1,6 +1,6 @@
 /** ml/model-digest: every model version is pinned by the digest of its artifact. */
 import type { ConfigRule, RuleFinding } from '../../rule.ts';
-import { mostCriticalEnvironment, servedByVersion } from './served-versions.ts';
+import { modelVersions, versionFinding } from './served-versions.ts';
 
 /** The rule. */
 export const modelDigest: ConfigRule = {
@@ -12,21 +12,10 @@ export const modelDigest: ConfigRule = {
   defaultMode: { byTier: { production: 'enforce' }, default: 'warn' },
   check({ org }) {
     const findings: RuleFinding[] = [];
-    for (const team of org.teams) {
-      const served = servedByVersion(team);
-      for (const model of team.models) {
-        for (const version of model.versions) {
-          if (version.config.digest) continue;
-          const environment = mostCriticalEnvironment(served.get(`${model.name}@${version.version}`));
-          findings.push({
-            message: `Model ${model.name} version ${version.version} has no digest.`,
-            team: team.name,
-            subject: `models/${model.name}`,
-            ...(environment ? { environment } : {}),
-            source: version.source,
-          });
-        }
-      }
+    for (const context of modelVersions(org)) {
+      const { model, version } = context;
+      if (version.config.digest) continue;
+      findings.push(versionFinding(context, `Model ${model.name} version ${version.version} has no digest.`));
     }
     return findings;
   },

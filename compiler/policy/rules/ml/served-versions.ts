@@ -1,6 +1,7 @@
 /** Which model versions each deployment serves in each environment (one entry per environment, not per cluster). */
 import type { DataPath } from '../../../load/parsed-file.ts';
-import type { EnvironmentTier, ResolvedOrg, ResolvedPlacement, ResolvedTeam } from '../../../resolve/resolved-org.ts';
+import type { EnvironmentTier, ResolvedModel, ResolvedModelVersion, ResolvedOrg, ResolvedPlacement, ResolvedTeam } from '../../../resolve/resolved-org.ts';
+import type { RuleFinding } from '../../rule.ts';
 
 /** One version served by a deployment in an environment. */
 export interface ServedVersionEntry {
@@ -79,4 +80,32 @@ export function mostCriticalEnvironment(entries: readonly ServedVersionEntry[] |
 /** The tier of an environment by name. */
 export function tierOf(org: ResolvedOrg, environment: string): EnvironmentTier | undefined {
   return org.platform.environments.find((candidate) => candidate.name === environment)?.tier;
+}
+
+/** A model version with its team, its model and where it is served. */
+export interface VersionInContext {
+  readonly team: ResolvedTeam;
+  readonly model: ResolvedModel;
+  readonly version: ResolvedModelVersion;
+  /** One entry per deployment × environment serving it; empty when nothing serves it. */
+  readonly served: readonly ServedVersionEntry[];
+}
+
+/** Every model version of every team, with where it is served (the walk the version rules share). */
+export function* modelVersions(org: ResolvedOrg): Generator<VersionInContext> {
+  for (const team of org.teams) {
+    const served = servedByVersion(team);
+    for (const model of team.models) {
+      for (const version of model.versions) yield { team, model, version, served: served.get(`${model.name}@${version.version}`) ?? [] };
+    }
+  }
+}
+
+/**
+ * A finding about a version, in the mode of the most production-like environment serving it, at
+ * `path` of the team file (default: the version's own key).
+ */
+export function versionFinding({ team, model, version, served }: VersionInContext, message: string, path: DataPath = version.source.path): RuleFinding {
+  const environment = mostCriticalEnvironment(served);
+  return { message, team: team.name, subject: `models/${model.name}`, ...(environment ? { environment } : {}), source: { file: team.file, path } };
 }

@@ -1,6 +1,6 @@
 /** ml/validator-not-trainer: a version is validated by someone other than who trained it. */
 import type { ConfigRule, RuleFinding } from '../../rule.ts';
-import { mostCriticalEnvironment, servedByVersion } from './served-versions.ts';
+import { modelVersions, versionFinding } from './served-versions.ts';
 
 function person(handle: string): string {
   return handle.trim().replace(/^@/, '').toLowerCase();
@@ -16,23 +16,12 @@ export const validatorNotTrainer: ConfigRule = {
   defaultMode: 'enforce',
   check({ org }) {
     const findings: RuleFinding[] = [];
-    for (const team of org.teams) {
-      const served = servedByVersion(team);
-      for (const model of team.models) {
-        for (const version of model.versions) {
-          const trainer = version.config.trainedBy?.by;
-          const validator = version.config.validatedBy;
-          if (!trainer || !validator || person(trainer) !== person(validator)) continue;
-          const environment = mostCriticalEnvironment(served.get(`${model.name}@${version.version}`));
-          findings.push({
-            message: `Model ${model.name} ${version.version} is validated by its own trainer ${validator}.`,
-            team: team.name,
-            subject: `models/${model.name}`,
-            ...(environment ? { environment } : {}),
-            source: { file: team.file, path: [...version.source.path, 'validatedBy'] },
-          });
-        }
-      }
+    for (const context of modelVersions(org)) {
+      const { model, version } = context;
+      const trainer = version.config.trainedBy?.by;
+      const validator = version.config.validatedBy;
+      if (!trainer || !validator || person(trainer) !== person(validator)) continue;
+      findings.push(versionFinding(context, `Model ${model.name} ${version.version} is validated by its own trainer ${validator}.`, [...version.source.path, 'validatedBy']));
     }
     return findings;
   },
