@@ -14,6 +14,7 @@ import { renderSortedObject } from '../../compiler/emit/render.ts';
 import { sourceTreeFromRecord } from '../../compiler/load/source-tree.ts';
 import { type CompileResult, compile, validate } from '../../compiler/pipeline.ts';
 import { syntheticOrg } from '../../test/support/synthetic-org.ts';
+import { median, peakRssMiB, timeMs } from './support/measure.ts';
 
 /** Models per synthetic team. */
 export const MODELS_PER_TEAM = 10;
@@ -38,18 +39,6 @@ export interface CompileBenchResult {
   readonly peakRssMiB: number;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-function timed(action: () => void): number {
-  const start = performance.now();
-  action();
-  return performance.now() - start;
-}
-
 /**
  * Compiles an org of `models` models `runs` times and times the YAML floor on each run's objects. Only
  * one compile result is alive at a time, so peak RSS reflects one compile. Warm up first (see `run`).
@@ -62,12 +51,12 @@ export function measure(models: number, runs: number): CompileBenchResult {
   const validateTimes: number[] = [];
   let last = { objects: 0, files: 0, bytes: 0, yamlPackageFloorMs: 0 };
   for (let index = 0; index < runs; index++) {
-    validateTimes.push(timed(() => validate(tree)));
+    validateTimes.push(timeMs(() => validate(tree)));
     let result: CompileResult | undefined;
     let bytes = 0;
     // Files render on demand, so a compile is counted as done once every file's text has been produced.
     compileTimes.push(
-      timed(() => {
+      timeMs(() => {
         result = compile(tree, { policies: false });
         for (const file of result.files) bytes += file.content.length;
       }),
@@ -75,12 +64,12 @@ export function measure(models: number, runs: number): CompileBenchResult {
     if (!result || result.files.length === 0) throw new Error(`synthetic org did not compile: ${result?.diagnostics.slice(0, 3).map((diagnostic) => diagnostic.message).join('; ')}`);
     const objects = result.manifests.map((manifest) => manifest.object);
     floorTimes.push(
-      timed(() => {
+      timeMs(() => {
         for (const object of objects) renderSortedObject(object, 'yaml');
       }),
     );
     const sample = objects.filter((_, position) => position % YAML_PACKAGE_SAMPLE_STRIDE === 0);
-    const yamlPackageFloorMs = timed(() => {
+    const yamlPackageFloorMs = timeMs(() => {
       for (const object of sample) stringify(object);
     }) * (objects.length / sample.length);
     last = { objects: objects.length, files: result.files.length, bytes, yamlPackageFloorMs };
@@ -99,7 +88,7 @@ export function measure(models: number, runs: number): CompileBenchResult {
     serialiseFloorMedianMs,
     ratioToFloor: compileMedianMs / serialiseFloorMedianMs,
     yamlPackageFloorMs: last.yamlPackageFloorMs,
-    peakRssMiB: process.resourceUsage().maxRSS / 1024,
+    peakRssMiB: peakRssMiB(),
   };
 }
 

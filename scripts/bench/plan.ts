@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { compile } from '../../compiler/pipeline.ts';
 import { plan } from '../../compiler/plan/plan.ts';
 import { syntheticOrgTree, syntheticTeamName } from '../../test/support/synthetic-org.ts';
+import { median, timed } from './support/measure.ts';
 
 /** Models per synthetic team. */
 export const MODELS_PER_TEAM = 3;
@@ -22,18 +23,6 @@ export interface PlanBenchResult {
   readonly incrementalColdMs: number;
   readonly incrementalMedianMs: number;
   readonly fullCompileMs: number;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-function timed<T>(action: () => T): { value: T; ms: number } {
-  const start = performance.now();
-  const value = action();
-  return { value, ms: performance.now() - start };
 }
 
 /** Plans a one-team change in an org of `teams` teams. */

@@ -9,6 +9,7 @@ import { emitOrg } from '../../compiler/emit/emit-org.ts';
 import { compile, validate } from '../../compiler/pipeline.ts';
 import { evaluatePolicies } from '../../compiler/policy/evaluate-policies.ts';
 import { syntheticOrgTree } from '../../test/support/synthetic-org.ts';
+import { median, timeMs } from './support/measure.ts';
 
 /** Models per synthetic team (as in the compile benchmark). */
 export const MODELS_PER_TEAM = 10;
@@ -43,18 +44,6 @@ function withCustomRules(files: Record<string, string>): Record<string, string> 
   return { ...files, 'platform.yaml': withPolicies };
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-function timed(action: () => void): number {
-  const start = performance.now();
-  action();
-  return performance.now() - start;
-}
-
 /** Measures one size. */
 export function measure(models: number, runs: number): PolicyBenchResult {
   const teams = Math.max(1, Math.round(models / MODELS_PER_TEAM));
@@ -69,9 +58,9 @@ export function measure(models: number, runs: number): PolicyBenchResult {
   const compileTimes: number[] = [];
   const policyTimes: number[] = [];
   for (let index = 0; index < runs; index++) {
-    compileTimes.push(timed(() => compile(tree, { policies: false, now })));
+    compileTimes.push(timeMs(() => compile(tree, { policies: false, now })));
     policyTimes.push(
-      timed(() => {
+      timeMs(() => {
         findings = evaluatePolicies(org, manifests, { now }).findings.length;
       }),
     );

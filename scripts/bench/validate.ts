@@ -10,6 +10,7 @@ import { parse } from 'yaml';
 import { sourceTreeFromRecord } from '../../compiler/load/source-tree.ts';
 import { validate } from '../../compiler/pipeline.ts';
 import { syntheticOrg } from '../../test/support/synthetic-org.ts';
+import { median, peakRssMiB, timeMs } from './support/measure.ts';
 
 /** Options of the benchmark. */
 export interface ValidateBenchOptions {
@@ -38,18 +39,6 @@ export interface ValidateBenchResult {
   readonly peakRssMiB: number;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-function timed(action: () => void): number {
-  const start = performance.now();
-  action();
-  return performance.now() - start;
-}
-
 /** Measures, without printing. */
 export function measure(options: ValidateBenchOptions = {}): ValidateBenchResult {
   const teams = options.teams ?? 1000;
@@ -75,9 +64,9 @@ export function measure(options: ValidateBenchOptions = {}): ValidateBenchResult
   const parseTimes: number[] = [];
   const fastParseTimes: number[] = [];
   for (let index = 0; index < runs; index++) {
-    validateTimes.push(timed(validateOnce));
-    parseTimes.push(timed(parseOnce));
-    fastParseTimes.push(timed(fastParseOnce));
+    validateTimes.push(timeMs(validateOnce));
+    parseTimes.push(timeMs(parseOnce));
+    fastParseTimes.push(timeMs(fastParseOnce));
   }
   const validateMedianMs = median(validateTimes);
   const parseFloorMedianMs = median(parseTimes);
@@ -93,7 +82,7 @@ export function measure(options: ValidateBenchOptions = {}): ValidateBenchResult
     ratioToParseFloor: validateMedianMs / parseFloorMedianMs,
     fastParseFloorMedianMs,
     ratioToFastParseFloor: validateMedianMs / fastParseFloorMedianMs,
-    peakRssMiB: process.resourceUsage().maxRSS / 1024,
+    peakRssMiB: peakRssMiB(),
   };
 }
 
