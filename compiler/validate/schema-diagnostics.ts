@@ -5,11 +5,11 @@
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { diagnosticAt } from '../diagnostics/report.ts';
-import { formatList, suggestionHint } from '../diagnostics/suggest.ts';
+import { closestMatch, formatList, suggestionHint } from '../diagnostics/suggest.ts';
 import { type DataPath, type ParsedFile, rangeOf } from '../load/parsed-file.ts';
 import { schemaValidator } from './schemas.ts';
 
-type SchemaNode = { properties?: Record<string, unknown>; description?: string; enum?: unknown[]; const?: unknown; type?: string | string[] };
+type SchemaNode = { properties?: Record<string, unknown>; required?: string[]; description?: string; enum?: unknown[]; const?: unknown; type?: string | string[] };
 
 function toDataPath(value: unknown, pointer: string): (string | number)[] {
   if (pointer === '') return [];
@@ -58,7 +58,9 @@ function messageFor(file: ParsedFile, error: ErrorObject): Diagnostic {
     case 'additionalProperties': {
       const key = (error.params as { additionalProperty: string }).additionalProperty;
       const allowed = Object.keys(parent.properties ?? {});
-      const hint = suggestionHint(key, allowed);
+      const closest = closestMatch(key, allowed);
+      const missingRequired = closest !== undefined && (parent.required ?? []).includes(closest) && !(closest in ((error.data as object | null) ?? {}));
+      const hint = missingRequired ? `Did you mean \`${closest}\`? It is required here.` : suggestionHint(key, allowed);
       return diagnosticAt(file, [...path, key], 'ML201', `Unknown key \`${key}\` in ${where}.`, { target: 'key', ...(hint ? { hint } : {}) });
     }
     case 'required': {
@@ -119,5 +121,23 @@ function collapseAlternatives(errors: ErrorObject[]): ErrorObject[] {
 export function schemaDiagnostics(file: ParsedFile): Diagnostic[] {
   const validate = schemaValidator(file.role);
   if (validate(file.value)) return [];
-  return collapseAlternatives([...(validate.errors ?? [])]).map((error) => messageFor(file, error));
+  return mergeMisspelledRequired(collapseAlternatives([...(validate.errors ?? [])])).map((error) => messageFor(file, error));
+}
+
+/**
+ * A misspelled required key (`modl:` for `model:`) fails twice: the unknown key and the missing one.
+ * That is one mistake, so the "missing" error is dropped when an unknown key in the same mapping is
+ * closest to it; the unknown-key diagnostic's hint names the required key.
+ */
+function mergeMisspelledRequired(errors: ErrorObject[]): ErrorObject[] {
+  const unknownKeys = errors.filter((error) => error.keyword === 'additionalProperties');
+  return errors.filter((error) => {
+    if (error.keyword !== 'required') return true;
+    const missing = (error.params as { missingProperty: string }).missingProperty;
+    return !unknownKeys.some((unknown) => {
+      if (unknown.instancePath !== error.instancePath) return false;
+      const key = (unknown.params as { additionalProperty: string }).additionalProperty;
+      return closestMatch(key, Object.keys((unknown.parentSchema as SchemaNode | undefined)?.properties ?? {})) === missing;
+    });
+  });
 }

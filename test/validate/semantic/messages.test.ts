@@ -21,6 +21,7 @@ describe('semantic diagnostic messages', () => {
     ['ml307-unknown-deployment-environment', 'ML307', 'Did you mean `staging`?'],
     ['ml316-unknown-step', 'ML316', 'Did you mean `prepare`?'],
     ['ml201-unknown-key-typo', 'ML201', 'Did you mean `replicas`?'],
+    ['ml201-misspelled-required-key', 'ML201', 'Did you mean `model`? It is required here.'],
   ])('%s suggests the likely name', (name, code, hint) => {
     expect(only(name, code).hint).toBe(hint);
   });
