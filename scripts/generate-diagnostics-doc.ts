@@ -123,7 +123,7 @@ export async function diagnosticsDoc(fixtureRoots: readonly string[] = EXAMPLE_F
     'teams/fraud/mlops.yaml:13:5 error ML201 Unknown key `modl` in deployments.fraud-api.',
     ' 13 |     modl: fraud-detector',
     '    |     ^~~~',
-    '  hint: Did you mean `model`?',
+    '  hint: Did you mean `model`? It is required here.',
     '```',
     '',
     '- **error** blocks `compile` and merging; the command exits with 1.',
