@@ -15,8 +15,8 @@ describe('planText', () => {
     expect(result.counts.removed + result.counts.changed).toBe(0);
     expect(result.diagnostics.resolved.map((diagnostic) => diagnostic.code)).toContain('ML201');
     const text = planText(result, { color: false });
-    expect(text).toContain('! The base does not compile (2 errors): its output is taken as empty.\n');
-    expect(result.risk.reasons).toContainEqual({ level: 'medium', text: 'The base does not compile (2 errors), so its output is taken as empty: every resource shows as added.' });
+    expect(text).toContain('! The base does not compile (1 error): its output is taken as empty.\n');
+    expect(result.risk.reasons).toContainEqual({ level: 'medium', text: 'The base does not compile (1 error), so its output is taken as empty: every resource shows as added.' });
   });
 
   it('strips terminal escapes from user strings and colours only when asked', () => {
