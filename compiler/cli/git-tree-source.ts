@@ -8,6 +8,7 @@ import { simpleGit } from 'simple-git';
 import type { SourceFile, SourceTree } from '../load/source-tree.ts';
 import { UsageError } from './command.ts';
 import { isConfigLikePath, readSourceTree } from './fs-source.ts';
+import { compareCodePoints } from '../support/compare-code-points.ts';
 
 interface TreeEntry {
   readonly path: string;
@@ -26,7 +27,7 @@ function parseLsTree(output: string): TreeEntry[] {
     if (type !== 'blob') continue;
     entries.push({ path: record.slice(tab + 1), size: Number(size) });
   }
-  return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return entries.sort((a, b) => compareCodePoints(a.path, b.path));
 }
 
 /** Checks that `dir` is inside a git work tree and `ref` names a commit. */

@@ -2,6 +2,7 @@
  * Diagnostics are data: every user mistake the compiler finds is one of these, with a stable code
  * documented in docs/diagnostics.md. The compiler collects them; it throws only for its own bugs.
  */
+import { compareCodePoints } from '../support/compare-code-points.ts';
 
 /** How bad a finding is: `error` blocks compile and merge, `warning` is shown, `info` is recorded. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -46,10 +47,12 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 
 /** Orders diagnostics by file, position, then code, so output is stable. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  if (a.range.start.offset !== b.range.start.offset) return a.range.start.offset - b.range.start.offset;
-  if (a.code !== b.code) return a.code < b.code ? -1 : 1;
-  return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
+  return (
+    compareCodePoints(a.file, b.file) ||
+    a.range.start.offset - b.range.start.offset ||
+    compareCodePoints(a.code, b.code) ||
+    compareCodePoints(a.message, b.message)
+  );
 }
 
 /** Sorts diagnostics and drops exact duplicates (same code, file, start and message). */

@@ -14,10 +14,11 @@ import { emitMonitoring } from './monitoring/emit-monitoring.ts';
 import { emitPipelines } from './pipelines/emit-pipelines.ts';
 import { emitRegistryConfigMap } from './registry/emit-registry-config-map.ts';
 import { registryCatalog } from './registry/registry-catalog.ts';
-import { compareCodePoints, type OutputFormat, type PlacedChart, placeObjects, renderManifests, sortKeys } from './render.ts';
+import { type OutputFormat, type PlacedChart, placeObjects, renderManifests, sortKeys } from './render.ts';
 import { emitServing } from './serving/emit-serving.ts';
 import type { TeamClusterContext } from './team-cluster-context.ts';
 import { emitTenancy } from './tenancy/emit-tenancy.ts';
+import { compareCodePoints } from '../support/compare-code-points.ts';
 
 /** Adds objects for one team × environment × cluster to a chart; may return the diagnostics it found. */
 export type ChartBuilder = (chart: Chart, context: TeamClusterContext) => unknown;

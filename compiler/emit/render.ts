@@ -8,6 +8,7 @@ import { rangeFromOffsets } from '../load/parsed-file.ts';
 import type { ResolvedOrg } from '../resolve/resolved-org.ts';
 import { parseSourceAnnotation, SOURCE_ANNOTATION } from './labels.ts';
 import type { KubernetesObject, Manifest, OutputFile } from './manifest.ts';
+import { compareCodePoints } from '../support/compare-code-points.ts';
 
 /** Output file format. */
 export type OutputFormat = 'yaml' | 'json';
@@ -171,11 +172,6 @@ export function renderObject(object: unknown, format: OutputFormat): string {
 export function objectFileName(object: Pick<KubernetesObject, 'kind' | 'metadata'>, format: OutputFormat, qualifier?: string): string {
   const stem = qualifier ? `${object.kind.toLowerCase()}-${qualifier}-${object.metadata.name}` : `${object.kind.toLowerCase()}-${object.metadata.name}`;
   return `${stem}.${format}`;
-}
-
-/** Compares strings by code point (locale-independent, so output order never depends on the machine). */
-export function compareCodePoints(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

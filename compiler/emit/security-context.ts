@@ -6,6 +6,7 @@
  * can use it.
  */
 import type { ResolvedResources } from '../resolve/resolved-org.ts';
+import { compareCodePoints } from '../support/compare-code-points.ts';
 
 /** UID and GID pods run as (an unprivileged, non-system id). */
 export const NON_ROOT_ID = 10001;
@@ -92,7 +93,7 @@ export function secureContainer(input: SecureContainerInput): Record<string, unk
   };
   if (input.command && input.command.length > 0) container.command = [...input.command];
   if (input.args && input.args.length > 0) container.args = [...input.args];
-  const env = Object.entries(input.env ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const env = Object.entries(input.env ?? {}).sort(([a], [b]) => compareCodePoints(a, b));
   if (env.length > 0) container.env = env.map(([name, value]) => ({ name, value }));
   if (input.servingPort !== undefined) {
     container.ports = [{ name: 'http', containerPort: input.servingPort, protocol: 'TCP' }];

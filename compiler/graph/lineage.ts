@@ -3,6 +3,7 @@
  * Pure data, rendered by `lineage-graph.ts`; nodes and edges come out in a deterministic order.
  */
 import type { ResolvedOrg, ResolvedPlacement, ResolvedTeam } from '../resolve/resolved-org.ts';
+import { compareCodePoints } from '../support/compare-code-points.ts';
 
 /** What a node stands for. */
 export type LineageNodeKind = 'dataset' | 'pipeline' | 'model-version' | 'deployment';
@@ -99,7 +100,7 @@ export function buildLineage(org: ResolvedOrg, options: LineageOptions = {}): Li
   const unique = new Map(edges.map((edge) => [`${edge.from}\u0000${edge.to}\u0000${edge.label ?? ''}`, edge]));
   // Teams, pipelines, models, versions and deployments were visited in sorted (deployments: environment)
   // order; datasets, shared between teams, are sorted by URI. The sort is stable.
-  const byDataset = (a: LineageNode, b: LineageNode) => (a.kind === 'dataset' && b.kind === 'dataset' ? (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : 0);
+  const byDataset = (a: LineageNode, b: LineageNode) => (a.kind === 'dataset' && b.kind === 'dataset' ? compareCodePoints(a.key, b.key) : 0);
   const sortedNodes = [...nodes.values()].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || byDataset(a, b));
   const order = new Map(sortedNodes.map((node, index) => [node.key, index]));
   const sortedEdges = [...unique.values()]

@@ -5,6 +5,7 @@ import type { ValidatedConfig } from '../validate/validated-config.ts';
 import { resolvePlatform } from './resolve-platform.ts';
 import { resolveTeam } from './resolve-team.ts';
 import type { ResolvedOrg, SourceRef } from './resolved-org.ts';
+import { compareCodePoints } from '../support/compare-code-points.ts';
 
 /** Resolves validated config (call only when validation found no errors). */
 export function resolveOrg(config: ValidatedConfig, otherPaths: readonly string[] = []): ResolvedOrg {
@@ -15,7 +16,7 @@ export function resolveOrg(config: ValidatedConfig, otherPaths: readonly string[
     files.set(file.path, file);
     return resolveTeam(team, file.path, platform);
   });
-  teams.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  teams.sort((a, b) => compareCodePoints(a.name, b.name));
   return { platform, teams, otherPaths: new Set(otherPaths), files };
 }
 

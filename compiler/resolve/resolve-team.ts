@@ -10,8 +10,9 @@ import type {
   ResolvedPlatform,
   ResolvedTeam,
 } from './resolved-org.ts';
+import { compareCodePoints } from '../support/compare-code-points.ts';
 
-const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+const byName = <T extends { name: string }>(a: T, b: T) => compareCodePoints(a.name, b.name);
 
 /** The namespace of a team in an environment. */
 export function teamNamespace(team: string, environment: string): string {
@@ -28,7 +29,7 @@ function resolveModels(team: string, config: Team, file: string): ResolvedModel[
       ...(model.runtime ? { runtime: model.runtime } : {}),
       versions: Object.entries(model.versions)
         .map(([version, versionConfig]) => ({ model: name, version, config: versionConfig, source: { file, path: ['models', name, 'versions', version] } }))
-        .sort((a, b) => (a.version < b.version ? -1 : a.version > b.version ? 1 : 0)),
+        .sort((a, b) => compareCodePoints(a.version, b.version)),
       config: model,
       source: { file, path: ['models', name] },
     }))
@@ -141,7 +142,7 @@ function resolveMonitors(team: string, config: Team, file: string): ResolvedMoni
       ...(monitor.drift ? { drift: { ...monitor.drift, schedule: monitor.drift.schedule ?? '0 * * * *' } } : {}),
       source: { file, path: ['monitoring', deployment] },
     }))
-    .sort((a, b) => (a.deployment < b.deployment ? -1 : a.deployment > b.deployment ? 1 : 0));
+    .sort((a, b) => compareCodePoints(a.deployment, b.deployment));
 }
 
 /** Resolves a validated team config. */

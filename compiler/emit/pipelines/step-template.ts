@@ -2,6 +2,7 @@
 import type { ResolvedStep } from '../../resolve/resolved-org.ts';
 import type { TrialParameter } from './hyperparameter-trials.ts';
 import { containerResources, restrictedContainerSecurityContext, scratchVolume } from '../security-context.ts';
+import { compareCodePoints } from '../../support/compare-code-points.ts';
 
 /**
  * The container template of a step: image, command, args, env (sorted by name), the step's Secret as
@@ -12,7 +13,7 @@ export function stepTemplate(step: ResolvedStep, trialParameters: readonly Trial
   const env = [
     ...Object.entries(step.env).map(([name, value]) => ({ name, value })),
     ...trialParameters.map((parameter) => ({ name: parameter.envName, value: `{{inputs.parameters.${parameter.parameter}}}` })),
-  ].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  ].sort((a, b) => compareCodePoints(a.name, b.name));
   const container: Record<string, unknown> = {
     image: step.image,
     resources: containerResources(step.resources),

@@ -4,7 +4,7 @@
  */
 import { ApiObject, type Chart } from 'cdk8s';
 import { sourceAnnotations, standardLabels } from '../labels.ts';
-import { compareCodePoints } from '../render.ts';
+import { compareCodePoints } from '../../support/compare-code-points.ts';
 import type { TeamClusterContext } from '../team-cluster-context.ts';
 
 /** Name of the ServiceAccount team workloads run as. */

@@ -5,6 +5,7 @@
  */
 import type { SourceFile, SourceTree } from '../../load/source-tree.ts';
 import type { ChangeAction, InputChange } from '../plan-model.ts';
+import { compareCodePoints } from '../../support/compare-code-points.ts';
 
 const TEAM_FILE = /^teams\/([^/]+)\/mlops\.yaml$/;
 const TEAM_FOLDER = /^teams\/([^/]+)\//;
@@ -59,7 +60,7 @@ export function inputChanges(base: SourceTree, head: SourceTree): InputChange[] 
   const headOther = new Set(head.otherPaths ?? []);
   for (const path of headOther) if (!baseOther.has(path) && !baseFiles.has(path)) changes.push(change(path, 'added'));
   for (const path of baseOther) if (!headOther.has(path) && !headFiles.has(path)) changes.push(change(path, 'removed'));
-  return changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return changes.sort((a, b) => compareCodePoints(a.path, b.path));
 }
 
 /** Which teams must be recompiled for a set of input changes. */

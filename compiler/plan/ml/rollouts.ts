@@ -1,6 +1,7 @@
 /** Deployment changes per environment: promotions, canary and A/B traffic shifts, scale and resources. */
 import type { ResolvedOrg, ResolvedPlacement, ResolvedTeam } from '../../resolve/resolved-org.ts';
 import type { RolloutAspect, RolloutChange, ServingState } from './ml-model.ts';
+import { compareCodePoints } from '../../support/compare-code-points.ts';
 
 interface EnvironmentRollout {
   readonly team: string;
@@ -99,7 +100,7 @@ export function rolloutChanges(base: ResolvedOrg | undefined, head: ResolvedOrg 
   }
   const order = (head ?? base)?.platform.environments.map((environment) => environment.name) ?? [];
   const rank = (environment: string) => (order.indexOf(environment) === -1 ? order.length : order.indexOf(environment));
-  return changes.sort((a, b) => rank(a.environment) - rank(b.environment) || compare(a.team, b.team) || compare(a.deployment, b.deployment));
+  return changes.sort((a, b) => rank(a.environment) - rank(b.environment) || compareCodePoints(a.team, b.team) || compareCodePoints(a.deployment, b.deployment));
 }
 
 /** `{ promotedFrom }` when the head serves the rollout's stable version in its promotion source environment. */
@@ -110,6 +111,3 @@ function promotedFrom(head: ResolvedOrg | undefined, rollouts: Map<string, Envir
   return source?.state.stable === rollout.state.stable ? { promotedFrom: from } : {};
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -6,6 +6,7 @@ import type { Manifest, OutputFile } from '../../emit/manifest.ts';
 import type { ResolvedOrg } from '../../resolve/resolved-org.ts';
 import { unifiedDiff } from '../diff/line-diff.ts';
 import type { ChangeAction, ChangeCounts, ClusterChanges, ResourceChange } from '../plan-model.ts';
+import { compareCodePoints } from '../../support/compare-code-points.ts';
 
 /** One side of the comparison: its rendered files and the manifests they came from. */
 export interface RenderedSide {
@@ -103,5 +104,5 @@ export function changesByCluster(changes: readonly ResourceChange[], environment
       teams: [...new Set(group.map((change) => change.team).filter((team) => team !== ''))].sort(),
       ...countChanges(group),
     }))
-    .sort((a, b) => rank(a.environment) - rank(b.environment) || (a.cluster < b.cluster ? -1 : a.cluster > b.cluster ? 1 : 0));
+    .sort((a, b) => rank(a.environment) - rank(b.environment) || compareCodePoints(a.cluster, b.cluster));
 }
