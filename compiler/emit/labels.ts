@@ -20,25 +20,46 @@ export interface LabelSubject {
   readonly version?: string;
 }
 
-/** `app.kubernetes.io/*` labels plus team, environment, model and version. Keys sorted. */
+/** `app.kubernetes.io/*` labels plus team, environment, model and version. Keys sorted (built in code-point order). */
 export function standardLabels(subject: LabelSubject): Record<string, string> {
   const labels: Record<string, string> = {
     'app.kubernetes.io/component': subject.component,
     'app.kubernetes.io/managed-by': 'cirrus-mlops',
     'app.kubernetes.io/name': subject.name,
     'app.kubernetes.io/part-of': subject.team,
-    [`${MLOPS_DOMAIN}/team`]: subject.team,
   };
   if (subject.environment) labels[`${MLOPS_DOMAIN}/environment`] = subject.environment;
   if (subject.model) labels[`${MLOPS_DOMAIN}/model`] = subject.model;
+  labels[`${MLOPS_DOMAIN}/team`] = subject.team;
   if (subject.version) labels[`${MLOPS_DOMAIN}/version`] = subject.version;
-  return Object.fromEntries(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return labels;
 }
 
-/** `{ "mlops.cirruslabs.io/source": "teams/fraud/mlops.yaml:23" }` for the config entry `ref`. */
-export function sourceAnnotations(org: Pick<ResolvedOrg, 'files'>, ref: SourceRef): Record<string, string> {
-  const range = locateSource(org, ref);
-  return { [SOURCE_ANNOTATION]: range ? `${ref.file}:${range.start.line}` : ref.file };
+/** Source annotations already computed, per org file table and source reference (by identity, then by value). */
+const annotationCache = new WeakMap<ResolvedOrg['files'], { byRef: WeakMap<SourceRef, Record<string, string>>; byKey: Map<string, Record<string, string>> }>();
+
+/**
+ * `{ "mlops.cirruslabs.io/source": "teams/fraud/mlops.yaml:23" }` for the config entry `ref`. One
+ * config entry produces many objects, so each lookup is done once per org; the returned record is
+ * shared and must not be modified.
+ */
+export function sourceAnnotations(org: Pick<ResolvedOrg, 'files'>, ref: SourceRef): Readonly<Record<string, string>> {
+  let cache = annotationCache.get(org.files);
+  if (!cache) {
+    cache = { byRef: new WeakMap(), byKey: new Map() };
+    annotationCache.set(org.files, cache);
+  }
+  const known = cache.byRef.get(ref);
+  if (known) return known;
+  const key = `${ref.file}\u0000${ref.path.join('\u0000')}`;
+  let annotations = cache.byKey.get(key);
+  if (!annotations) {
+    const range = locateSource(org, ref);
+    annotations = { [SOURCE_ANNOTATION]: range ? `${ref.file}:${range.start.line}` : ref.file };
+    cache.byKey.set(key, annotations);
+  }
+  cache.byRef.set(ref, annotations);
+  return annotations;
 }
 
 /** Parses a source annotation back into file and line (for policy findings on emitted objects). */

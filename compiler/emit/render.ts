@@ -1,6 +1,6 @@
 /**
- * Deterministic rendering of emitted objects: keys sorted at every level, no timestamps, stable file
- * names. The same objects always render to the same bytes.
+ * Deterministic rendering of emitted objects: keys sorted at every level (whatever order the objects
+ * hold them in), no timestamps, stable file names. The same objects always render to the same bytes.
  */
 import { type Diagnostic, START_OF_FILE } from '../diagnostics/diagnostic.ts';
 import { diagnosticAtRange } from '../diagnostics/report.ts';
@@ -13,7 +13,8 @@ import { compareCodePoints } from '../support/compare-code-points.ts';
 /** Output file format. */
 export type OutputFormat = 'yaml' | 'json';
 
-function hasSortedKeys(keys: readonly string[]): boolean {
+/** True when `keys` are in code-point order. */
+export function hasSortedKeys(keys: readonly string[]): boolean {
   for (let index = 1; index < keys.length; index++) if (keys[index - 1]! > keys[index]!) return false;
   return true;
 }
@@ -34,6 +35,7 @@ export function sortKeys<T>(value: T): T {
     return (copy ?? value) as T;
   }
   if (value === null || typeof value !== 'object') return value;
+  assertPlainMapping(value);
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
   let changed = !hasSortedKeys(keys);
@@ -126,8 +128,17 @@ function emitValue(head: string, value: unknown, indent: string, out: string[]):
   for (const line of block.lines) out.push(line === '' ? '\n' : `${indent}${line}\n`);
 }
 
+/** Throws for objects that are not plain data (a cdk8s `Lazy` left unresolved, a class instance): a compiler bug. */
+function assertPlainMapping(mapping: object): void {
+  const prototype = Object.getPrototypeOf(mapping);
+  if (prototype !== Object.prototype && prototype !== null) throw new Error(`bug: cannot render an instance of ${prototype?.constructor?.name ?? 'a class'}`);
+}
+
 function emitMapping(mapping: Record<string, unknown>, indent: string, out: string[]): void {
-  for (const key of Object.keys(mapping)) {
+  assertPlainMapping(mapping);
+  const keys = Object.keys(mapping);
+  if (!hasSortedKeys(keys)) keys.sort();
+  for (const key of keys) {
     const value = mapping[key];
     if (value !== undefined) emitValue(`${indent}${inlineString(key)}:`, value, `${indent}  `, out);
   }
@@ -147,7 +158,8 @@ function emitSequence(items: readonly unknown[], indent: string, out: string[]):
 
 /**
  * Serialises JSON-like data (mappings, sequences, strings, finite numbers, booleans, null) as block
- * YAML in the layout kubectl users know, keys in the order given. Strings are plain only when no YAML
+ * YAML in the layout kubectl users know, the keys of every mapping in code-point order (sorting here,
+ * in the one walk serialising needs anyway, spares emit a walk of its own); undefined entries are skipped. Strings are plain only when no YAML
  * 1.1 or 1.2 parser can read them as anything but a string; multi-line strings become literal blocks.
  */
 export function toYaml(value: unknown): string {
@@ -158,14 +170,9 @@ export function toYaml(value: unknown): string {
   return out.join('');
 }
 
-/** Renders one object (keys already sorted) as a YAML document or as pretty JSON, ending in a newline. */
-export function renderSortedObject(object: unknown, format: OutputFormat): string {
-  return format === 'json' ? `${JSON.stringify(object, null, 2)}\n` : toYaml(object);
-}
-
-/** Renders one object with its keys sorted. */
+/** Renders one object as a YAML document or as pretty JSON, keys sorted at every level, ending in a newline. */
 export function renderObject(object: unknown, format: OutputFormat): string {
-  return renderSortedObject(sortKeys(object), format);
+  return format === 'json' ? `${JSON.stringify(sortKeys(object), null, 2)}\n` : toYaml(object);
 }
 
 /** The file name of an object inside its folder: `<kind>-<name>.<ext>`, e.g. `inferenceservice-fraud-api.yaml`. */
@@ -179,7 +186,7 @@ export function objectFileName(object: Pick<KubernetesObject, 'kind' | 'metadata
  * to hundreds of MiB of text; rendering on demand lets a writer hold one file's text at a time.
  */
 export function lazyOutputFile(path: string, object: unknown, format: OutputFormat): OutputFile {
-  return Object.defineProperty({ path }, 'content', { enumerable: true, get: () => renderSortedObject(object, format) }) as OutputFile;
+  return Object.defineProperty({ path }, 'content', { enumerable: true, get: () => renderObject(object, format) }) as OutputFile;
 }
 
 /** Renders manifests to (lazily rendered) files, sorted by path. Every manifest must already carry its final path. */

@@ -41,6 +41,6 @@ export function emitRegistryConfigMap(chart: Chart, context: TeamClusterContext)
       labels: standardLabels({ team: team.name, name: registryConfigMapName(team.name), component: 'registry', environment: context.environment.name }),
       annotations: sourceAnnotations(context.org, { file: team.file, path: ['models'] }),
     },
-    data: { [REGISTRY_KEY]: registryJson({ environment: context.environment.name, cluster: context.cluster.name, ...registry }) },
+    data: { [REGISTRY_KEY]: registryJson({ cluster: context.cluster.name, ...(registry.costCenter ? { costCenter: registry.costCenter } : {}), environment: context.environment.name, models: registry.models, owners: registry.owners, team: registry.team }) },
   });
 }

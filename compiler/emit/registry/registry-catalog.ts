@@ -9,7 +9,7 @@ export const REGISTRY_CATALOG_PATH = 'registry.json';
 
 /** `registry.json`: pretty JSON with sorted keys and a trailing newline; the same org always gives the same bytes. */
 export function registryCatalog(org: ResolvedOrg): OutputFile {
-  const teams = Object.fromEntries(org.teams.map((team) => [team.name, teamRegistry(team)]));
+  const teams = Object.fromEntries([...org.teams].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((team) => [team.name, teamRegistry(team)]));
   const catalog = { apiVersion: 'mlops.cirruslabs.io/v1alpha1', kind: 'ModelCatalog', organisation: org.platform.name, teams };
   return { path: REGISTRY_CATALOG_PATH, content: `${stableJson(catalog, 2)}\n` };
 }

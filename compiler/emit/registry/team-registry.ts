@@ -61,38 +61,79 @@ function servedBy(placement: ResolvedPlacement): { model: string; version: strin
   return served;
 }
 
+/** A copy of a string-keyed record with its keys in sorted order. */
+function sortedRecord<T>(record: Readonly<Record<string, T>>): Record<string, T> {
+  const sorted: Record<string, T> = {};
+  for (const key of Object.keys(record).sort()) if (record[key] !== undefined) sorted[key] = record[key]!;
+  return sorted;
+}
+
+/** Parts of a version that do not depend on where it is deployed, built once per version (the registry is emitted per namespace). */
+interface VersionParts {
+  readonly metrics: Readonly<Record<string, number>>;
+  readonly trainedBy?: RegistryVersion['trainedBy'];
+  readonly dataset?: RegistryVersion['dataset'];
+}
+
+const versionParts = new WeakMap<ResolvedModelVersion, VersionParts>();
+
+function partsOf(version: ResolvedModelVersion): VersionParts {
+  let parts = versionParts.get(version);
+  if (!parts) {
+    const { dataset, trainedBy, metrics } = version.config;
+    parts = {
+      metrics: sortedRecord(metrics ?? {}),
+      ...(trainedBy ? { trainedBy: sortedRecord(trainedBy) as RegistryVersion['trainedBy'] } : {}),
+      ...(dataset ? { dataset: dataset.classification ? { classification: dataset.classification, uri: dataset.uri } : { uri: dataset.uri } } : {}),
+    };
+    versionParts.set(version, parts);
+  }
+  return parts;
+}
+
+// Registry data is built with its keys already in code-point order, so `stableJson` finds nothing to sort or copy.
+
 function registryVersion(version: ResolvedModelVersion, deployedTo: RegistryDeployment[]): RegistryVersion {
   const config = version.config;
-  return {
-    artifact: config.artifact,
-    ...(config.digest ? { digest: config.digest } : {}),
-    ...(config.createdAt ? { createdAt: config.createdAt } : {}),
-    ...(config.modelCard ? { modelCard: config.modelCard } : {}),
-    ...(config.dataset ? { dataset: { uri: config.dataset.uri, ...(config.dataset.classification ? { classification: config.dataset.classification } : {}) } } : {}),
-    ...(config.trainedBy ? { trainedBy: { ...config.trainedBy } } : {}),
-    ...(config.validatedBy ? { validatedBy: config.validatedBy } : {}),
-    metrics: { ...(config.metrics ?? {}) },
-    deployedTo,
-  };
+  const parts = partsOf(version);
+  const entry: Record<string, unknown> = { artifact: config.artifact };
+  if (config.createdAt) entry.createdAt = config.createdAt;
+  if (parts.dataset) entry.dataset = parts.dataset;
+  entry.deployedTo = deployedTo;
+  if (config.digest) entry.digest = config.digest;
+  entry.metrics = parts.metrics;
+  if (config.modelCard) entry.modelCard = config.modelCard;
+  if (parts.trainedBy) entry.trainedBy = parts.trainedBy;
+  if (config.validatedBy) entry.validatedBy = config.validatedBy;
+  return entry as unknown as RegistryVersion;
+}
+
+function byName<T extends { readonly name: string }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** The registry data of a team; `include` narrows `deployedTo` (e.g. to one environment and cluster). */
 export function teamRegistry(team: ResolvedTeam, include: PlacementFilter = () => true): TeamRegistry {
   const deployments = new Map<string, RegistryDeployment[]>();
   for (const deployment of team.deployments) {
-    for (const placement of deployment.placements.filter(include)) {
+    for (const placement of deployment.placements) {
+      if (!include(placement)) continue;
       for (const served of servedBy(placement)) {
         const key = `${served.model}@${served.version}`;
-        const entry: RegistryDeployment = { deployment: deployment.name, environment: placement.environment, cluster: placement.cluster.name, role: served.role, ...(served.traffic !== undefined ? { traffic: served.traffic } : {}) };
-        deployments.set(key, [...(deployments.get(key) ?? []), entry]);
+        const entry: RegistryDeployment = { cluster: placement.cluster.name, deployment: deployment.name, environment: placement.environment, role: served.role, ...(served.traffic !== undefined ? { traffic: served.traffic } : {}) };
+        const list = deployments.get(key);
+        if (list) list.push(entry);
+        else deployments.set(key, [entry]);
       }
     }
   }
   const models: Record<string, RegistryModel> = {};
-  for (const model of team.models) {
+  for (const model of byName(team.models)) {
     const versions: Record<string, RegistryVersion> = {};
-    for (const version of model.versions) versions[version.version] = registryVersion(version, deployments.get(`${model.name}@${version.version}`) ?? []);
+    for (const version of [...model.versions].sort((a, b) => (a.version < b.version ? -1 : a.version > b.version ? 1 : 0))) {
+      versions[version.version] = registryVersion(version, deployments.get(`${model.name}@${version.version}`) ?? []);
+    }
     models[model.name] = { framework: model.framework, riskTier: model.riskTier, ...(model.runtime ? { runtime: model.runtime } : {}), versions };
   }
-  return { team: team.name, owners: [...team.owners], ...(team.costCenter ? { costCenter: team.costCenter } : {}), models };
+  return { ...(team.costCenter ? { costCenter: team.costCenter } : {}), models, owners: [...team.owners], team: team.name };
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { emitRegistryConfigMap, PRETTY_JSON_LIMIT, registryJson } from '../../../compiler/emit/registry/emit-registry-config-map.ts';
 import { registryCatalog } from '../../../compiler/emit/registry/registry-catalog.ts';
 import { stableJson } from '../../../compiler/emit/registry/stable-json.ts';
+import { teamRegistry } from '../../../compiler/emit/registry/team-registry.ts';
+import { sortKeys } from '../../../compiler/emit/render.ts';
 import { contextFor, EXAMPLE_PLATFORM, EXAMPLE_TEAM, emitWith, objectOf, resolveExample } from '../pipelines/example-org.ts';
 import { validateKubernetesObjects } from '../../support/kubernetes-schemas.ts';
 
@@ -104,6 +106,17 @@ describe('registryCatalog', () => {
     expect(reversed).toBe(first);
     expect(first).toBe(`${stableJson(JSON.parse(first), 2)}\n`);
     expect(first.startsWith('{\n  "apiVersion": "mlops.cirruslabs.io/v1alpha1",\n')).toBe(true);
+  });
+});
+
+describe('teamRegistry', () => {
+  it('builds its data with keys already sorted at every level, so serialising copies nothing', () => {
+    const org = resolveExample({ 'platform.yaml': EXAMPLE_PLATFORM, 'teams/fraud/mlops.yaml': EXAMPLE_TEAM, 'teams/search/mlops.yaml': SEARCH_TEAM });
+    for (const team of org.teams) {
+      const registry = teamRegistry(team);
+      expect(sortKeys(registry), team.name).toBe(registry);
+      expect(JSON.stringify(registry)).toContain('"deployedTo"');
+    }
   });
 });
 

@@ -23,9 +23,26 @@ export function imageOf(container: ContainerView): string | undefined {
   return typeof image === 'string' && image !== '' ? image : undefined;
 }
 
-/** Every container of every pod with its pod, flattened. */
-export function eachContainer(pods: readonly PodSpecView[]): { pod: PodSpecView; container: ContainerView }[] {
-  return pods.flatMap((pod) => pod.containers.map((container) => ({ pod, container })));
+/** A container with the pod it runs in. */
+export interface PodContainer {
+  readonly pod: PodSpecView;
+  readonly container: ContainerView;
+}
+
+const NO_CONTAINERS: readonly PodContainer[] = [];
+
+/** Flattened lists already built, per pods list (every rule asks for the same object's containers). */
+const flattened = new WeakMap<readonly PodSpecView[], readonly PodContainer[]>();
+
+/** Every container of every pod with its pod, flattened; the list is shared, so do not modify it. */
+export function eachContainer(pods: readonly PodSpecView[]): readonly PodContainer[] {
+  if (pods.length === 0) return NO_CONTAINERS;
+  let list = flattened.get(pods);
+  if (!list) {
+    list = pods.flatMap((pod) => pod.containers.map((container) => ({ pod, container })));
+    flattened.set(pods, list);
+  }
+  return list;
 }
 
 /** The object's labels. */
