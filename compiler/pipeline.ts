@@ -3,14 +3,15 @@
  * Pure: text in, result out; the CLI and the bot do the I/O.
  */
 import { type Diagnostic, hasErrors, normalizeDiagnostics } from './diagnostics/diagnostic.ts';
-import { type EmitOptions, emitOrg } from './emit/emit-org.ts';
+import { type EmitOptions, emitUnits, orgFiles } from './emit/emit-org.ts';
 import type { Manifest, OutputFile } from './emit/manifest.ts';
 import { loadConfig } from './load/load-config.ts';
 import type { ParseLimits } from './load/parse-file.ts';
 import type { SourceTree } from './load/source-tree.ts';
-import { evaluatePolicies, type PolicyResult } from './policy/evaluate-policies.ts';
+import { type PolicyResult, startPolicyEvaluation } from './policy/evaluate-policies.ts';
 import { resolveOrg } from './resolve/resolve-org.ts';
 import type { ResolvedOrg } from './resolve/resolved-org.ts';
+import { compareCodePoints } from './support/compare-code-points.ts';
 import { validateConfig } from './validate/validate-config.ts';
 
 /** Result of `validate`. */
@@ -54,15 +55,72 @@ export function validate(tree: SourceTree, options: ValidateOptions = {}): Valid
   return { diagnostics, org: resolveOrg(validation.config, tree.otherPaths) };
 }
 
-/** Compiles a config tree to manifests; refuses to emit when any error diagnostic exists. */
-export function compile(tree: SourceTree, options: CompileOptions = {}): CompileResult {
+/** One step of a streamed compile: a team × cluster's objects and files, or, last, the org-wide files. */
+export interface CompileBatch {
+  /** Sorted by path within the batch. */
+  readonly manifests: readonly Manifest[];
+  /** Lazily rendered: reading `content` renders the object. Sorted by path within the batch. */
+  readonly files: readonly OutputFile[];
+}
+
+/** How a streamed compile ends. */
+export interface CompileSummary extends ValidateResult {
+  /** Policy findings, rules and waivers in force (absent when validation failed or policies were off). */
+  readonly policy?: PolicyResult;
+  /** Objects and files yielded. */
+  readonly objects: number;
+  readonly files: number;
+}
+
+/**
+ * Compiles a config tree one team × cluster at a time, checking policies on each batch, so that a
+ * consumer can write and release every batch before the next is built: memory stays at the config
+ * plus one batch, whatever the size of the org. Errors in emit or policy surface only in the summary
+ * (the generator's return value), after batches were yielded: a consumer must then discard what it
+ * received (the CLI writes to a temp folder it renames into place only when there is no error).
+ * Nothing is yielded when validation fails.
+ */
+export function* compileInBatches(tree: SourceTree, options: CompileOptions = {}): Generator<CompileBatch, CompileSummary, undefined> {
   const validated = validate(tree, options);
-  if (!validated.org) return { diagnostics: validated.diagnostics, manifests: [], files: [] };
+  if (!validated.org) return { diagnostics: validated.diagnostics, objects: 0, files: 0 };
   const org = validated.org;
-  const emitted = emitOrg(org, options);
-  const policy = options.policies === false ? undefined : evaluatePolicies(org, emitted.manifests, { now: options.now ?? new Date(), ...(options.base ? { base: options.base } : {}) });
-  const diagnostics = normalizeDiagnostics([...validated.diagnostics, ...emitted.diagnostics, ...(policy?.diagnostics ?? [])]);
+  const policy = options.policies === false ? undefined : startPolicyEvaluation(org, { now: options.now ?? new Date(), ...(options.base ? { base: options.base } : {}) });
+  const emitDiagnostics: Diagnostic[] = [];
+  let objects = 0;
+  let files = 0;
+  for (const unit of emitUnits(org, options)) {
+    emitDiagnostics.push(...unit.diagnostics);
+    policy?.checkManifests(unit.manifests);
+    objects += unit.manifests.length;
+    files += unit.files.length;
+    yield { manifests: unit.manifests, files: unit.files };
+  }
+  const extra = orgFiles(org);
+  files += extra.length;
+  yield { manifests: [], files: extra };
+  const policyResult = policy?.finish();
+  const diagnostics = normalizeDiagnostics([...validated.diagnostics, ...emitDiagnostics, ...(policyResult?.diagnostics ?? [])]);
+  return { diagnostics, org, objects, files, ...(policyResult ? { policy: policyResult } : {}) };
+}
+
+/**
+ * Compiles a config tree to manifests, all held in memory and sorted by path; refuses to emit when
+ * any error diagnostic exists. For large orgs written to disk, `compileInBatches` keeps memory flat.
+ */
+export function compile(tree: SourceTree, options: CompileOptions = {}): CompileResult {
+  const manifests: Manifest[] = [];
+  const files: OutputFile[] = [];
+  const batches = compileInBatches(tree, options);
+  let step = batches.next();
+  for (; !step.done; step = batches.next()) {
+    manifests.push(...step.value.manifests);
+    files.push(...step.value.files);
+  }
+  const { diagnostics, org, policy } = step.value;
+  if (!org) return { diagnostics, manifests: [], files: [] };
   const evaluated = policy ? { policy } : {};
   if (hasErrors(diagnostics)) return { diagnostics, org, manifests: [], files: [], ...evaluated };
-  return { diagnostics, org, manifests: emitted.manifests, files: emitted.files, ...evaluated };
+  manifests.sort((a, b) => compareCodePoints(a.path, b.path));
+  files.sort((a, b) => compareCodePoints(a.path, b.path));
+  return { diagnostics, org, manifests, files, ...evaluated };
 }

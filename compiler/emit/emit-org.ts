@@ -14,7 +14,8 @@ import { emitMonitoring } from './monitoring/emit-monitoring.ts';
 import { emitPipelines } from './pipelines/emit-pipelines.ts';
 import { emitRegistryConfigMap } from './registry/emit-registry-config-map.ts';
 import { registryCatalog } from './registry/registry-catalog.ts';
-import { type OutputFormat, type PlacedChart, placeObjects, renderManifests, sortKeys } from './render.ts';
+import { fastObjectJson } from './fast-object-json.ts';
+import { type OutputFormat, type PlacedChart, placeObjects, renderManifests } from './render.ts';
 import { emitServing } from './serving/emit-serving.ts';
 import type { TeamClusterContext } from './team-cluster-context.ts';
 import { emitTenancy } from './tenancy/emit-tenancy.ts';
@@ -82,38 +83,6 @@ function runBuilders(builders: readonly ChartBuilder[], chart: Chart, context: T
   }
 }
 
-/** The two cdk8s ApiObject internals the fast path reads (runtime fields, private in its typings). */
-interface ApiObjectInternals {
-  readonly props: Record<string, unknown>;
-  readonly patches: readonly unknown[];
-}
-
-/** True for JSON data cdk8s would pass through unchanged: no tokens, no class instances, no null. */
-function isPlainData(value: unknown): boolean {
-  if (typeof value === 'string') return !value.includes('${Token[');
-  if (typeof value === 'number') return Number.isFinite(value);
-  if (typeof value === 'boolean') return true;
-  if (Array.isArray(value)) return value.every(isPlainData);
-  if (value === null || typeof value !== 'object') return false;
-  const prototype = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) return false;
-  for (const key in value) if (!isPlainData((value as Record<string, unknown>)[key])) return false;
-  return true;
-}
-
-/**
- * An ApiObject's JSON without cdk8s's token resolution and sanitising copies, for plain ApiObjects
- * (not cdk8s-plus or generated subclasses, which convert typed values) with no JSON patches whose props
- * are plain data. Returns undefined when the object needs the full `toJson()`. The golden tests prove
- * both paths give the same objects.
- */
-export function fastObjectJson(object: ApiObject): KubernetesObject | undefined {
-  if (Object.getPrototypeOf(object) !== ApiObject.prototype) return undefined;
-  const internals = object as unknown as ApiObjectInternals;
-  if (!Array.isArray(internals.patches) || internals.patches.length > 0 || !isPlainData(internals.props)) return undefined;
-  return sortKeys({ ...internals.props, metadata: object.metadata.toJson() }) as KubernetesObject;
-}
-
 /**
  * Synthesises every chart of an App: runs construct validation once (a failure is a compiler bug), then
  * each ApiObject's JSON (tokens resolved, patches applied; plain objects through `fastObjectJson`). Unlike
@@ -129,7 +98,7 @@ export function synthesizeApp(app: App, options: { readonly fastPath?: boolean }
     if (!(construct instanceof ApiObject)) continue;
     const chart = Chart.of(construct);
     const list = objects.get(chart) ?? [];
-    list.push((fastPath ? fastObjectJson(construct) : undefined) ?? (sortKeys(construct.toJson()) as KubernetesObject));
+    list.push((fastPath ? fastObjectJson(construct) : undefined) ?? (construct.toJson() as KubernetesObject));
     objects.set(chart, list);
   }
   return objects;
@@ -160,15 +129,49 @@ export function emitTeamCluster(unit: TeamClusterUnit, diagnostics: Diagnostic[]
   return charts.map(({ chart, folder }) => ({ cluster: unit.cluster, team: unit.team, folder, objects: synthesized.get(chart) ?? [] }));
 }
 
-/** Emits the manifests of a resolved org. */
-export function emitOrg(org: ResolvedOrg, options: EmitOptions = {}): EmitResult {
+/** What emit produces for one team × cluster. */
+export interface EmittedUnit {
+  readonly cluster: string;
+  readonly team: string;
+  /** Placed objects, sorted by path. */
+  readonly manifests: Manifest[];
+  /** Their (lazily rendered) files, sorted by path. */
+  readonly files: OutputFile[];
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * Emits the org one team × cluster at a time (in cluster, then team order). Each unit's output
+ * folders (`clusters/<cluster>/<team>`, `argocd/<cluster>/<team>`) belong to it alone, so a consumer
+ * can check, write and release a unit before the next is built: memory stays at one unit's objects.
+ */
+export function* emitUnits(org: ResolvedOrg, options: EmitOptions = {}): Generator<EmittedUnit, void, undefined> {
   const format = options.format ?? 'yaml';
+  for (const unit of teamClusterUnits(org, options)) {
+    const diagnostics: Diagnostic[] = [];
+    const layout = placeObjects(org, emitTeamCluster(unit, diagnostics), format);
+    diagnostics.push(...layout.diagnostics);
+    yield { cluster: unit.cluster, team: unit.team, manifests: layout.manifests, files: renderManifests(layout.manifests, format), diagnostics };
+  }
+}
+
+/** The org-wide files beside the manifests (`registry.json`). */
+export function orgFiles(org: ResolvedOrg): OutputFile[] {
+  return ORG_FILE_BUILDERS.map((build) => build(org));
+}
+
+/** Emits the manifests of a resolved org, all at once, sorted by path. */
+export function emitOrg(org: ResolvedOrg, options: EmitOptions = {}): EmitResult {
   const diagnostics: Diagnostic[] = [];
-  const placed: PlacedChart[] = [];
-  for (const unit of teamClusterUnits(org, options)) placed.push(...emitTeamCluster(unit, diagnostics));
-  const layout = placeObjects(org, placed, format);
-  diagnostics.push(...layout.diagnostics);
-  const orgFiles = ORG_FILE_BUILDERS.map((build) => build(org));
-  const files = [...renderManifests(layout.manifests, format), ...orgFiles].sort((a, b) => compareCodePoints(a.path, b.path));
-  return { manifests: layout.manifests, files, diagnostics };
+  const manifests: Manifest[] = [];
+  const files: OutputFile[] = [];
+  for (const unit of emitUnits(org, options)) {
+    diagnostics.push(...unit.diagnostics);
+    manifests.push(...unit.manifests);
+    files.push(...unit.files);
+  }
+  files.push(...orgFiles(org));
+  manifests.sort((a, b) => compareCodePoints(a.path, b.path));
+  files.sort((a, b) => compareCodePoints(a.path, b.path));
+  return { manifests, files, diagnostics };
 }

@@ -7,7 +7,7 @@ import { type Diagnostic, normalizeDiagnostics, type Severity, START_OF_FILE } f
 import { diagnosticAtRange } from '../diagnostics/report.ts';
 import type { Manifest } from '../emit/manifest.ts';
 import type { ResolvedOrg, SourceRef } from '../resolve/resolved-org.ts';
-import { evaluateCustomRules } from './cel/custom-rules.ts';
+import { customRuleEvaluator } from './cel/custom-rules.ts';
 import { layeringDiagnostics } from './layering.ts';
 import { indexManifests } from './manifest-index.ts';
 import { manifestSubject } from './manifest-subject.ts';
@@ -16,7 +16,8 @@ import { type PolicyMode, severityOfMode } from './policy-mode.ts';
 import { KUBERNETES_RULES, ML_RULES } from './registry.ts';
 import { type CatalogRule, catalogRules, modeResolver } from './rule-catalog.ts';
 import type { RuleFinding } from './rule.ts';
-import { locateManifest, locateRef, type SourceLocation } from './source-location.ts';
+import { locateManifest, locateRef } from './source-location.ts';
+import { compareCodePoints } from '../support/compare-code-points.ts';
 import { type ActiveWaiver, checkWaivers, findWaiver } from './waivers.ts';
 
 /** Inputs that are not part of the config. */
@@ -65,8 +66,32 @@ function stepSource(org: ResolvedOrg, team: string, subject: string, template: s
   return pipeline?.steps.find((step) => step.name === template)?.source;
 }
 
-/** Evaluates every rule. */
-export function evaluatePolicies(org: ResolvedOrg, manifests: readonly Manifest[], context: PolicyContext): PolicyResult {
+/**
+ * Policy evaluation in steps: config rules run at the start, emitted objects are checked batch by
+ * batch, and `finish` adds what needs the whole picture (waivers that matched nothing). A compile
+ * checks each team × cluster's objects as they are emitted, so it need not hold the org's objects at
+ * once. Rules relating objects look within one cluster's namespace, which a batch holds entirely.
+ */
+export interface PolicySession {
+  /** Checks a batch of emitted objects: every object of the team × cluster (or more) it covers. */
+  checkManifests(manifests: readonly Manifest[]): void;
+  /** The result; the session must not be used afterwards. */
+  finish(): PolicyResult;
+}
+
+function compareFindings(a: PolicyFinding, b: PolicyFinding): number {
+  const left = a.diagnostic;
+  const right = b.diagnostic;
+  return (
+    compareCodePoints(left.file, right.file) ||
+    left.range.start.offset - right.range.start.offset ||
+    compareCodePoints(a.ruleId, b.ruleId) ||
+    compareCodePoints(left.message, right.message)
+  );
+}
+
+/** Starts evaluating policies: layering, waivers, ML rules and custom rules on the config. */
+export function startPolicyEvaluation(org: ResolvedOrg, context: PolicyContext): PolicySession {
   const modes = modeResolver(org);
   const rules = catalogRules(org);
   const fixes = new Map(rules.map((rule) => [rule.id, rule.fix]));
@@ -77,11 +102,11 @@ export function evaluatePolicies(org: ResolvedOrg, manifests: readonly Manifest[
   const seen = new Set<string>();
   const usedWaivers = new Set<ActiveWaiver>();
 
-  const record = (ruleId: string, finding: RuleFinding, location: () => SourceLocation) => {
+  const record = (ruleId: string, finding: RuleFinding) => {
     const mode = modes.modeOf(ruleId, finding.team, finding.environment);
     const severity = severityOfMode(mode);
     if (mode === 'disabled' || !severity) return;
-    const { file, range } = location();
+    const { file, range } = finding.source ? locateRef(org, finding.source) : finding.manifest ? locateManifest(org, finding.manifest) : { file: org.platform.file ?? 'platform.yaml', range: START_OF_FILE };
     const key = `${ruleId}\u0000${file}\u0000${range.start.offset}\u0000${finding.message}`;
     if (seen.has(key)) return;
     seen.add(key);
@@ -100,34 +125,47 @@ export function evaluatePolicies(org: ResolvedOrg, manifests: readonly Manifest[
       ...(waiver ? { waivedBy: waiver } : {}),
     });
   };
-  const locate = (finding: RuleFinding) => () => (finding.source ? locateRef(org, finding.source) : finding.manifest ? locateManifest(org, finding.manifest) : { file: org.platform.file ?? 'platform.yaml', range: START_OF_FILE });
 
   for (const rule of ML_RULES) {
-    for (const finding of rule.check({ org, ...(context.base ? { base: context.base } : {}) })) record(rule.id, finding, locate(finding));
+    for (const finding of rule.check({ org, ...(context.base ? { base: context.base } : {}) })) record(rule.id, finding);
   }
-  const ruleContext = { org, index: indexManifests(manifests) };
-  for (const manifest of manifests) {
-    const target = { manifest, pods: podSpecsOf(manifest.object) };
-    for (const rule of KUBERNETES_RULES) {
-      const violations = rule.check(target, ruleContext);
-      if (violations.length === 0) continue;
-      const { subject, environment } = manifestSubject(manifest);
-      for (const violation of violations) {
-        const step = violation.pod?.template ? stepSource(org, manifest.team, subject, violation.pod.template) : undefined;
-        const finding: RuleFinding = { message: `${describeManifest(manifest)}: ${violation.message}`, team: manifest.team, subject, ...(environment ? { environment } : {}), manifest, ...(step ? { source: step } : {}) };
-        record(rule.id, finding, locate(finding));
-      }
-    }
-  }
-  const custom = evaluateCustomRules(org, manifests);
-  diagnostics.push(...custom.diagnostics);
-  for (const { ruleId, finding } of custom.findings) record(ruleId, finding, locate(finding));
+  const custom = customRuleEvaluator(org);
+  for (const { ruleId, finding } of custom.configFindings) record(ruleId, finding);
 
-  for (const finding of findings) if (!finding.waivedBy) diagnostics.push(finding.diagnostic);
-  for (const waiver of waiverCheck.active) {
-    if (usedWaivers.has(waiver)) continue;
-    const { file, range } = locateRef(org, waiver.source);
-    diagnostics.push(diagnosticAtRange(file, range, 'ML611', `Waiver of ${waiver.rule} for ${waiver.target} matches no finding; the rule passes without it.`));
-  }
-  return { diagnostics: normalizeDiagnostics(diagnostics), findings, rules, waivers: waiverCheck.active };
+  return {
+    checkManifests(manifests) {
+      const ruleContext = { org, index: indexManifests(manifests) };
+      for (const manifest of manifests) {
+        const target = { manifest, pods: podSpecsOf(manifest.object) };
+        for (const rule of KUBERNETES_RULES) {
+          const violations = rule.check(target, ruleContext);
+          if (violations.length === 0) continue;
+          const { subject, environment } = manifestSubject(manifest);
+          for (const violation of violations) {
+            const step = violation.pod?.template ? stepSource(org, manifest.team, subject, violation.pod.template) : undefined;
+            record(rule.id, { message: `${describeManifest(manifest)}: ${violation.message}`, team: manifest.team, subject, ...(environment ? { environment } : {}), manifest, ...(step ? { source: step } : {}) });
+          }
+        }
+      }
+      for (const { ruleId, finding } of custom.checkManifests(manifests)) record(ruleId, finding);
+    },
+    finish() {
+      diagnostics.push(...custom.diagnostics);
+      findings.sort(compareFindings);
+      for (const finding of findings) if (!finding.waivedBy) diagnostics.push(finding.diagnostic);
+      for (const waiver of waiverCheck.active) {
+        if (usedWaivers.has(waiver)) continue;
+        const { file, range } = locateRef(org, waiver.source);
+        diagnostics.push(diagnosticAtRange(file, range, 'ML611', `Waiver of ${waiver.rule} for ${waiver.target} matches no finding; the rule passes without it.`));
+      }
+      return { diagnostics: normalizeDiagnostics(diagnostics), findings, rules, waivers: waiverCheck.active };
+    },
+  };
+}
+
+/** Evaluates every rule on the config and on `manifests` at once. */
+export function evaluatePolicies(org: ResolvedOrg, manifests: readonly Manifest[], context: PolicyContext): PolicyResult {
+  const session = startPolicyEvaluation(org, context);
+  session.checkManifests(manifests);
+  return session.finish();
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readSourceTree } from '../../compiler/cli/fs-source.ts';
-import { ApiObject } from 'cdk8s';
-import { buildTeamClusterApp, fastObjectJson, synthesizeApp, teamClusterUnits } from '../../compiler/emit/emit-org.ts';
+import { teamClusterUnits } from '../../compiler/emit/emit-org.ts';
 import { SOURCE_ANNOTATION } from '../../compiler/emit/labels.ts';
 import { compile, validate } from '../../compiler/pipeline.ts';
 import { sourceTreeFromRecord } from '../../compiler/load/source-tree.ts';
@@ -62,23 +61,5 @@ describe('emit output', () => {
     const result = compileTexts(platformYaml(), team.replace('staging', 'prod'), { environments: ['prod'] });
     const roots = new Set(result.files.map((file) => file.path.split('/').slice(0, 2).join('/')));
     expect([...roots].sort()).toEqual(['argocd/prod-eu', 'clusters/prod-eu', 'registry.json']);
-  });
-});
-
-describe('synthesis fast path', () => {
-  it('gives exactly what cdk8s toJson gives, for every object of every golden fixture', async () => {
-    let fast = 0;
-    for (const golden of goldenCases()) {
-      const { org } = validate(await readSourceTree(golden.input));
-      if (!org) continue;
-      for (const unit of teamClusterUnits(org)) {
-        const { app } = buildTeamClusterApp(unit, []);
-        const viaCdk8s = synthesizeApp(app, { fastPath: false });
-        const viaFastPath = synthesizeApp(app);
-        expect([...viaFastPath.values()], `${golden.name} ${unit.cluster}/${unit.team}`).toEqual([...viaCdk8s.values()]);
-        fast += [...app.node.findAll()].filter((construct) => construct instanceof ApiObject && fastObjectJson(construct) !== undefined).length;
-      }
-    }
-    expect(fast).toBeGreaterThan(100);
   });
 });

@@ -4,12 +4,13 @@
  * is written when any error diagnostic exists.
  */
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { lstat, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { hasErrors } from '../../diagnostics/diagnostic.ts';
 import type { OutputFile } from '../../emit/manifest.ts';
 import type { OutputFormat } from '../../emit/render.ts';
-import { compile } from '../../pipeline.ts';
+import { compileInBatches } from '../../pipeline.ts';
 import { type CliCommand, type CliInput, UsageError } from '../command.ts';
 import { formatDiagnostics } from '../format/diagnostics.ts';
 import { readSourceTree } from '../fs-source.ts';
@@ -47,8 +48,11 @@ export async function checkOutputFolder(out: string, configDir: string): Promise
   if (foreign.length > 0) throw new UsageError(`--out ${out} holds ${foreign.slice(0, 3).join(', ')}, which compile did not write; refusing to replace it.`);
 }
 
-/** Writes `files` into a temp folder beside `out`, then swaps it into place. */
-export async function writeOutputAtomically(out: string, files: readonly OutputFile[]): Promise<void> {
+/**
+ * Fills a temp folder beside `out` through `fill`, then swaps it into place; when `fill` returns false
+ * (or throws) the temp folder is removed and `out` is left as it was. Returns what `fill` returned.
+ */
+export async function replaceAtomically(out: string, fill: (temp: string) => Promise<boolean>): Promise<boolean> {
   const parent = dirname(out);
   await mkdir(parent, { recursive: true });
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
@@ -56,9 +60,7 @@ export async function writeOutputAtomically(out: string, files: readonly OutputF
   const old = join(parent, `.${basename(out)}.old-${suffix}`);
   try {
     await mkdir(temp);
-    const folders = new Set(files.map((file) => dirname(join(temp, file.path))));
-    for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
-    for (const file of files) await writeFile(join(temp, file.path), file.content);
+    if (!(await fill(temp))) return false;
     const hadOutput = (await existing(out)) !== undefined;
     if (hadOutput) await rename(out, old);
     try {
@@ -68,8 +70,25 @@ export async function writeOutputAtomically(out: string, files: readonly OutputF
       throw error;
     }
     if (hadOutput) await rm(old, { recursive: true, force: true });
+    return true;
   } finally {
     await rm(temp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Writes files under `root`, creating folders once (`made` remembers them across calls). Synchronous:
+ * an org writes hundreds of thousands of small files, where a promise per file costs more than the write.
+ */
+export function writeFiles(root: string, files: Iterable<OutputFile>, made: Set<string>): void {
+  for (const file of files) {
+    const path = join(root, file.path);
+    const folder = dirname(path);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    writeFileSync(path, file.content);
   }
 }
 
@@ -99,17 +118,28 @@ export const command: CliCommand = {
     const environments = listOption(input, 'env');
     const clusters = listOption(input, 'cluster');
     const tree = await readSourceTree(dir.absolute);
-    const result = compile(tree, { format, ...(environments ? { environments } : {}), ...(clusters ? { clusters } : {}) });
+    // Batches are written as they are compiled and then released, so memory stays flat for large orgs.
+    const batches = compileInBatches(tree, { format, ...(environments ? { environments } : {}), ...(clusters ? { clusters } : {}) });
+    let step = batches.next();
+    // A config that does not validate yields nothing: no folder is even created.
+    const written =
+      !step.done &&
+      (await replaceAtomically(out, async (temp) => {
+        const made = new Set<string>();
+        for (; !step.done; step = batches.next()) writeFiles(temp, step.value.files, made);
+        return !hasErrors(step.value.diagnostics);
+      }));
+    if (!step.done) throw new Error('bug: compile stopped before its last batch');
+    const result = step.value;
     const color = wantsColor(io);
     const pathPrefix = dir.display === '' ? '' : `${dir.display}/`;
     if (result.diagnostics.length > 0) io.stdout(formatDiagnostics(result.diagnostics, tree, { color, format: 'human', pathPrefix }));
-    if (hasErrors(result.diagnostics)) {
+    if (!written) {
       io.stderr('Nothing written: fix the errors above first.\n');
       return 1;
     }
-    await writeOutputAtomically(out, result.files);
     const shown = relative(io.cwd, out) || '.';
-    io.stdout(`${color ? '\u001b[32m✔\u001b[0m' : '✔'} wrote ${result.files.length} files (${result.manifests.length} objects) to ${shown}\n`);
+    io.stdout(`${color ? '\u001b[32m✔\u001b[0m' : '✔'} wrote ${result.files} files (${result.objects} objects) to ${shown}\n`);
     return 0;
   },
 };

@@ -21,12 +21,6 @@ export interface CustomRuleFinding {
   readonly finding: RuleFinding;
 }
 
-/** Result of evaluating custom rules. */
-export interface CustomRuleResult {
-  readonly findings: CustomRuleFinding[];
-  readonly diagnostics: Diagnostic[];
-}
-
 interface Declared {
   readonly rule: CustomRule;
   readonly source: SourceRef;
@@ -76,62 +70,92 @@ function describeManifest(manifest: Manifest): string {
   return `${kind} ${metadata.namespace ? `${metadata.namespace}/` : ''}${metadata.name}`;
 }
 
-/** Evaluates every custom rule of the org and its teams. */
-export function evaluateCustomRules(org: ResolvedOrg, manifests: readonly Manifest[]): CustomRuleResult {
+/** A rule ready to run on one team (or, for an org rule matching every team, on org-level objects too). */
+interface Scheduled {
+  readonly declared: Declared;
+  readonly evaluate: CompiledExpression;
+  readonly team: ResolvedTeam | undefined;
+}
+
+/**
+ * Custom rules evaluated in steps: compile errors and findings on config subjects come at once;
+ * emitted objects are checked batch by batch (`checkManifests`), so a compile can release each
+ * team × cluster's objects after checking them. A rule that fails at run time is reported once.
+ */
+export interface CustomRuleEvaluator {
+  /** ML601/ML602 for rules that do not compile, and ML603 for rules that failed so far. */
+  readonly diagnostics: Diagnostic[];
+  /** Findings on config subjects (models, deployments, pipelines…). */
+  readonly configFindings: CustomRuleFinding[];
+  /** Findings on a batch of emitted objects. */
+  checkManifests(manifests: readonly Manifest[]): CustomRuleFinding[];
+}
+
+/** Compiles every custom rule of the org and its teams and evaluates them on the config. */
+export function customRuleEvaluator(org: ResolvedOrg): CustomRuleEvaluator {
   const diagnostics: Diagnostic[] = [];
-  const findings: CustomRuleFinding[] = [];
   const orgRules = orgCustomRules(org);
   const teamRules = new Map(org.teams.map((team) => [team.name, teamCustomRules(team)]));
   const compiled = compileAll(org, [...orgRules, ...[...teamRules.values()].flat()], diagnostics);
-  if (compiled.size === 0) return { findings, diagnostics };
-  const byTeamAndKind = manifestsByTeamAndKind(manifests);
   const failedRules = new Set<Declared>();
-
-  const run = (declared: Declared, evaluate: CompiledExpression, team: ResolvedTeam | undefined) => {
-    const { rule } = declared;
-    const targets = rule.match?.targets ?? [...CONFIG_TARGETS];
-    const environments = rule.match?.environments ? new Set(rule.match.environments) : undefined;
-    const teamName = team?.name ?? '';
-    const check = (object: () => unknown, environment: string | undefined, describe: string, finding: Omit<RuleFinding, 'message'>) => {
-      if (environments && (environment === undefined || !environments.has(environment))) return;
-      let result: unknown;
-      try {
-        result = evaluate({ object: toCelValue(object()), environment: environment ?? '', team: teamName });
-      } catch (error) {
-        if (failedRules.has(declared)) return;
-        failedRules.add(declared);
-        const location = expressionRange(org, declared, undefined);
-        if (location) diagnostics.push(diagnosticAtRange(location.file, location.range, 'ML603', `Rule ${rule.id} failed on ${describe}: ${firstLine((error as Error).message)}.`));
-        return;
-      }
-      if (result !== true) findings.push({ ruleId: rule.id, finding: { ...finding, message: `${describe}: ${rule.message}` } });
-    };
-    if (team) {
-      const configTargets = new Set(targets.filter((target): target is ConfigTarget => (CONFIG_TARGETS as readonly string[]).includes(target)));
-      for (const subject of configSubjects(team, configTargets)) {
-        check(subject.value, subject.environment, subject.label, { team: teamName, subject: subject.subject, ...(subject.environment ? { environment: subject.environment } : {}), source: subject.source });
-      }
-    }
-    for (const kind of targets) {
-      for (const manifest of byTeamAndKind.get(`${teamName}\u0000${kind}`) ?? []) {
-        const { subject, environment } = manifestSubject(manifest);
-        check(() => manifest.object, environment, describeManifest(manifest), { team: teamName, subject, ...(environment ? { environment } : {}), manifest });
-      }
-    }
-  };
-
+  const scheduled: Scheduled[] = [];
   for (const declared of orgRules) {
     const evaluate = compiled.get(declared);
     if (!evaluate) continue;
     const teams = declared.rule.match?.teams ? new Set(declared.rule.match.teams) : undefined;
-    for (const team of org.teams) if (!teams || teams.has(team.name)) run(declared, evaluate, team);
-    if (!teams) run(declared, evaluate, undefined);
+    for (const team of org.teams) if (!teams || teams.has(team.name)) scheduled.push({ declared, evaluate, team });
+    if (!teams) scheduled.push({ declared, evaluate, team: undefined });
   }
   for (const team of org.teams) {
     for (const declared of teamRules.get(team.name) ?? []) {
       const evaluate = compiled.get(declared);
-      if (evaluate) run(declared, evaluate, team);
+      if (evaluate) scheduled.push({ declared, evaluate, team });
     }
   }
-  return { findings, diagnostics };
+
+  const check = ({ declared, evaluate, team }: Scheduled, findings: CustomRuleFinding[], object: () => unknown, environment: string | undefined, describe: string, finding: Omit<RuleFinding, 'message'>) => {
+    const { rule } = declared;
+    if (rule.match?.environments && (environment === undefined || !rule.match.environments.includes(environment))) return;
+    let result: unknown;
+    try {
+      result = evaluate({ object: toCelValue(object()), environment: environment ?? '', team: team?.name ?? '' });
+    } catch (error) {
+      if (failedRules.has(declared)) return;
+      failedRules.add(declared);
+      const location = expressionRange(org, declared, undefined);
+      if (location) diagnostics.push(diagnosticAtRange(location.file, location.range, 'ML603', `Rule ${rule.id} failed on ${describe}: ${firstLine((error as Error).message)}.`));
+      return;
+    }
+    if (result !== true) findings.push({ ruleId: rule.id, finding: { ...finding, message: `${describe}: ${rule.message}` } });
+  };
+
+  const configFindings: CustomRuleFinding[] = [];
+  for (const entry of scheduled) {
+    if (!entry.team) continue;
+    const targets = entry.declared.rule.match?.targets ?? [...CONFIG_TARGETS];
+    const configTargets = new Set(targets.filter((target): target is ConfigTarget => (CONFIG_TARGETS as readonly string[]).includes(target)));
+    for (const subject of configSubjects(entry.team, configTargets)) {
+      check(entry, configFindings, subject.value, subject.environment, subject.label, { team: entry.team.name, subject: subject.subject, ...(subject.environment ? { environment: subject.environment } : {}), source: subject.source });
+    }
+  }
+
+  return {
+    diagnostics,
+    configFindings,
+    checkManifests(manifests) {
+      const findings: CustomRuleFinding[] = [];
+      if (scheduled.length === 0) return findings;
+      const byTeamAndKind = manifestsByTeamAndKind(manifests);
+      for (const entry of scheduled) {
+        const teamName = entry.team?.name ?? '';
+        for (const kind of entry.declared.rule.match?.targets ?? [...CONFIG_TARGETS]) {
+          for (const manifest of byTeamAndKind.get(`${teamName}\u0000${kind}`) ?? []) {
+            const { subject, environment } = manifestSubject(manifest);
+            check(entry, findings, () => manifest.object, environment, describeManifest(manifest), { team: teamName, subject, ...(environment ? { environment } : {}), manifest });
+          }
+        }
+      }
+      return findings;
+    },
+  };
 }

@@ -57,6 +57,26 @@ describe('mlops compile', () => {
     expect(readdirSync(root).sort()).toEqual(['config', 'deploy']);
   });
 
+  it('discards the batches already written when policies fail only after emit', async () => {
+    const root = await repo();
+    await run(root, ['config'], { out: 'deploy' });
+    const before = listTree(join(root, 'deploy'));
+    await writeFile(join(root, 'config/teams/fraud/mlops.yaml'), team.replace('dev: { version: "1.0.0" }', 'prod: { version: "1.0.0" }'));
+    const result = await run(root, ['config'], { out: 'deploy' });
+    expect(result.code).toBe(1);
+    expect(result.out).toContain('ml/model-card');
+    expect(result.err).toContain('Nothing written');
+    expect(listTree(join(root, 'deploy'))).toEqual(before);
+    expect(readdirSync(root).sort()).toEqual(['config', 'deploy']);
+  });
+
+  it('creates nothing at all when the config does not validate', async () => {
+    const root = await repo(team.replace('model: scorer', 'model: scorer\n    replicas: many'));
+    const result = await run(root, ['config'], { out: 'out/deploy' });
+    expect(result.code).toBe(1);
+    expect(readdirSync(root).sort()).toEqual(['config']);
+  });
+
   it('narrows output with --env and --cluster and writes JSON with --format json', async () => {
     const root = await repo();
     expect((await run(root, ['config'], { out: 'deploy', env: ['dev'], format: 'json' })).code).toBe(0);
