@@ -3,7 +3,7 @@
  * Pure: text in, result out; the CLI and the bot do the I/O.
  */
 import { type Diagnostic, hasErrors, normalizeDiagnostics } from './diagnostics/diagnostic.ts';
-import { type EmitOptions, emitUnits, orgFiles } from './emit/emit-org.ts';
+import { type EmitOptions, emitUnit, orgFiles, type TeamClusterUnit, teamClusterUnits } from './emit/emit-org.ts';
 import type { Manifest, OutputFile } from './emit/manifest.ts';
 import { loadConfig } from './load/load-config.ts';
 import type { ParseLimits } from './load/parse-file.ts';
@@ -86,15 +86,20 @@ export function* compileInBatches(tree: SourceTree, options: CompileOptions = {}
   const org = validated.org;
   const policy = options.policies === false ? undefined : startPolicyEvaluation(org, { now: options.now ?? new Date(), ...(options.base ? { base: options.base } : {}) });
   const emitDiagnostics: Diagnostic[] = [];
+  const format = options.format ?? 'yaml';
   let objects = 0;
   let files = 0;
-  for (const unit of emitUnits(org, options)) {
-    emitDiagnostics.push(...unit.diagnostics);
-    policy?.checkManifests(unit.manifests);
-    objects += unit.manifests.length;
-    files += unit.files.length;
-    yield { manifests: unit.manifests, files: unit.files };
-  }
+  const batchOf = (unit: TeamClusterUnit): CompileBatch => {
+    const emitted = emitUnit(org, unit, format);
+    emitDiagnostics.push(...emitted.diagnostics);
+    policy?.checkManifests(emitted.manifests);
+    objects += emitted.manifests.length;
+    files += emitted.files.length;
+    return { manifests: emitted.manifests, files: emitted.files };
+  };
+  // Each batch is yielded straight from the call that builds it: a suspended generator holding the
+  // previous batch in a local would keep it alive while the next is built, doubling what survives.
+  for (const unit of teamClusterUnits(org, options)) yield batchOf(unit);
   const extra = orgFiles(org);
   files += extra.length;
   yield { manifests: [], files: extra };

@@ -147,12 +147,16 @@ export interface EmittedUnit {
  */
 export function* emitUnits(org: ResolvedOrg, options: EmitOptions = {}): Generator<EmittedUnit, void, undefined> {
   const format = options.format ?? 'yaml';
-  for (const unit of teamClusterUnits(org, options)) {
-    const diagnostics: Diagnostic[] = [];
-    const layout = placeObjects(org, emitTeamCluster(unit, diagnostics), format);
-    diagnostics.push(...layout.diagnostics);
-    yield { cluster: unit.cluster, team: unit.team, manifests: layout.manifests, files: renderManifests(layout.manifests, format), diagnostics };
-  }
+  // Yielding the call's result directly keeps the suspended generator from holding the previous unit.
+  for (const unit of teamClusterUnits(org, options)) yield emitUnit(org, unit, format);
+}
+
+/** Emits, places and (lazily) renders one team × cluster. */
+export function emitUnit(org: ResolvedOrg, unit: TeamClusterUnit, format: OutputFormat): EmittedUnit {
+  const diagnostics: Diagnostic[] = [];
+  const layout = placeObjects(org, emitTeamCluster(unit, diagnostics), format);
+  diagnostics.push(...layout.diagnostics);
+  return { cluster: unit.cluster, team: unit.team, manifests: layout.manifests, files: renderManifests(layout.manifests, format), diagnostics };
 }
 
 /** The org-wide files beside the manifests (`registry.json`). */

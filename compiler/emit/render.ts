@@ -181,17 +181,34 @@ export function objectFileName(object: Pick<KubernetesObject, 'kind' | 'metadata
   return `${stem}.${format}`;
 }
 
+/** An output file rendered from its object each time `content` is read (see `lazyOutputFile`). */
+class LazyOutputFile implements OutputFile {
+  constructor(
+    readonly path: string,
+    private readonly object: unknown,
+    private readonly format: OutputFormat,
+  ) {}
+
+  get content(): string {
+    return renderObject(this.object, this.format);
+  }
+
+  toJSON(): OutputFile {
+    return { path: this.path, content: this.content };
+  }
+}
+
 /**
  * A file whose `content` is rendered from `object` each time it is read. Output trees of large orgs run
  * to hundreds of MiB of text; rendering on demand lets a writer hold one file's text at a time.
  */
 export function lazyOutputFile(path: string, object: unknown, format: OutputFormat): OutputFile {
-  return Object.defineProperty({ path }, 'content', { enumerable: true, get: () => renderObject(object, format) }) as OutputFile;
+  return new LazyOutputFile(path, object, format);
 }
 
-/** Renders manifests to (lazily rendered) files, sorted by path. Every manifest must already carry its final path. */
+/** Renders manifests to (lazily rendered) files, in the manifests' order (placeObjects sorts by path). Every manifest must already carry its final path. */
 export function renderManifests(manifests: readonly Manifest[], format: OutputFormat): OutputFile[] {
-  return manifests.map((manifest) => lazyOutputFile(manifest.path, manifest.object, format)).sort((a, b) => compareCodePoints(a.path, b.path));
+  return manifests.map((manifest) => lazyOutputFile(manifest.path, manifest.object, format));
 }
 
 /** The synthesised objects of one chart and the folder they go to. */
@@ -215,22 +232,27 @@ function objectKey(object: KubernetesObject): string {
 export function placeObjects(org: Pick<ResolvedOrg, 'files'>, charts: readonly PlacedChart[], format: OutputFormat): { manifests: Manifest[]; diagnostics: Diagnostic[] } {
   const manifests: Manifest[] = [];
   const diagnostics: Diagnostic[] = [];
-  const byFolder = new Map<string, { chart: PlacedChart; object: KubernetesObject }[]>();
+  const byFolder = new Map<string, { chart: PlacedChart; object: KubernetesObject; plain: string }[]>();
   for (const chart of charts) {
-    const entries = byFolder.get(chart.folder) ?? [];
-    for (const object of chart.objects) entries.push({ chart, object });
-    byFolder.set(chart.folder, entries);
+    let entries = byFolder.get(chart.folder);
+    if (!entries) {
+      entries = [];
+      byFolder.set(chart.folder, entries);
+    }
+    for (const object of chart.objects) entries.push({ chart, object, plain: objectFileName(object, format) });
   }
   for (const [folder, entries] of byFolder) {
-    const namespacesByName = new Map<string, Set<string>>();
-    for (const { object } of entries) {
-      const name = objectFileName(object, format);
-      namespacesByName.set(name, (namespacesByName.get(name) ?? new Set()).add(object.metadata.namespace ?? ''));
+    // A file name used by objects of more than one namespace is qualified with the namespace.
+    const namespaceOfName = new Map<string, string | null>();
+    for (const { object, plain } of entries) {
+      const namespace = object.metadata.namespace ?? '';
+      const seen = namespaceOfName.get(plain);
+      if (seen === undefined) namespaceOfName.set(plain, namespace);
+      else if (seen !== namespace) namespaceOfName.set(plain, null);
     }
     const taken = new Map<string, KubernetesObject>();
-    for (const { chart, object } of entries) {
-      const plain = objectFileName(object, format);
-      const name = (namespacesByName.get(plain)?.size ?? 0) > 1 && object.metadata.namespace ? objectFileName(object, format, object.metadata.namespace) : plain;
+    for (const { chart, object, plain } of entries) {
+      const name = namespaceOfName.get(plain) === null && object.metadata.namespace ? objectFileName(object, format, object.metadata.namespace) : plain;
       const path = `${folder}/${name}`;
       const previous = taken.get(path);
       if (previous) {

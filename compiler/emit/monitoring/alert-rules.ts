@@ -27,7 +27,7 @@ function ruleLabels(placement: ResolvedPlacement, severityValue: string): Record
 
 /** Trims float noise from thresholds written into PromQL (`0.1 * 3` → `0.3`). */
 function number(value: number): string {
-  return String(Number(value.toPrecision(12)));
+  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(12)));
 }
 
 /** The SLO alerts of a placement, one per declared objective. */

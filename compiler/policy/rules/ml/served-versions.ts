@@ -56,8 +56,12 @@ export function servedVersions(team: ResolvedTeam): readonly ServedVersionEntry[
   return entries;
 }
 
-/** `model@version` → where it is served. */
-export function servedByVersion(team: ResolvedTeam): Map<string, ServedVersionEntry[]> {
+const byVersionCache = new WeakMap<ResolvedTeam, ReadonlyMap<string, readonly ServedVersionEntry[]>>();
+
+/** `model@version` → where it is served (memoised per team; do not modify). */
+export function servedByVersion(team: ResolvedTeam): ReadonlyMap<string, readonly ServedVersionEntry[]> {
+  const cached = byVersionCache.get(team);
+  if (cached) return cached;
   const byVersion = new Map<string, ServedVersionEntry[]>();
   for (const entry of servedVersions(team)) {
     const key = `${entry.model}@${entry.version}`;
@@ -65,6 +69,7 @@ export function servedByVersion(team: ResolvedTeam): Map<string, ServedVersionEn
     if (list) list.push(entry);
     else byVersion.set(key, [entry]);
   }
+  byVersionCache.set(team, byVersion);
   return byVersion;
 }
 
