@@ -4,7 +4,9 @@ import { sourceAnnotations, standardLabels } from '../labels.ts';
 import { dnsName } from '../pipelines/dns-name.ts';
 import type { TeamClusterContext } from '../team-cluster-context.ts';
 import { stableJson } from './stable-json.ts';
-import { teamRegistry } from './team-registry.ts';
+import { fillRegistryTemplate } from './registry-template.ts';
+import { type PlacementFilter, teamRegistry } from './team-registry.ts';
+import type { ResolvedPlacement, ResolvedTeam } from '../../resolve/resolved-org.ts';
 
 /** Key of the registry JSON in the ConfigMap. */
 export const REGISTRY_KEY = 'registry.json';
@@ -31,7 +33,6 @@ export function registryConfigMapName(team: string): string {
 export function emitRegistryConfigMap(chart: Chart, context: TeamClusterContext): void {
   const { team } = context;
   if (team.models.length === 0) return;
-  const registry = teamRegistry(team, (placement) => placement.environment === context.environment.name && placement.cluster.name === context.cluster.name);
   new ApiObject(chart, 'registry-configmap', {
     apiVersion: 'v1',
     kind: 'ConfigMap',
@@ -41,6 +42,20 @@ export function emitRegistryConfigMap(chart: Chart, context: TeamClusterContext)
       labels: standardLabels({ team: team.name, name: registryConfigMapName(team.name), component: 'registry', environment: context.environment.name }),
       annotations: sourceAnnotations(context.org, { file: team.file, path: ['models'] }),
     },
-    data: { [REGISTRY_KEY]: registryJson({ cluster: context.cluster.name, ...(registry.costCenter ? { costCenter: registry.costCenter } : {}), environment: context.environment.name, models: registry.models, owners: registry.owners, team: registry.team }) },
+    data: { [REGISTRY_KEY]: namespaceRegistryJson(team, context.environment.name, context.cluster.name) },
   });
+}
+
+/** The registry JSON of a team as its ConfigMap in `environment` on `cluster` holds it (see `registryJson`). */
+export function namespaceRegistryJson(team: ResolvedTeam, environment: string, cluster: string): string {
+  const include = (placement: ResolvedPlacement) => placement.environment === environment && placement.cluster.name === cluster;
+  const filled = fillRegistryTemplate(team, { cluster, environment }, include);
+  if (filled !== undefined && filled.length < PRETTY_JSON_LIMIT) return `${filled}\n`;
+  return fullRegistryJson(team, environment, cluster, include);
+}
+
+/** The same JSON serialised from the registry data in full (no template). */
+export function fullRegistryJson(team: ResolvedTeam, environment: string, cluster: string, include: PlacementFilter): string {
+  const registry = teamRegistry(team, include);
+  return registryJson({ cluster, ...(registry.costCenter ? { costCenter: registry.costCenter } : {}), environment, models: registry.models, owners: registry.owners, team: registry.team });
 }

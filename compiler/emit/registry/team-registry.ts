@@ -112,8 +112,8 @@ function byName<T extends { readonly name: string }>(items: readonly T[]): T[] {
   return [...items].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** The registry data of a team; `include` narrows `deployedTo` (e.g. to one environment and cluster). */
-export function teamRegistry(team: ResolvedTeam, include: PlacementFilter = () => true): TeamRegistry {
+/** Where each version of a team is deployed (`model@version` → entries), narrowed by `include`. */
+export function deploymentsByVersion(team: ResolvedTeam, include: PlacementFilter = () => true): Map<string, RegistryDeployment[]> {
   const deployments = new Map<string, RegistryDeployment[]>();
   for (const deployment of team.deployments) {
     for (const placement of deployment.placements) {
@@ -127,6 +127,12 @@ export function teamRegistry(team: ResolvedTeam, include: PlacementFilter = () =
       }
     }
   }
+  return deployments;
+}
+
+/** The registry data of a team; `include` narrows `deployedTo` (e.g. to one environment and cluster). */
+export function teamRegistry(team: ResolvedTeam, include: PlacementFilter = () => true): TeamRegistry {
+  const deployments = deploymentsByVersion(team, include);
   const models: Record<string, RegistryModel> = {};
   for (const model of byName(team.models)) {
     const versions: Record<string, RegistryVersion> = {};

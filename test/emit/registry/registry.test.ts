@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { emitRegistryConfigMap, PRETTY_JSON_LIMIT, registryJson } from '../../../compiler/emit/registry/emit-registry-config-map.ts';
+import { emitRegistryConfigMap, fullRegistryJson, namespaceRegistryJson, PRETTY_JSON_LIMIT, registryJson } from '../../../compiler/emit/registry/emit-registry-config-map.ts';
+import { registryTemplate } from '../../../compiler/emit/registry/registry-template.ts';
+import { readSourceTree } from '../../../compiler/cli/fs-source.ts';
+import { validate } from '../../../compiler/pipeline.ts';
+import type { ResolvedPlacement } from '../../../compiler/resolve/resolved-org.ts';
+import { goldenCases } from '../golden/golden-cases.ts';
 import { registryCatalog } from '../../../compiler/emit/registry/registry-catalog.ts';
 import { stableJson } from '../../../compiler/emit/registry/stable-json.ts';
 import { teamRegistry } from '../../../compiler/emit/registry/team-registry.ts';
@@ -117,6 +122,43 @@ describe('teamRegistry', () => {
       expect(sortKeys(registry), team.name).toBe(registry);
       expect(JSON.stringify(registry)).toContain('"deployedTo"');
     }
+  });
+});
+
+describe('registry template', () => {
+  const cases = async () => {
+    const orgs = [resolveExample({ 'platform.yaml': EXAMPLE_PLATFORM, 'teams/fraud/mlops.yaml': EXAMPLE_TEAM, 'teams/search/mlops.yaml': SEARCH_TEAM })];
+    for (const golden of goldenCases()) {
+      const { org } = validate(await readSourceTree(golden.input));
+      if (org) orgs.push(org);
+    }
+    return orgs;
+  };
+
+  it('fills to exactly the bytes of the full serialisation, for every team, environment and cluster of every golden fixture', async () => {
+    let compared = 0;
+    for (const org of await cases()) {
+      for (const team of org.teams) {
+        for (const environment of org.platform.environments) {
+          for (const cluster of environment.clusters) {
+            const include = (placement: ResolvedPlacement) => placement.environment === environment.name && placement.cluster.name === cluster.name;
+            expect(namespaceRegistryJson(team, environment.name, cluster.name), `${team.name} ${environment.name}/${cluster.name}`).toBe(fullRegistryJson(team, environment.name, cluster.name, include));
+            compared++;
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(20);
+  });
+
+  it('falls back to the full serialisation when a user string holds the slot marker', () => {
+    const marker = '\\u0000mlops-registry-slot\\u0000';
+    const org = resolveExample({ 'platform.yaml': EXAMPLE_PLATFORM, 'teams/search/mlops.yaml': SEARCH_TEAM.replace('owners: ["@acme/search"] }', `owners: ["@acme/search"], costCenter: "${marker}" }`) });
+    const team = org.teams[0]!;
+    expect(registryTemplate(team)).toBeNull();
+    const json = namespaceRegistryJson(team, 'prod', org.platform.environments.find((environment) => environment.name === 'prod')!.clusters[0]!.name);
+    expect(JSON.parse(json).costCenter).toBe('\u0000mlops-registry-slot\u0000');
+    expect(JSON.parse(json).models.ranker.versions['2.0.0'].deployedTo.map((entry: { role: string }) => entry.role)).toEqual(['variant:control']);
   });
 });
 
