@@ -4,15 +4,14 @@
  * is written when any error diagnostic exists.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { lstat, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { hasErrors } from '../../diagnostics/diagnostic.ts';
-import type { OutputFile } from '../../emit/manifest.ts';
 import type { OutputFormat } from '../../emit/render.ts';
 import { compileInBatches } from '../../pipeline.ts';
 import { type CliCommand, type CliInput, UsageError } from '../command.ts';
 import { formatDiagnostics } from '../format/diagnostics.ts';
+import { FileWriter } from '../output/file-writer.ts';
 import { readSourceTree } from '../fs-source.ts';
 import { directoryArgument, formatOption, wantsColor } from './validate.ts';
 
@@ -76,22 +75,6 @@ export async function replaceAtomically(out: string, fill: (temp: string) => Pro
   }
 }
 
-/**
- * Writes files under `root`, creating folders once (`made` remembers them across calls). Synchronous:
- * an org writes hundreds of thousands of small files, where a promise per file costs more than the write.
- */
-export function writeFiles(root: string, files: Iterable<OutputFile>, made: Set<string>): void {
-  for (const file of files) {
-    const path = join(root, file.path);
-    const folder = dirname(path);
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
-    writeFileSync(path, file.content);
-  }
-}
-
 /** The `compile` command. */
 export const command: CliCommand = {
   name: 'compile',
@@ -125,8 +108,15 @@ export const command: CliCommand = {
     const written =
       !step.done &&
       (await replaceAtomically(out, async (temp) => {
-        const made = new Set<string>();
-        for (; !step.done; step = batches.next()) writeFiles(temp, step.value.files, made);
+        const writer = new FileWriter(temp);
+        try {
+          for (; !step.done; step = batches.next()) await writer.write(step.value.files);
+          await writer.flush();
+        } catch (error) {
+          // Let the other writes settle before the temp folder is removed.
+          await writer.settle();
+          throw error;
+        }
         return !hasErrors(step.value.diagnostics);
       }));
     if (!step.done) throw new Error('bug: compile stopped before its last batch');

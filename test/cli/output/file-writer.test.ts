@@ -1,0 +1,49 @@
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FileWriter } from '../../../compiler/cli/output/file-writer.ts';
+
+function tempRoot(): string {
+  return mkdtempSync(join(tmpdir(), 'mlops-writer-'));
+}
+
+describe('FileWriter', () => {
+  it('writes every file, creating folders, with no more than `limit` in flight', async () => {
+    const root = tempRoot();
+    const writer = new FileWriter(root, 2);
+    const files = Array.from({ length: 25 }, (_, index) => ({ path: `clusters/c${index % 3}/team/f${index}.yaml`, content: `n: ${index}\n` }));
+    await writer.write(files.slice(0, 10));
+    await writer.write(files.slice(10));
+    expect(await writer.flush()).toBe(25);
+    for (const file of files) expect(readFileSync(join(root, file.path), 'utf8')).toBe(file.content);
+  });
+
+  it('reads each lazily rendered content exactly once', async () => {
+    let reads = 0;
+    const file = {
+      path: 'a.yaml',
+      get content() {
+        reads++;
+        return 'a: 1\n';
+      },
+    };
+    const writer = new FileWriter(tempRoot());
+    await writer.write([file]);
+    await writer.flush();
+    expect(reads).toBe(1);
+  });
+
+  it('rejects with the first write error and lets the other writes settle', async () => {
+    const root = tempRoot();
+    mkdirSync(join(root, 'taken'));
+    const writer = new FileWriter(root, 1);
+    const attempt = (async () => {
+      await writer.write([{ path: 'ok.yaml', content: 'x\n' }, { path: 'taken', content: 'y\n' }, { path: 'later.yaml', content: 'z\n' }]);
+      await writer.flush();
+    })();
+    await expect(attempt).rejects.toMatchObject({ code: 'EISDIR' });
+    await writer.settle();
+    expect(readFileSync(join(root, 'ok.yaml'), 'utf8')).toBe('x\n');
+  });
+});
