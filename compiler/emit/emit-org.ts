@@ -96,7 +96,7 @@ export function synthesizeApp(app: App, options: { readonly fastPath?: boolean }
   const objects = new Map<Chart, KubernetesObject[]>();
   for (const construct of constructs) {
     if (!(construct instanceof ApiObject)) continue;
-    const chart = Chart.of(construct);
+    const chart = construct.chart;
     const list = objects.get(chart) ?? [];
     list.push((fastPath ? fastObjectJson(construct) : undefined) ?? (construct.toJson() as KubernetesObject));
     objects.set(chart, list);
