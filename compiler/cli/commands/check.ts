@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { type Diagnostic, hasErrors } from '../../diagnostics/diagnostic.ts';
 import type { SourceTree } from '../../load/source-tree.ts';
-import { compile } from '../../pipeline.ts';
+import { compileInBatches } from '../../pipeline.ts';
 import type { PolicyResult } from '../../policy/evaluate-policies.ts';
 import { buildSarif } from '../../policy/sarif.ts';
 import type { ActiveWaiver } from '../../policy/waivers.ts';
@@ -32,10 +32,16 @@ export interface CheckOutcome {
   readonly policy?: PolicyResult;
 }
 
-/** Validates, emits and evaluates policies; check writes no output, so only the findings matter. */
+/**
+ * Validates, emits and evaluates policies; check writes no output, so only the findings matter and
+ * each batch of objects is dropped once checked (memory stays flat for large orgs).
+ */
 export function runCheck(tree: SourceTree, now: Date): CheckOutcome {
-  const result = compile(tree, { now });
-  return { diagnostics: result.diagnostics, ...(result.policy ? { policy: result.policy } : {}) };
+  const batches = compileInBatches(tree, { now });
+  let step = batches.next();
+  while (!step.done) step = batches.next();
+  const { diagnostics, policy } = step.value;
+  return { diagnostics, ...(policy ? { policy } : {}) };
 }
 
 function todayOption(input: CliInput): Date {
