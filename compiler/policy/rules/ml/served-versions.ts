@@ -43,13 +43,22 @@ export function servedVersions(team: ResolvedTeam): readonly ServedVersionEntry[
   if (cached) return cached;
   const entries: ServedVersionEntry[] = [];
   for (const placement of placementsPerEnvironment(team)) {
-    const base = ['deployments', placement.deployment, 'environments', placement.environment];
-    const common = { deployment: placement.deployment, environment: placement.environment, tier: placement.tier };
+    const { deployment, environment, tier } = placement;
+    const entry = (model: string, version: string, role: ServedVersionEntry['role'], traffic: number, ...tail: (string | number)[]): ServedVersionEntry => ({
+      deployment,
+      environment,
+      tier,
+      model,
+      version,
+      role,
+      traffic,
+      path: ['deployments', deployment, 'environments', environment, ...tail],
+    });
     const canaryTraffic = placement.canary?.traffic ?? 0;
-    if (!placement.abTest) entries.push({ ...common, ...placement.stable, role: 'stable', traffic: 100 - canaryTraffic, path: [...base, 'version'] });
-    if (placement.canary) entries.push({ ...common, model: placement.canary.model, version: placement.canary.version, role: 'canary', traffic: canaryTraffic, path: [...base, 'canary', 'version'] });
+    if (!placement.abTest) entries.push(entry(placement.stable.model, placement.stable.version, 'stable', 100 - canaryTraffic, 'version'));
+    if (placement.canary) entries.push(entry(placement.canary.model, placement.canary.version, 'canary', canaryTraffic, 'canary', 'version'));
     placement.abTest?.variants.forEach((variant, index) => {
-      entries.push({ ...common, model: variant.model, version: variant.version, role: 'variant', traffic: variant.traffic, path: [...base, 'abTest', 'variants', index, 'version'] });
+      entries.push(entry(variant.model, variant.version, 'variant', variant.traffic, 'abTest', 'variants', index, 'version'));
     });
   }
   servedCache.set(team, entries);
@@ -96,14 +105,21 @@ export interface VersionInContext {
   readonly served: readonly ServedVersionEntry[];
 }
 
-/** Every model version of every team, with where it is served (the walk the version rules share). */
-export function* modelVersions(org: ResolvedOrg): Generator<VersionInContext> {
+const versionsCache = new WeakMap<ResolvedOrg, readonly VersionInContext[]>();
+
+/** Every model version of every team, with where it is served (the walk the version rules share; memoised per org). */
+export function modelVersions(org: ResolvedOrg): readonly VersionInContext[] {
+  const cached = versionsCache.get(org);
+  if (cached) return cached;
+  const versions: VersionInContext[] = [];
   for (const team of org.teams) {
     const served = servedByVersion(team);
     for (const model of team.models) {
-      for (const version of model.versions) yield { team, model, version, served: served.get(`${model.name}@${version.version}`) ?? [] };
+      for (const version of model.versions) versions.push({ team, model, version, served: served.get(`${model.name}@${version.version}`) ?? [] });
     }
   }
+  versionsCache.set(org, versions);
+  return versions;
 }
 
 /**
