@@ -138,6 +138,7 @@ export function startPolicyEvaluation(org: ResolvedOrg, context: PolicyContext):
       for (const manifest of manifests) {
         const target = { manifest, pods: podSpecsOf(manifest.object) };
         for (const rule of KUBERNETES_RULES) {
+          if (rule.podsOnly && target.pods.length === 0) continue;
           const violations = rule.check(target, ruleContext);
           if (violations.length === 0) continue;
           const { subject, environment } = manifestSubject(manifest);

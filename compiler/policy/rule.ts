@@ -64,6 +64,8 @@ export interface ManifestRuleContext {
 /** A rule over emitted Kubernetes objects. */
 export interface ManifestRule extends RuleInfo {
   readonly scope: 'manifest';
+  /** The rule reads only the object's pod specs, so objects without any (most of them) are skipped. */
+  readonly podsOnly?: boolean;
   check(target: ManifestTarget, context: ManifestRuleContext): readonly ManifestViolation[];
 }
 

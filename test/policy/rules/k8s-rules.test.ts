@@ -1,6 +1,7 @@
 /** Every Kubernetes baseline rule: a passing and a failing object, asserting rule id, severity and line:column. */
 import { describe as group, expect, it } from 'vitest';
 import type { Manifest } from '../../../compiler/emit/manifest.ts';
+import { podSpecsOf } from '../../../compiler/policy/pod-specs.ts';
 import { KUBERNETES_RULES } from '../../../compiler/policy/registry.ts';
 import { checkFixture, deployment, manifest, PROD_ENTRY_LINE, secureContainer, securePod, servingLabels, TEAM_FILE, withCode } from '../support.ts';
 
@@ -55,6 +56,21 @@ group('Kubernetes baseline rules', () => {
       });
     });
   }
+
+  it('marks as podsOnly only rules that read nothing but pod specs, so skipping objects without pods changes nothing', () => {
+    const podsOnly = KUBERNETES_RULES.filter((rule) => rule.podsOnly);
+    expect(podsOnly.length).toBeGreaterThan(10);
+    const context = { org: undefined as never, index: undefined as never };
+    for (const { rule, fail } of CASES) {
+      const checked = KUBERNETES_RULES.find((candidate) => candidate.id === rule);
+      if (!checked?.podsOnly) continue;
+      // The object itself is hidden: a podsOnly rule that read it would throw here.
+      const pods = podSpecsOf(fail[0]!.object);
+      const hidden = new Proxy({}, { get: () => { throw new Error(`${rule} read the manifest`); } }) as Manifest;
+      const org = rule === 'k8s/allowed-registries' ? { org: { platform: { allowedRegistries: ['registry.acme.io/'] } } as never } : {};
+      expect(() => checked.check({ manifest: hidden, pods }, { ...context, ...org }), rule).not.toThrow();
+    }
+  });
 
   it('names the object and container in the message and gives the fix as hint', () => {
     const result = checkFixture({}, [deployment(securePod([secureContainer('model-server', { image: 'ghcr.io/acme/server' })]))]);

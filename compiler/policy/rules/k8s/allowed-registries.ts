@@ -10,6 +10,7 @@ export const SYSTEM_IMAGES: ReadonlySet<string> = new Set([DEFAULT_DRIFT_CHECK_I
 export const allowedRegistries: ManifestRule = {
   id: 'k8s/allowed-registries',
   scope: 'manifest',
+  podsOnly: true,
   title: 'Images from allowed registries',
   description: 'When platform.yaml lists `images.allowedRegistries`, every image must start with one of those prefixes, so only scanned, organisation-controlled images run. The compiler\'s own default tool images (the drift check) pass; name a mirrored image in config to replace them.',
   fix: 'Push the image to an allowed registry and reference it there, or ask the platform team to allow the registry.',

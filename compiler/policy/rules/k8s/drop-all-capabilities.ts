@@ -13,6 +13,7 @@ function strings(value: unknown): string[] {
 export const dropAllCapabilities: ManifestRule = {
   id: 'k8s/drop-all-capabilities',
   scope: 'manifest',
+  podsOnly: true,
   title: 'Drop all capabilities',
   description: 'Containers start with a default set of Linux capabilities (e.g. NET_RAW) that serving and training never need. Drop them all; add back only NET_BIND_SERVICE.',
   fix: 'Set `securityContext.capabilities.drop: [ALL]` and remove other `add` entries.',

@@ -5,6 +5,7 @@ import type { ManifestRule } from '../../rule.ts';
 export const noHostNamespaces: ManifestRule = {
   id: 'k8s/no-host-namespaces',
   scope: 'manifest',
+  podsOnly: true,
   title: 'No host namespaces',
   description: '`hostNetwork`, `hostPID` and `hostIPC` let a pod see and talk to everything on the node, bypassing NetworkPolicies and process isolation.',
   fix: 'Remove `hostNetwork`, `hostPID` and `hostIPC` (or set them to false).',

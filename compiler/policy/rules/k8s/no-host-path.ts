@@ -5,6 +5,7 @@ import type { ManifestRule } from '../../rule.ts';
 export const noHostPath: ManifestRule = {
   id: 'k8s/no-host-path',
   scope: 'manifest',
+  podsOnly: true,
   title: 'No hostPath volumes',
   description: 'A hostPath volume mounts a directory of the node into the pod: it can read other workloads\' data and credentials, or the container runtime socket.',
   fix: 'Use an `emptyDir`, a PersistentVolumeClaim, or the model storage URI instead.',

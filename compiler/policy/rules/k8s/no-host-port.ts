@@ -7,6 +7,7 @@ import { describeContainer, eachContainer } from './container-fields.ts';
 export const noHostPort: ManifestRule = {
   id: 'k8s/no-host-port',
   scope: 'manifest',
+  podsOnly: true,
   title: 'No host ports',
   description: 'A `hostPort` exposes the container on the node\'s address, bypassing Services and NetworkPolicies, and limits scheduling to one pod per node.',
   fix: 'Remove `hostPort`; expose the container through a Service.',

@@ -7,6 +7,7 @@ import { parseImageReference } from './image-reference.ts';
 export const noLatestTag: ManifestRule = {
   id: 'k8s/no-latest-tag',
   scope: 'manifest',
+  podsOnly: true,
   title: 'No :latest or untagged images',
   description: 'An untagged or `:latest` image changes under you: the same manifest runs different code on different nodes and days, and rollbacks do not roll back.',
   fix: 'Pin the image to a version tag (`:1.4.2`) or, better, a digest (`@sha256:…`).',

@@ -6,6 +6,7 @@ import { containerSecurity, describeContainer, eachContainer } from './container
 export const noPrivilegeEscalation: ManifestRule = {
   id: 'k8s/no-privilege-escalation',
   scope: 'manifest',
+  podsOnly: true,
   title: 'No privilege escalation',
   description: 'Unless `allowPrivilegeEscalation` is explicitly false, a process can gain more privileges than its parent (setuid binaries, file capabilities).',
   fix: 'Set `securityContext.allowPrivilegeEscalation: false` on every container.',

@@ -6,6 +6,7 @@ import { containerSecurity, describeContainer, eachContainer } from './container
 export const noPrivileged: ManifestRule = {
   id: 'k8s/no-privileged',
   scope: 'manifest',
+  podsOnly: true,
   title: 'No privileged containers',
   description: 'A privileged container has every capability and access to all host devices; it is equivalent to root on the node.',
   fix: 'Remove `securityContext.privileged: true`; grant only the specific capability needed, if any.',

@@ -10,6 +10,7 @@ const SECRET_VALUE = /(^AKIA[0-9A-Z]{16}$|^gh[pousr]_[A-Za-z0-9]{20,}|^xox[abpr]
 export const noSecretsInEnv: ManifestRule = {
   id: 'k8s/no-secrets-in-env',
   scope: 'manifest',
+  podsOnly: true,
   title: 'No secrets in plain env',
   description: 'An environment variable whose name says it is a secret (PASSWORD, TOKEN, API_KEY…) or whose value looks like a credential is stored in Git and the deploy repo in clear text.',
   fix: 'Put the value in a Kubernetes Secret and reference it with `secretRef` on the step (it becomes `envFrom`).',

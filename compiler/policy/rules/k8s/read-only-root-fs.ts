@@ -6,6 +6,7 @@ import { containerSecurity, describeContainer, eachContainer } from './container
 export const readOnlyRootFs: ManifestRule = {
   id: 'k8s/read-only-root-fs',
   scope: 'manifest',
+  podsOnly: true,
   title: 'Read-only root filesystem',
   description: 'A writable root filesystem lets an attacker persist tools and alter binaries inside the container. Write scratch data to an `emptyDir` volume instead.',
   fix: 'Set `securityContext.readOnlyRootFilesystem: true` and mount an `emptyDir` for paths the program writes to.',

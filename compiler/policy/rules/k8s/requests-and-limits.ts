@@ -14,6 +14,7 @@ const REQUIRED = [
 export const requestsAndLimits: ManifestRule = {
   id: 'k8s/requests-and-limits',
   scope: 'manifest',
+  podsOnly: true,
   title: 'Requests and limits',
   description: 'Without requests the scheduler cannot place pods sensibly and quotas cannot be enforced; without limits one runaway model server can starve its neighbours.',
   fix: 'Set `resources` on the deployment environment or pipeline step (cpu, memory; `limits` when they differ).',

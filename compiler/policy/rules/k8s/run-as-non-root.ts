@@ -6,6 +6,7 @@ import { describeContainer, eachContainer, effectiveSecurity } from './container
 export const runAsNonRoot: ManifestRule = {
   id: 'k8s/run-as-non-root',
   scope: 'manifest',
+  podsOnly: true,
   title: 'Run as non-root',
   description: 'Every container must set `runAsNonRoot: true` (or a non-zero `runAsUser`) in its own or its pod\'s securityContext. A process running as root inside a container is one kernel bug away from root on the node.',
   fix: 'Set `securityContext.runAsNonRoot: true` (and a `runAsUser`) on the pod or container; build images with a non-root `USER`.',

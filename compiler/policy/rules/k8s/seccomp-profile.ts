@@ -8,6 +8,7 @@ const ALLOWED = new Set(['RuntimeDefault', 'Localhost']);
 export const seccompProfile: ManifestRule = {
   id: 'k8s/seccomp-profile',
   scope: 'manifest',
+  podsOnly: true,
   title: 'Seccomp profile',
   description: 'Without a seccomp profile a container may make every system call, including rarely used ones that carry most kernel exploits. `RuntimeDefault` blocks them at no cost to ordinary programs.',
   fix: 'Set `securityContext.seccompProfile.type: RuntimeDefault` on the pod.',
