@@ -97,8 +97,8 @@ export function* compileInBatches(tree: SourceTree, options: CompileOptions = {}
     files += emitted.files.length;
     return { manifests: emitted.manifests, files: emitted.files };
   };
-  // Each batch is yielded straight from the call that builds it: a suspended generator holding the
-  // previous batch in a local would keep it alive while the next is built, doubling what survives.
+  // Each batch is yielded straight from the call that builds it, so no local of the suspended
+  // generator keeps the previous batch alive while the next is built.
   for (const unit of teamClusterUnits(org, options)) yield batchOf(unit);
   const extra = orgFiles(org);
   files += extra.length;

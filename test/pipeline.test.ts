@@ -43,6 +43,23 @@ describe('compile in batches', () => {
     expect(summary.policy!.diagnostics).toEqual(allAtOnce.diagnostics);
   });
 
+  it('runs custom rules on emitted objects batch by batch with the same findings as all at once', async () => {
+    const sample = await readSourceTree(join(REPO_ROOT, 'sample-repo'));
+    const rule = [
+      '    - id: org/small-configmaps',
+      '      match: { targets: [ConfigMap] }',
+      '      expression: size(object.metadata.name) < 20',
+      '      message: ConfigMap names stay short.',
+      '      mode: warn',
+    ].join('\n');
+    const files = sample.files.map((file) => (file.path === 'platform.yaml' ? { ...file, content: String(file.content).replace('  rules:\n', `  rules:\n${rule}\n`) } : file));
+    const { batches, summary } = drain({ ...sample, files });
+    const allAtOnce = evaluatePolicies(summary.org!, batches.flatMap((batch) => batch.manifests), { now });
+    const custom = summary.policy!.findings.filter((finding) => finding.ruleId === 'org/small-configmaps');
+    expect(new Set(custom.map((finding) => finding.team)).size).toBeGreaterThan(1);
+    expect(summary.policy!.findings).toEqual(allAtOnce.findings);
+  });
+
   it('yields nothing when the config does not validate, and reports why in the summary', () => {
     const { batches, summary } = drain(sourceTreeFromRecord({ 'platform.yaml': 'environments: 3\n' }));
     expect(batches).toEqual([]);

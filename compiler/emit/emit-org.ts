@@ -147,7 +147,7 @@ export interface EmittedUnit {
  */
 export function* emitUnits(org: ResolvedOrg, options: EmitOptions = {}): Generator<EmittedUnit, void, undefined> {
   const format = options.format ?? 'yaml';
-  // Yielding the call's result directly keeps the suspended generator from holding the previous unit.
+  // The unit is yielded straight from the call that builds it: no local of the suspended generator holds it.
   for (const unit of teamClusterUnits(org, options)) yield emitUnit(org, unit, format);
 }
 

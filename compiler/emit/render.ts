@@ -14,7 +14,7 @@ import { compareCodePoints } from '../support/compare-code-points.ts';
 export type OutputFormat = 'yaml' | 'json';
 
 /** True when `keys` are in code-point order. */
-export function hasSortedKeys(keys: readonly string[]): boolean {
+function hasSortedKeys(keys: readonly string[]): boolean {
   for (let index = 1; index < keys.length; index++) if (keys[index - 1]! > keys[index]!) return false;
   return true;
 }

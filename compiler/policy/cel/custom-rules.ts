@@ -113,6 +113,12 @@ export function customRuleEvaluator(org: ResolvedOrg): CustomRuleEvaluator {
     }
   }
 
+  const scheduledByTeam = new Map<string, Scheduled[]>();
+  for (const entry of scheduled) {
+    const name = entry.team?.name ?? '';
+    scheduledByTeam.set(name, [...(scheduledByTeam.get(name) ?? []), entry]);
+  }
+
   const check = ({ declared, evaluate, team }: Scheduled, findings: CustomRuleFinding[], object: () => unknown, environment: string | undefined, describe: string, finding: Omit<RuleFinding, 'message'>) => {
     const { rule } = declared;
     if (rule.match?.environments && (environment === undefined || !rule.match.environments.includes(environment))) return;
@@ -146,7 +152,9 @@ export function customRuleEvaluator(org: ResolvedOrg): CustomRuleEvaluator {
       const findings: CustomRuleFinding[] = [];
       if (scheduled.length === 0) return findings;
       const byTeamAndKind = manifestsByTeamAndKind(manifests);
-      for (const entry of scheduled) {
+      // A batch holds one team's objects: only that team's rules run, whatever the number of teams.
+      const teams = new Set(manifests.map((manifest) => manifest.team));
+      for (const entry of [...teams].flatMap((team) => scheduledByTeam.get(team) ?? [])) {
         const teamName = entry.team?.name ?? '';
         for (const kind of entry.declared.rule.match?.targets ?? [...CONFIG_TARGETS]) {
           for (const manifest of byTeamAndKind.get(`${teamName}\u0000${kind}`) ?? []) {
