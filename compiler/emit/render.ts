@@ -97,8 +97,41 @@ function scalar(value: unknown): string {
   throw new Error(`bug: cannot render a ${typeof value} as YAML`);
 }
 
-function isCollection(value: unknown): value is Record<string, unknown> | unknown[] {
-  return value !== null && typeof value === 'object' && (Array.isArray(value) ? value.length > 0 : Object.keys(value).length > 0);
+/** Throws for objects that are not plain data (a cdk8s `Lazy` left unresolved, a class instance): a compiler bug. */
+function assertPlainMapping(mapping: object): void {
+  const prototype = Object.getPrototypeOf(mapping);
+  if (prototype !== Object.prototype && prototype !== null) throw new Error(`bug: cannot render an instance of ${prototype?.constructor?.name ?? 'a class'}`);
+}
+
+/** Sorts short key lists in place by insertion (no allocation: most mappings have a handful of keys). */
+function sortKeysInPlace(keys: string[]): void {
+  if (keys.length > 16) {
+    keys.sort();
+    return;
+  }
+  for (let index = 1; index < keys.length; index++) {
+    const key = keys[index]!;
+    let position = index - 1;
+    while (position >= 0 && keys[position]! > key) {
+      keys[position + 1] = keys[position]!;
+      position--;
+    }
+    keys[position + 1] = key;
+  }
+}
+
+/** The keys of a mapping whose values are defined, in code-point order. */
+function renderedKeys(mapping: Record<string, unknown>): string[] {
+  assertPlainMapping(mapping);
+  let keys = Object.keys(mapping);
+  for (const key of keys) {
+    if (mapping[key] === undefined) {
+      keys = keys.filter((candidate) => mapping[candidate] !== undefined);
+      break;
+    }
+  }
+  if (!hasSortedKeys(keys)) sortKeysInPlace(keys);
+  return keys;
 }
 
 /** Appends `value` after `head` (a key with colon, or a sequence dash), nested content indented by `indent`. */
@@ -112,10 +145,11 @@ function emitValue(head: string, value: unknown, indent: string, out: string[]):
     return;
   }
   if (value !== null && typeof value === 'object') {
-    if (Object.keys(value).length === 0) out.push(`${head} {}\n`);
+    const keys = renderedKeys(value as Record<string, unknown>);
+    if (keys.length === 0) out.push(`${head} {}\n`);
     else {
       out.push(`${head}\n`);
-      emitMapping(value as Record<string, unknown>, indent, out);
+      emitMapping(value as Record<string, unknown>, keys, indent, out);
     }
     return;
   }
@@ -128,45 +162,43 @@ function emitValue(head: string, value: unknown, indent: string, out: string[]):
   for (const line of block.lines) out.push(line === '' ? '\n' : `${indent}${line}\n`);
 }
 
-/** Throws for objects that are not plain data (a cdk8s `Lazy` left unresolved, a class instance): a compiler bug. */
-function assertPlainMapping(mapping: object): void {
-  const prototype = Object.getPrototypeOf(mapping);
-  if (prototype !== Object.prototype && prototype !== null) throw new Error(`bug: cannot render an instance of ${prototype?.constructor?.name ?? 'a class'}`);
-}
-
-function emitMapping(mapping: Record<string, unknown>, indent: string, out: string[]): void {
-  assertPlainMapping(mapping);
-  const keys = Object.keys(mapping);
-  if (!hasSortedKeys(keys)) keys.sort();
-  for (const key of keys) {
-    const value = mapping[key];
-    if (value !== undefined) emitValue(`${indent}${inlineString(key)}:`, value, `${indent}  `, out);
-  }
+function emitMapping(mapping: Record<string, unknown>, keys: readonly string[], indent: string, out: string[]): void {
+  for (const key of keys) emitValue(`${indent}${inlineString(key)}:`, mapping[key], `${indent}  `, out);
 }
 
 function emitSequence(items: readonly unknown[], indent: string, out: string[]): void {
   for (const item of items) {
-    if (isCollection(item) && !Array.isArray(item)) {
-      // `- key: value`, the mapping's other keys aligned under its first.
-      const nested: string[] = [];
-      emitMapping(item as Record<string, unknown>, `${indent}  `, nested);
-      nested[0] = `${indent}- ${nested[0]!.slice(indent.length + 2)}`;
-      out.push(...nested);
-    } else emitValue(`${indent}-`, item, `${indent}  `, out);
+    if (item !== null && typeof item === 'object' && !Array.isArray(item)) {
+      const keys = renderedKeys(item as Record<string, unknown>);
+      if (keys.length > 0) {
+        // `- key: value`, the mapping's other keys aligned under its first.
+        const first = out.length;
+        emitMapping(item as Record<string, unknown>, keys, `${indent}  `, out);
+        out[first] = `${indent}- ${out[first]!.slice(indent.length + 2)}`;
+        continue;
+      }
+    }
+    emitValue(`${indent}-`, item, `${indent}  `, out);
   }
 }
 
 /**
  * Serialises JSON-like data (mappings, sequences, strings, finite numbers, booleans, null) as block
  * YAML in the layout kubectl users know, the keys of every mapping in code-point order (sorting here,
- * in the one walk serialising needs anyway, spares emit a walk of its own); undefined entries are skipped. Strings are plain only when no YAML
- * 1.1 or 1.2 parser can read them as anything but a string; multi-line strings become literal blocks.
+ * in the one walk serialising needs anyway, spares emit a walk of its own); undefined entries are
+ * skipped, so a mapping of only undefined values is `{}`. Strings are plain only when no YAML 1.1 or
+ * 1.2 parser can read them as anything but a string; multi-line strings become literal blocks.
  */
 export function toYaml(value: unknown): string {
   const out: string[] = [];
-  if (isCollection(value) && !Array.isArray(value)) emitMapping(value as Record<string, unknown>, '', out);
-  else if (Array.isArray(value) && value.length > 0) emitSequence(value, '', out);
-  else out.push(`${Array.isArray(value) ? '[]' : value !== null && typeof value === 'object' ? '{}' : scalar(value)}\n`);
+  if (Array.isArray(value)) {
+    if (value.length > 0) emitSequence(value, '', out);
+    else out.push('[]\n');
+  } else if (value !== null && typeof value === 'object') {
+    const keys = renderedKeys(value as Record<string, unknown>);
+    if (keys.length > 0) emitMapping(value as Record<string, unknown>, keys, '', out);
+    else out.push('{}\n');
+  } else out.push(`${scalar(value)}\n`);
   return out.join('');
 }
 

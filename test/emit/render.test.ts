@@ -37,6 +37,14 @@ describe('toYaml', () => {
     );
   });
 
+  it('sorts keys while writing, skips undefined values and writes a mapping of only undefined values as {}', () => {
+    const unsorted = { spec: { z: 1, a: [{ y: 2, b: undefined, c: 'x' }], gone: undefined, blank: { only: undefined } }, kind: 'K' };
+    expect(toYaml(unsorted)).toBe('kind: K\nspec:\n  a:\n    - c: x\n      "y": 2\n  blank: {}\n  z: 1\n');
+    expect(toYaml([{ only: undefined }, { q: 1, p: 2 }])).toBe('- {}\n- p: 2\n  q: 1\n');
+    const many = Object.fromEntries(Array.from({ length: 40 }, (_, index) => [`k${String(39 - index).padStart(2, '0')}`, index]));
+    expect(toYaml(many).split('\n')[0]).toBe('k00: 39');
+  });
+
   it('round-trips any JSON value through YAML 1.2 and YAML 1.1 parsers', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
