@@ -14,6 +14,7 @@ import { driftCheckEgressSpec } from './drift-check-egress.ts';
 import { DRIFT_CONFIG_KEY, driftCheckConfig, driftCheckCronJobSpec } from './drift-check.ts';
 import { type RetrainTarget, retrainRoleRules, retrainTargets } from './drift-retrain.ts';
 import { serviceMonitorSpec } from './service-monitor.ts';
+import { compareCodePoints } from '../../support/compare-code-points.ts';
 
 /** prometheus-operator API version. */
 export const PROMETHEUS_OPERATOR_API_VERSION = 'monitoring.coreos.com/v1';
@@ -36,7 +37,7 @@ export function driftCheckName(placement: Pick<ResolvedPlacement, 'deployment'>)
 function emitRetrainAccess(chart: Chart, placement: ResolvedPlacement, serviceAccount: string, targets: readonly RetrainTarget[], metadata: (name: string, namespace: string) => Record<string, unknown>): void {
   const byNamespace = new Map<string, string[]>();
   for (const target of targets.filter((candidate) => candidate.inCluster)) byNamespace.set(target.namespace, [...(byNamespace.get(target.namespace) ?? []), target.workflowTemplate]);
-  for (const [namespace, templates] of [...byNamespace].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [namespace, templates] of [...byNamespace].sort(([a], [b]) => compareCodePoints(a, b))) {
     const name = dnsName([placement.deployment, placement.environment, 'drift-retrain']);
     new ApiObject(chart, `monitoring-${placement.deployment}-retrain-role-${namespace}`, {
       apiVersion: 'rbac.authorization.k8s.io/v1',

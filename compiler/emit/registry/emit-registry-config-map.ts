@@ -5,7 +5,7 @@ import { dnsName } from '../pipelines/dns-name.ts';
 import type { TeamClusterContext } from '../team-cluster-context.ts';
 import { stableJson } from './stable-json.ts';
 import { fillRegistryTemplate } from './registry-template.ts';
-import { type PlacementFilter, teamRegistry } from './team-registry.ts';
+import { namespaceRegistryData, type PlacementFilter, teamRegistry } from './team-registry.ts';
 import type { ResolvedPlacement, ResolvedTeam } from '../../resolve/resolved-org.ts';
 
 /** Key of the registry JSON in the ConfigMap. */
@@ -56,6 +56,5 @@ export function namespaceRegistryJson(team: ResolvedTeam, environment: string, c
 
 /** The same JSON serialised from the registry data in full (no template). */
 export function fullRegistryJson(team: ResolvedTeam, environment: string, cluster: string, include: PlacementFilter): string {
-  const registry = teamRegistry(team, include);
-  return registryJson({ cluster, ...(registry.costCenter ? { costCenter: registry.costCenter } : {}), environment, models: registry.models, owners: registry.owners, team: registry.team });
+  return registryJson(namespaceRegistryData(teamRegistry(team, include), { cluster, environment }));
 }

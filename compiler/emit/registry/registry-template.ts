@@ -9,7 +9,7 @@
  */
 import type { ResolvedTeam } from '../../resolve/resolved-org.ts';
 import { sortKeys } from '../render.ts';
-import { deploymentsByVersion, type PlacementFilter, type RegistryDeployment, teamRegistry } from './team-registry.ts';
+import { deploymentsByVersion, namespaceRegistryData, type PlacementFilter, type RegistryDeployment, type RegistryModel, type RegistryVersion, teamRegistry } from './team-registry.ts';
 
 /** Marker put where per-namespace values go; as JSON it cannot be produced by a string holding anything else. */
 const SLOT = '\u0000mlops-registry-slot\u0000';
@@ -33,13 +33,13 @@ function lastLineIndent(chunk: string): string {
 
 function buildTemplate(team: ResolvedTeam): RegistryTemplate | null {
   const registry = teamRegistry(team, () => false);
-  const models: Record<string, unknown> = {};
+  const models: Record<string, RegistryModel> = {};
   for (const [name, model] of Object.entries(registry.models)) {
-    const versions: Record<string, unknown> = {};
-    for (const [version, entry] of Object.entries(model.versions)) versions[version] = { ...entry, deployedTo: SLOT };
+    const versions: Record<string, RegistryVersion> = {};
+    for (const [version, entry] of Object.entries(model.versions)) versions[version] = { ...entry, deployedTo: SLOT as never };
     models[name] = { ...model, versions };
   }
-  const data = sortKeys({ cluster: SLOT, ...(registry.costCenter ? { costCenter: registry.costCenter } : {}), environment: SLOT, models, owners: registry.owners, team: registry.team });
+  const data = sortKeys(namespaceRegistryData({ ...registry, models }, { cluster: SLOT, environment: SLOT }));
   // Slots in the order JSON.stringify meets them: it enumerates keys as Object.keys does.
   const kinds: ({ kind: 'cluster' | 'environment' } | { kind: 'deployedTo'; version: string })[] = [{ kind: 'cluster' }, { kind: 'environment' }];
   const sortedModels = data.models as Record<string, { versions: Record<string, unknown> }>;

@@ -4,6 +4,7 @@
  * registry ConfigMap and the org-wide `registry.json`; serialise it with `stableJson`.
  */
 import type { ResolvedModelVersion, ResolvedPlacement, ResolvedTeam } from '../../resolve/resolved-org.ts';
+import { compareCodePoints } from '../../support/compare-code-points.ts';
 
 /** Where a version serves traffic. */
 export interface RegistryDeployment {
@@ -108,8 +109,9 @@ function registryVersion(version: ResolvedModelVersion, deployedTo: RegistryDepl
   return entry as unknown as RegistryVersion;
 }
 
-function byName<T extends { readonly name: string }>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+/** `items` sorted by name, in the compiler's one string order. */
+export function byName<T extends { readonly name: string }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => compareCodePoints(a.name, b.name));
 }
 
 /** Where each version of a team is deployed (`model@version` → entries), narrowed by `include`. */
@@ -136,10 +138,15 @@ export function teamRegistry(team: ResolvedTeam, include: PlacementFilter = () =
   const models: Record<string, RegistryModel> = {};
   for (const model of byName(team.models)) {
     const versions: Record<string, RegistryVersion> = {};
-    for (const version of [...model.versions].sort((a, b) => (a.version < b.version ? -1 : a.version > b.version ? 1 : 0))) {
+    for (const version of [...model.versions].sort((a, b) => compareCodePoints(a.version, b.version))) {
       versions[version.version] = registryVersion(version, deployments.get(`${model.name}@${version.version}`) ?? []);
     }
     models[model.name] = { framework: model.framework, riskTier: model.riskTier, ...(model.runtime ? { runtime: model.runtime } : {}), versions };
   }
   return { ...(team.costCenter ? { costCenter: team.costCenter } : {}), models, owners: [...team.owners], team: team.name };
+}
+
+/** A team's registry as its ConfigMap in one namespace holds it: the registry plus where that namespace is, keys in order. */
+export function namespaceRegistryData(registry: TeamRegistry, where: { readonly cluster: unknown; readonly environment: unknown }): Record<string, unknown> {
+  return { cluster: where.cluster, ...(registry.costCenter ? { costCenter: registry.costCenter } : {}), environment: where.environment, models: registry.models, owners: registry.owners, team: registry.team };
 }

@@ -44,30 +44,26 @@ describe('mlops compile', () => {
     expect(existsSync(stale)).toBe(false);
   });
 
-  it('writes nothing and keeps the previous output when any error is found', async () => {
+  /** Compiles once, breaks the team file with `replacement`, compiles again: expects `code` reported and nothing touched. */
+  async function expectPreviousOutputKept(replacement: string, code: string): Promise<void> {
     const root = await repo();
     await run(root, ['config'], { out: 'deploy' });
     const before = listTree(join(root, 'deploy'));
-    await writeFile(join(root, 'config/teams/fraud/mlops.yaml'), team.replace('dev: { version: "1.0.0" }', 'dev: { version: "9.9.9" }'));
+    await writeFile(join(root, 'config/teams/fraud/mlops.yaml'), team.replace('dev: { version: "1.0.0" }', replacement));
     const result = await run(root, ['config'], { out: 'deploy' });
     expect(result.code).toBe(1);
-    expect(result.out).toContain('ML303');
+    expect(result.out).toContain(code);
     expect(result.err).toContain('Nothing written');
     expect(listTree(join(root, 'deploy'))).toEqual(before);
     expect(readdirSync(root).sort()).toEqual(['config', 'deploy']);
+  }
+
+  it('writes nothing and keeps the previous output when any error is found', async () => {
+    await expectPreviousOutputKept('dev: { version: "9.9.9" }', 'ML303');
   });
 
   it('discards the batches already written when policies fail only after emit', async () => {
-    const root = await repo();
-    await run(root, ['config'], { out: 'deploy' });
-    const before = listTree(join(root, 'deploy'));
-    await writeFile(join(root, 'config/teams/fraud/mlops.yaml'), team.replace('dev: { version: "1.0.0" }', 'prod: { version: "1.0.0" }'));
-    const result = await run(root, ['config'], { out: 'deploy' });
-    expect(result.code).toBe(1);
-    expect(result.out).toContain('ml/model-card');
-    expect(result.err).toContain('Nothing written');
-    expect(listTree(join(root, 'deploy'))).toEqual(before);
-    expect(readdirSync(root).sort()).toEqual(['config', 'deploy']);
+    await expectPreviousOutputKept('prod: { version: "1.0.0" }', 'ml/model-card');
   });
 
   it('creates nothing at all when the config does not validate', async () => {
