@@ -3,15 +3,15 @@
  * folder beside `--out` and renamed into place, so a failed compile never leaves half an output; nothing
  * is written when any error diagnostic exists.
  */
-import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, readdir, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { lstat, readdir } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
 import { hasErrors } from '../../diagnostics/diagnostic.ts';
 import type { OutputFormat } from '../../emit/render.ts';
-import { compileInBatches } from '../../pipeline.ts';
 import { type CliCommand, type CliInput, UsageError } from '../command.ts';
 import { formatDiagnostics } from '../format/diagnostics.ts';
-import { FileWriter } from '../output/file-writer.ts';
+import { compileInBatches } from '../../pipeline.ts';
+import { StagedOutput } from '../output/staged-output.ts';
+import { parseInParallel } from '../parallel-parse/parse-in-parallel.ts';
 import { readSourceTree } from '../fs-source.ts';
 import { directoryArgument, formatOption, wantsColor } from './validate.ts';
 
@@ -47,34 +47,6 @@ export async function checkOutputFolder(out: string, configDir: string): Promise
   if (foreign.length > 0) throw new UsageError(`--out ${out} holds ${foreign.slice(0, 3).join(', ')}, which compile did not write; refusing to replace it.`);
 }
 
-/**
- * Fills a temp folder beside `out` through `fill`, then swaps it into place; when `fill` returns false
- * (or throws) the temp folder is removed and `out` is left as it was. Returns what `fill` returned.
- */
-export async function replaceAtomically(out: string, fill: (temp: string) => Promise<boolean>): Promise<boolean> {
-  const parent = dirname(out);
-  await mkdir(parent, { recursive: true });
-  const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
-  const temp = join(parent, `.${basename(out)}.tmp-${suffix}`);
-  const old = join(parent, `.${basename(out)}.old-${suffix}`);
-  try {
-    await mkdir(temp);
-    if (!(await fill(temp))) return false;
-    const hadOutput = (await existing(out)) !== undefined;
-    if (hadOutput) await rename(out, old);
-    try {
-      await rename(temp, out);
-    } catch (error) {
-      if (hadOutput) await rename(old, out);
-      throw error;
-    }
-    if (hadOutput) await rm(old, { recursive: true, force: true });
-    return true;
-  } finally {
-    await rm(temp, { recursive: true, force: true });
-  }
-}
-
 /** The `compile` command. */
 export const command: CliCommand = {
   name: 'compile',
@@ -101,26 +73,22 @@ export const command: CliCommand = {
     const environments = listOption(input, 'env');
     const clusters = listOption(input, 'cluster');
     const tree = await readSourceTree(dir.absolute);
+    const preparsed = await parseInParallel(tree);
     // Batches are written as they are compiled and then released, so memory stays flat for large orgs.
-    const batches = compileInBatches(tree, { format, ...(environments ? { environments } : {}), ...(clusters ? { clusters } : {}) });
+    const batches = compileInBatches(tree, { format, preparsed, ...(environments ? { environments } : {}), ...(clusters ? { clusters } : {}) });
+    const output = new StagedOutput(out);
     let step = batches.next();
-    // A config that does not validate yields nothing: no folder is even created.
-    const written =
-      !step.done &&
-      (await replaceAtomically(out, async (temp) => {
-        const writer = new FileWriter(temp);
-        try {
-          for (; !step.done; step = batches.next()) await writer.write(step.value.files);
-          await writer.flush();
-        } catch (error) {
-          // Let the other writes settle before the temp folder is removed.
-          await writer.settle();
-          throw error;
-        }
-        return !hasErrors(step.value.diagnostics);
-      }));
-    if (!step.done) throw new Error('bug: compile stopped before its last batch');
+    try {
+      // A config that does not validate yields no batch, so not even the temp folder is made.
+      for (; !step.done; step = batches.next()) await output.write(step.value.files);
+    } catch (error) {
+      await output.discard();
+      throw error;
+    }
     const result = step.value;
+    const written = !hasErrors(result.diagnostics);
+    if (written) await output.commit();
+    else await output.discard();
     const color = wantsColor(io);
     const pathPrefix = dir.display === '' ? '' : `${dir.display}/`;
     if (result.diagnostics.length > 0) io.stdout(formatDiagnostics(result.diagnostics, tree, { color, format: 'human', pathPrefix }));

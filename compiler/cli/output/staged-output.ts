@@ -1,0 +1,73 @@
+/**
+ * An output folder replaced atomically: files go to a temp folder beside it, created on the first
+ * write, which `commit` swaps into place; `discard` removes it and leaves the folder as it was. A
+ * compile that fails, finds errors or is retried never shows half an output, and a config that does
+ * not validate (so writes nothing) creates no folder at all.
+ */
+import { randomBytes } from 'node:crypto';
+import { lstat, mkdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { OutputFile } from '../../emit/manifest.ts';
+import { FileWriter } from './file-writer.ts';
+
+async function exists(path: string): Promise<boolean> {
+  return lstat(path).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return false;
+      throw error;
+    },
+  );
+}
+
+/** A replacement of the folder `out`, staged beside it until `commit`. */
+export class StagedOutput {
+  private readonly temp: string;
+  private readonly old: string;
+  private writer: FileWriter | undefined;
+
+  constructor(private readonly out: string) {
+    const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
+    this.temp = join(dirname(out), `.${basename(out)}.tmp-${suffix}`);
+    this.old = join(dirname(out), `.${basename(out)}.old-${suffix}`);
+  }
+
+  /** Queues `files` for writing into the staged folder (creating it on first use). */
+  async write(files: Iterable<OutputFile>): Promise<void> {
+    if (!this.writer) {
+      await mkdir(this.temp, { recursive: true });
+      this.writer = new FileWriter(this.temp);
+    }
+    await this.writer.write(files);
+  }
+
+  /** Waits for the writes in flight, then removes everything staged; the next write starts afresh. */
+  async discard(): Promise<void> {
+    const writer = this.writer;
+    this.writer = undefined;
+    await writer?.settle();
+    await rm(this.temp, { recursive: true, force: true });
+  }
+
+  /**
+   * Finishes the writes and swaps the staged folder into place of `out` (an empty folder when nothing
+   * was written). On failure the staged folder is removed and `out` keeps its old content.
+   */
+  async commit(): Promise<void> {
+    try {
+      if (this.writer) await this.writer.flush();
+      else await mkdir(this.temp, { recursive: true });
+      const hadOutput = await exists(this.out);
+      if (hadOutput) await rename(this.out, this.old);
+      try {
+        await rename(this.temp, this.out);
+      } catch (error) {
+        if (hadOutput) await rename(this.old, this.out);
+        throw error;
+      }
+      if (hadOutput) await rm(this.old, { recursive: true, force: true });
+    } finally {
+      await this.discard();
+    }
+  }
+}
