@@ -6,7 +6,7 @@ import { type Diagnostic, hasErrors, normalizeDiagnostics } from './diagnostics/
 import { type EmitOptions, emitUnit, orgFiles, type TeamClusterUnit, teamClusterUnits } from './emit/emit-org.ts';
 import type { Manifest, OutputFile } from './emit/manifest.ts';
 import { loadConfig } from './load/load-config.ts';
-import type { ParseLimits } from './load/parse-file.ts';
+import type { FastParse, ParseLimits } from './load/parse-file.ts';
 import type { SourceTree } from './load/source-tree.ts';
 import { type PolicyResult, startPolicyEvaluation } from './policy/evaluate-policies.ts';
 import { resolveOrg } from './resolve/resolve-org.ts';
@@ -25,6 +25,11 @@ export interface ValidateResult {
 /** Options of `validate`. */
 export interface ValidateOptions {
   readonly limits?: ParseLimits;
+  /**
+   * Files already parsed by `parseFileFast`, by path, with the same limits (the CLI parses a large
+   * tree on several threads); the rest are parsed here. The result is the same either way.
+   */
+  readonly preparsed?: ReadonlyMap<string, FastParse>;
 }
 
 /** Options of `compile`. */
@@ -48,7 +53,7 @@ export interface CompileResult extends ValidateResult {
 
 /** Loads, validates and resolves a config tree. */
 export function validate(tree: SourceTree, options: ValidateOptions = {}): ValidateResult {
-  const loaded = loadConfig(tree, options.limits);
+  const loaded = loadConfig(tree, options.limits, options.preparsed);
   const validation = validateConfig(loaded);
   const diagnostics = normalizeDiagnostics([...loaded.diagnostics, ...validation.diagnostics]);
   if (!validation.config || hasErrors(diagnostics)) return { diagnostics };

@@ -6,7 +6,7 @@
 import { type Diagnostic, START_OF_FILE } from '../diagnostics/diagnostic.ts';
 import { diagnosticAt, diagnosticAtRange } from '../diagnostics/report.ts';
 import { discoverConfig } from './discover.ts';
-import { DEFAULT_PARSE_LIMITS, type ParseLimits, parseConfigFile } from './parse-file.ts';
+import { DEFAULT_PARSE_LIMITS, type FastParse, type ParseLimits, parseConfigFile } from './parse-file.ts';
 import type { ParsedFile } from './parsed-file.ts';
 import type { SourceTree } from './source-tree.ts';
 
@@ -45,8 +45,11 @@ function teamName(file: ParsedFile): string | undefined {
   return typeof name === 'string' ? name : undefined;
 }
 
-/** Loads every config file of a tree. Files with header errors are dropped from the result. */
-export function loadConfig(tree: SourceTree, limits: ParseLimits = DEFAULT_PARSE_LIMITS): LoadedConfig {
+/**
+ * Loads every config file of a tree. Files with header errors are dropped from the result. Files in
+ * `preparsed` (by path) were parsed already, e.g. on other threads (see `parseFileFast`).
+ */
+export function loadConfig(tree: SourceTree, limits: ParseLimits = DEFAULT_PARSE_LIMITS, preparsed?: ReadonlyMap<string, FastParse>): LoadedConfig {
   const diagnostics: Diagnostic[] = [];
   const contents = new Map(tree.files.map((file) => [file.path, file.content]));
   const discovery = discoverConfig([...contents.keys(), ...(tree.otherPaths ?? [])]);
@@ -64,7 +67,7 @@ export function loadConfig(tree: SourceTree, limits: ParseLimits = DEFAULT_PARSE
   for (const location of discovery.locations) {
     const content = contents.get(location.path);
     if (content === undefined) continue;
-    const outcome = parseConfigFile(location, content, limits);
+    const outcome = parseConfigFile(location, content, limits, preparsed?.get(location.path));
     diagnostics.push(...outcome.diagnostics);
     const file = outcome.file;
     const header = file ? headerDiagnostics(file) : [];

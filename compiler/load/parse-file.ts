@@ -43,8 +43,35 @@ function byteLength(content: string | Uint8Array): number {
   return typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
 }
 
-/** Parses one config file. */
-export function parseConfigFile(location: ConfigLocation, content: string | Uint8Array, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParseOutcome {
+/**
+ * What the fast path makes of a file that parses cleanly: its value and its events (see
+ * event-locator.ts). Plain data, so another thread can parse a file and hand this over.
+ */
+export interface FastParse {
+  readonly value: Record<string, unknown>;
+  readonly events: Int32Array;
+}
+
+/** The text of a file within the limits, decoded, without a byte-order mark; undefined when it is too large or not UTF-8. */
+function readableText(content: string | Uint8Array, limits: ParseLimits): string | undefined {
+  if (byteLength(content) > limits.maxBytes) return undefined;
+  return decode(content)?.replace(/^\uFEFF/, '');
+}
+
+/**
+ * The fast-path parse of a file, or undefined when it needs the full parser (or is unreadable):
+ * what `parseConfigFile` would start from. Pure, so files can be parsed on other threads first.
+ */
+export function parseFileFast(content: string | Uint8Array, limits: ParseLimits = DEFAULT_PARSE_LIMITS): FastParse | undefined {
+  const text = readableText(content, limits);
+  return text === undefined ? undefined : parseFast(text);
+}
+
+/**
+ * Parses one config file. `preparsed` is the file's `parseFileFast` result when it was made already
+ * (on another thread); it must come from the same content and limits.
+ */
+export function parseConfigFile(location: ConfigLocation, content: string | Uint8Array, limits: ParseLimits = DEFAULT_PARSE_LIMITS, preparsed?: FastParse): ParseOutcome {
   const path = location.path;
   const size = byteLength(content);
   if (size > limits.maxBytes) {
@@ -56,7 +83,7 @@ export function parseConfigFile(location: ConfigLocation, content: string | Uint
   }
   const text = decoded.replace(/^\uFEFF/, '');
   const lineCounter = countLines(text);
-  const fast = parseFast(text);
+  const fast = preparsed ?? parseFast(text);
   if (fast) {
     const file: ParsedFile = { path, role: location.role, text, lineCounter, value: fast.value, locator: eventLocator(fast.events, text), ...(location.folder ? { folder: location.folder } : {}) };
     return { file, diagnostics: [] };
@@ -111,7 +138,7 @@ export function parseConfigFile(location: ConfigLocation, content: string | Uint
  * case only: one document whose top level is a mapping, no aliases, no error. Anything else returns
  * undefined and takes the full parser, whose diagnostics are richer; both locators agree on ranges.
  */
-function parseFast(text: string): { value: Record<string, unknown>; events: Int32Array } | undefined {
+function parseFast(text: string): FastParse | undefined {
   let events: Event[];
   try {
     events = parseEvents(text, { maxDepth: 100 });

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { type Diagnostic, hasErrors } from '../../diagnostics/diagnostic.ts';
+import type { FastParse } from '../../load/parse-file.ts';
 import type { SourceTree } from '../../load/source-tree.ts';
 import { compileInBatches } from '../../pipeline.ts';
 import type { PolicyResult } from '../../policy/evaluate-policies.ts';
@@ -13,6 +14,7 @@ import { parseDay } from '../../policy/waivers.ts';
 import { type CliCommand, type CliInput, UsageError } from '../command.ts';
 import { type DiagnosticsJson, formatDiagnostics, summarizeDiagnostics } from '../format/diagnostics.ts';
 import { readSourceTree } from '../fs-source.ts';
+import { parseInParallel } from '../parallel-parse/parse-in-parallel.ts';
 import { directoryArgument, formatOption, wantsColor } from './validate.ts';
 
 /** Output formats of `check`. */
@@ -36,8 +38,8 @@ export interface CheckOutcome {
  * Validates, emits and evaluates policies; check writes no output, so only the findings matter and
  * each batch of objects is dropped once checked (memory stays flat for large orgs).
  */
-export function runCheck(tree: SourceTree, now: Date): CheckOutcome {
-  const batches = compileInBatches(tree, { now });
+export function runCheck(tree: SourceTree, now: Date, preparsed?: ReadonlyMap<string, FastParse>): CheckOutcome {
+  const batches = compileInBatches(tree, { now, ...(preparsed ? { preparsed } : {}) });
   let step = batches.next();
   while (!step.done) step = batches.next();
   const { diagnostics, policy } = step.value;
@@ -95,7 +97,7 @@ export const command: CliCommand = {
     const now = todayOption(input);
     const dir = directoryArgument(input, io, 'check');
     const tree = await readSourceTree(dir.absolute);
-    const outcome = runCheck(tree, now);
+    const outcome = runCheck(tree, now, await parseInParallel(tree));
     const exitCode = hasErrors(outcome.diagnostics) ? 1 : 0;
     if (format === 'json') {
       io.stdout(`${JSON.stringify(checkJson(outcome), null, 2)}\n`);

@@ -8,6 +8,7 @@ import type { ResolvedOrg } from '../../resolve/resolved-org.ts';
 import { type CliCommand, type CliInput, type CliIO, UsageError } from '../command.ts';
 import { formatDiagnostics } from '../format/diagnostics.ts';
 import { readSourceTree } from '../fs-source.ts';
+import { parseInParallel } from '../parallel-parse/parse-in-parallel.ts';
 
 /** Output formats of validate-like commands. */
 export type DiagnosticsFormat = 'human' | 'json';
@@ -85,7 +86,7 @@ export const command: CliCommand = {
     const format = formatOption<DiagnosticsFormat>(input, ['human', 'json'], 'human');
     const dir = directoryArgument(input, io, 'validate');
     const tree = await readSourceTree(dir.absolute);
-    const result = validate(tree);
+    const result = validate(tree, { preparsed: await parseInParallel(tree) });
     const pathPrefix = dir.display === '' ? '' : `${dir.display}/`;
     const color = format === 'human' && wantsColor(io);
     if (format === 'json') {
