@@ -21,6 +21,13 @@ export function timed<T>(action: () => T): { value: T; ms: number } {
   return { value, ms: performance.now() - start };
 }
 
+/** Runs `action` once and waits for it; returns its value and the wall time in milliseconds. */
+export async function timedAsync<T>(action: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const start = performance.now();
+  const value = await action();
+  return { value, ms: performance.now() - start };
+}
+
 /** Peak resident set size of this process so far, in MiB. */
 export function peakRssMiB(): number {
   return process.resourceUsage().maxRSS / 1024;
