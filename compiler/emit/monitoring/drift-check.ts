@@ -6,7 +6,6 @@
  */
 import type { ResolvedMonitor, ResolvedPlacement, ResolvedPlatformMonitoring, ResolvedTeam } from '../../resolve/resolved-org.ts';
 import { clusterScheduling } from '../pipelines/cluster-scheduling.ts';
-import { stableJson } from '../registry/stable-json.ts';
 import { secureContainer, securePodDefaults } from '../security-context.ts';
 import { DEPLOYMENT_LABEL, DRIFT_SCORE, pushgatewayUrl } from './serving-metrics.ts';
 import { retrainCredentialsSecret, type RetrainTarget } from './drift-retrain.ts';
@@ -16,7 +15,11 @@ export const DRIFT_CONFIG_KEY = 'drift-check.json';
 
 const CONFIG_DIRECTORY = '/etc/mlops/drift-check';
 
-/** The drift check's configuration, as the ConfigMap stores it (deterministic JSON). */
+/**
+ * The drift check's configuration, as the ConfigMap stores it: deterministic JSON with every key in
+ * code-point order. It is built in that order (no key comes from the user), so it is written as it
+ * is rather than copied sorted: one is emitted per monitored placement. Golden fixtures pin the bytes.
+ */
 export function driftCheckConfig(team: ResolvedTeam, placement: ResolvedPlacement, drift: NonNullable<ResolvedMonitor['drift']>, retrain: readonly RetrainTarget[], monitoring: ResolvedPlatformMonitoring): string {
   const stable = team.models.find((model) => model.name === placement.stable.model)?.versions.find((version) => version.version === placement.stable.version);
   const baseline = drift.baseline ?? stable?.config.dataset?.uri;
@@ -25,16 +28,17 @@ export function driftCheckConfig(team: ResolvedTeam, placement: ResolvedPlacemen
     cluster: placement.cluster.name,
     deployment: placement.deployment,
     environment: placement.environment,
-    features: [...drift.features],
+    features: drift.features,
     method: drift.method,
-    model: { name: placement.stable.model, version: placement.stable.version, ...(placement.canary ? { canaryVersion: placement.canary.version } : {}) },
+    model: { ...(placement.canary ? { canaryVersion: placement.canary.version } : {}), name: placement.stable.model, version: placement.stable.version },
     namespace: placement.namespace,
+    // DEPLOYMENT_LABEL (`mlops_deployment`) sorts before `namespace`.
     push: { gateway: pushgatewayUrl(monitoring.pushgateway), job: 'mlops-drift-check', labels: { [DEPLOYMENT_LABEL]: placement.deployment, namespace: placement.namespace }, metric: DRIFT_SCORE },
-    retrain: retrain.map((target) => ({ ...target })),
+    retrain: retrain.map(({ cluster, inCluster, namespace, pipeline, server, workflowTemplate }) => ({ cluster, inCluster, namespace, pipeline, server, workflowTemplate })),
     schedule: drift.schedule,
     threshold: drift.threshold,
   };
-  return `${stableJson(config, 2)}\n`;
+  return `${JSON.stringify(config, null, 2)}\n`;
 }
 
 /** What the CronJob needs to know besides the placement. */

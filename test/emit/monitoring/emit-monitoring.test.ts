@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emitMonitoring } from '../../../compiler/emit/monitoring/emit-monitoring.ts';
+import { stableJson } from '../../../compiler/emit/registry/stable-json.ts';
 import { contextFor, EXAMPLE_PLATFORM, EXAMPLE_TEAM, emitWith, objectOf, resolveExample } from '../pipelines/example-org.ts';
 import { validateKubernetesObjects } from '../../support/kubernetes-schemas.ts';
 
@@ -71,6 +72,13 @@ describe('emitMonitoring', () => {
     });
     const stagingConfig = JSON.parse((objectOf(staging, 'ConfigMap', 'fraud-api-drift-check').data as Record<string, string>)['drift-check.json']!);
     expect(stagingConfig.baseline).toBe('s3://data/fraud/2026-10');
+  });
+
+  it('writes the drift check config with every key in code-point order (canary and retraining included)', () => {
+    const text = (objectOf(prod, 'ConfigMap', 'fraud-api-drift-check').data as Record<string, string>)['drift-check.json']!;
+    expect(text).toContain('canaryVersion');
+    expect(text).toContain('inCluster');
+    expect(text).toBe(`${stableJson(JSON.parse(text), 2)}\n`);
   });
 
   it('runs the drift check as a secured CronJob that mounts its config', () => {
