@@ -20,6 +20,15 @@ const SAMPLE_REPO = new URL('../../../sample-repo/', import.meta.url);
 const CONFIG = 'acme-config';
 const FRAUD_FILE = 'teams/fraud/mlops.yaml';
 const CANARY_TRAFFIC = /(?<=canary: \{ version: "1\.5\.0", traffic: )\d+(?= \})/;
+/** The fraud team's waiver expiry in sample-repo/. */
+const WAIVER_EXPIRY = /(?<=\n {6}expires: )\d{4}-\d{2}-\d{2}/;
+/** Days ahead the tour moves that expiry: a fixed date in sample-repo/ lapses one day (and the platform allows at most 90). */
+const WAIVER_DAYS_AHEAD = 60;
+
+/** The date `days` from today, as YAML writes it (UTC). */
+function dateFromToday(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
 
 /** One step of the tour. */
 interface Step {
@@ -105,7 +114,7 @@ function steps(root: string, io: CliIO): Step[] {
         if (files > 0) io.stdout(`${files} files written under out/\n`);
       },
     },
-    { title: 'Check policies', explain: 'Built-in Kubernetes and ML-governance rules, the org\'s CEL rule, and the fraud team\'s waiver.', command: check, args: [CONFIG], expected: [0] },
+    { title: 'Check policies', explain: `Built-in Kubernetes and ML-governance rules, the org's CEL rule, and the fraud team's waiver (the tour moves its expiry to ${WAIVER_DAYS_AHEAD} days from today).`, command: check, args: [CONFIG], expected: [0] },
     {
       title: 'Plan a change: fraud canary 10 % → 20 %',
       explain: 'The config is committed to a temporary git repo; the working tree sends more prod traffic to fraud-detector 1.5.0.',
@@ -139,6 +148,7 @@ export const command: CliCommand = {
     let failures = 0;
     try {
       await cp(SAMPLE_REPO, join(root, CONFIG), { recursive: true });
+      await editFile(join(root, CONFIG, FRAUD_FILE), WAIVER_EXPIRY, dateFromToday(WAIVER_DAYS_AHEAD));
       const git = simpleGit(join(root, CONFIG));
       await git.init(['--initial-branch=main']);
       await git.addConfig('user.name', 'Mlops Demo').addConfig('user.email', 'demo@example.com').addConfig('commit.gpgsign', 'false');

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../compiler/cli/main.ts';
 import { captureIO } from '../capture-io.ts';
 
@@ -21,6 +21,21 @@ describe('mlops demo', () => {
     expect(out).not.toContain('did not behave as expected');
     expect(out).toContain('✔ Demo complete.');
     expect(code).toBe(0);
+  });
+
+  it('runs on any date: the sample waiver is moved to expire 60 days from today', async () => {
+    // Long after the expiry written in sample-repo/ (2026-12-31): without the move, the waiver would
+    // have lapsed and its finding would block compile and check.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2028-03-01T12:00:00Z') });
+    const captured = captureIO('/');
+    const code = await main(['demo'], captured.io);
+    expect(captured.out()).not.toContain('did not behave as expected');
+    expect(captured.out()).not.toMatch(/ML6\d\d/);
+    expect(code).toBe(0);
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
   });
 
   it('rejects arguments', async () => {
