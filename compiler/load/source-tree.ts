@@ -22,3 +22,10 @@ export function sourceTreeFromRecord(files: Readonly<Record<string, string>>, ot
     otherPaths,
   };
 }
+
+/** The size of a tree's config files, in bytes (UTF-16 code units for text given as strings). */
+export function sourceBytes(tree: SourceTree): number {
+  let bytes = 0;
+  for (const file of tree.files) bytes += file.content.length;
+  return bytes;
+}

@@ -8,12 +8,13 @@
 import { mkdirSync, writeFile } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { OutputFile } from '../../emit/manifest.ts';
+import type { OutputWriter } from './output-writer.ts';
 
 /** Files in flight by default: a few batches' worth (a team × cluster writes about a hundred). */
 export const DEFAULT_WRITES_IN_FLIGHT = 256;
 
 /** Writes files under one root folder; call `flush` before using the output. */
-export class FileWriter {
+export class FileWriter implements OutputWriter {
   private readonly madeFolders = new Set<string>();
   private inFlight = 0;
   private written = 0;

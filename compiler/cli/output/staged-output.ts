@@ -9,6 +9,14 @@ import { lstat, mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { OutputFile } from '../../emit/manifest.ts';
 import { FileWriter } from './file-writer.ts';
+import type { OutputWriter } from './output-writer.ts';
+import { ThreadedFileWriter } from './threaded-file-writer.ts';
+
+/** Options of a staged output. */
+export interface StagedOutputOptions {
+  /** Write on a writer thread (for large outputs; see threaded-file-writer.ts). @default false */
+  readonly threaded?: boolean;
+}
 
 async function exists(path: string): Promise<boolean> {
   return lstat(path).then(
@@ -24,9 +32,12 @@ async function exists(path: string): Promise<boolean> {
 export class StagedOutput {
   private readonly temp: string;
   private readonly old: string;
-  private writer: FileWriter | undefined;
+  private writer: OutputWriter | undefined;
 
-  constructor(private readonly out: string) {
+  constructor(
+    private readonly out: string,
+    private readonly options: StagedOutputOptions = {},
+  ) {
     const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
     this.temp = join(dirname(out), `.${basename(out)}.tmp-${suffix}`);
     this.old = join(dirname(out), `.${basename(out)}.old-${suffix}`);
@@ -36,7 +47,7 @@ export class StagedOutput {
   async write(files: Iterable<OutputFile>): Promise<void> {
     if (!this.writer) {
       await mkdir(this.temp, { recursive: true });
-      this.writer = new FileWriter(this.temp);
+      this.writer = this.options.threaded ? new ThreadedFileWriter(this.temp) : new FileWriter(this.temp);
     }
     await this.writer.write(files);
   }

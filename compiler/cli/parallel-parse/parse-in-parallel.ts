@@ -9,7 +9,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_PARSE_LIMITS, type FastParse, type ParseLimits, parseFileFast } from '../../load/parse-file.ts';
-import type { SourceTree } from '../../load/source-tree.ts';
+import { type SourceTree, sourceBytes } from '../../load/source-tree.ts';
 import { forEachClaimedFile } from './claim-files.ts';
 import type { ParseWorkerData, ParseWorkerResult } from './messages.ts';
 
@@ -29,12 +29,6 @@ export interface ParallelParseOptions {
 
 const ENTRY = new URL('./entry.js', import.meta.url);
 
-function treeBytes(tree: SourceTree): number {
-  let bytes = 0;
-  for (const file of tree.files) bytes += typeof file.content === 'string' ? file.content.length : file.content.byteLength;
-  return bytes;
-}
-
 /** Waits for a worker's result; a worker that fails contributes nothing (its files are parsed later). */
 function resultOf(worker: Worker): Promise<ParseWorkerResult['parsed']> {
   return new Promise((resolve) => {
@@ -51,7 +45,7 @@ function resultOf(worker: Worker): Promise<ParseWorkerResult['parsed']> {
 export async function parseInParallel(tree: SourceTree, options: ParallelParseOptions = {}): Promise<Map<string, FastParse>> {
   const parsed = new Map<string, FastParse>();
   const workerCount = options.workers ?? Math.min(3, availableParallelism() - 1);
-  if (workerCount < 1 || treeBytes(tree) < (options.minBytes ?? PARALLEL_PARSE_MIN_BYTES)) return parsed;
+  if (workerCount < 1 || sourceBytes(tree) < (options.minBytes ?? PARALLEL_PARSE_MIN_BYTES)) return parsed;
   const limits = options.limits ?? DEFAULT_PARSE_LIMITS;
   const claim = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
   const data: ParseWorkerData = { files: tree.files, limits, claim };

@@ -40,6 +40,18 @@ describe('StagedOutput', () => {
     expect(readdirSync(root)).toEqual(['deploy']);
   });
 
+  it('writes through a writer thread when asked, with the same result', async () => {
+    const root = tempRoot();
+    const out = join(root, 'deploy');
+    const staged = new StagedOutput(out, { threaded: true });
+    await staged.write([{ path: 'clusters/a/t/x.yaml', content: 'x: 1\n' }]);
+    await staged.write([{ path: 'registry.json', content: '{}\n' }]);
+    await staged.commit();
+    expect(readFileSync(join(out, 'clusters/a/t/x.yaml'), 'utf8')).toBe('x: 1\n');
+    expect(readdirSync(out).sort()).toEqual(['clusters', 'registry.json']);
+    expect(readdirSync(root)).toEqual(['deploy']);
+  });
+
   it('starts afresh after a discard: only files written since then are committed', async () => {
     const root = tempRoot();
     const out = join(root, 'deploy');
