@@ -7,16 +7,27 @@ export interface ManifestIndex {
   inNamespace(cluster: string, namespace: string, kind: string): readonly Manifest[];
 }
 
-/** Builds the index once per evaluation. */
+/**
+ * Builds the index of a batch. Rules ask for few kinds (autoscalers, budgets, network policies), so
+ * each kind is grouped on its first lookup rather than every object keyed up front.
+ */
 export function indexManifests(manifests: readonly Manifest[]): ManifestIndex {
-  const byKey = new Map<string, Manifest[]>();
-  for (const manifest of manifests) {
-    const key = `${manifest.cluster}\u0000${manifest.object.metadata.namespace ?? ''}\u0000${manifest.object.kind}`;
-    const list = byKey.get(key);
-    if (list) list.push(manifest);
-    else byKey.set(key, [manifest]);
-  }
+  const byKind = new Map<string, Map<string, Manifest[]>>();
+  const groupsOf = (kind: string): Map<string, Manifest[]> => {
+    let groups = byKind.get(kind);
+    if (groups) return groups;
+    groups = new Map();
+    for (const manifest of manifests) {
+      if (manifest.object.kind !== kind) continue;
+      const key = `${manifest.cluster}\u0000${manifest.object.metadata.namespace ?? ''}`;
+      const list = groups.get(key);
+      if (list) list.push(manifest);
+      else groups.set(key, [manifest]);
+    }
+    byKind.set(kind, groups);
+    return groups;
+  };
   return {
-    inNamespace: (cluster, namespace, kind) => byKey.get(`${cluster}\u0000${namespace}\u0000${kind}`) ?? [],
+    inNamespace: (cluster, namespace, kind) => groupsOf(kind).get(`${cluster}\u0000${namespace}`) ?? [],
   };
 }

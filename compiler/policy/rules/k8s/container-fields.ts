@@ -31,18 +31,22 @@ export interface PodContainer {
 
 const NO_CONTAINERS: readonly PodContainer[] = [];
 
-/** Flattened lists already built, per pods list (every rule asks for the same object's containers). */
-const flattened = new WeakMap<readonly PodSpecView[], readonly PodContainer[]>();
+/**
+ * The last flattened list and the pods it was built from: the rules run one after another on one
+ * object, so each asks for the same pods in turn (a one-entry memo, unlike a WeakMap, leaves nothing
+ * for the garbage collector to sweep per object).
+ */
+let lastPods: readonly PodSpecView[] | undefined;
+let lastList: readonly PodContainer[] = NO_CONTAINERS;
 
 /** Every container of every pod with its pod, flattened; the list is shared, so do not modify it. */
 export function eachContainer(pods: readonly PodSpecView[]): readonly PodContainer[] {
   if (pods.length === 0) return NO_CONTAINERS;
-  let list = flattened.get(pods);
-  if (!list) {
-    list = pods.flatMap((pod) => pod.containers.map((container) => ({ pod, container })));
-    flattened.set(pods, list);
+  if (pods !== lastPods) {
+    lastList = pods.flatMap((pod) => pod.containers.map((container) => ({ pod, container })));
+    lastPods = pods;
   }
-  return list;
+  return lastList;
 }
 
 /** The object's labels. */
