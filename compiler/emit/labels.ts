@@ -57,8 +57,10 @@ export function sourceAnnotations(org: Pick<ResolvedOrg, 'files'>, ref: SourceRe
     const range = locateSource(org, ref);
     annotations = { [SOURCE_ANNOTATION]: range ? `${ref.file}:${range.start.line}` : ref.file };
     cache.byKey.set(key, annotations);
+    // Only the ref that first asks is remembered: refs of the resolved org come back by identity,
+    // while call sites that build a ref per object would fill the WeakMap with garbage.
+    cache.byRef.set(ref, annotations);
   }
-  cache.byRef.set(ref, annotations);
   return annotations;
 }
 
