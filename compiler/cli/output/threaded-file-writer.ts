@@ -7,6 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { OutputFile } from '../../emit/manifest.ts';
+import { InFlight } from './in-flight.ts';
 import type { OutputWriter } from './output-writer.ts';
 import type { WriteAck, WriteBatch, WriteFailure, WriteWorkerData } from './write-worker/messages.ts';
 
@@ -22,34 +23,34 @@ function errorOf(failure: WriteFailure): NodeJS.ErrnoException {
 /** A writer of files under `root` on its own thread (started on the first write, stopped by `flush` or `settle`). */
 export class ThreadedFileWriter implements OutputWriter {
   private worker: Worker | undefined;
-  private inFlight = 0;
+  private readonly inFlight: InFlight;
   private written = 0;
-  private failure: NodeJS.ErrnoException | undefined;
-  private wake: (() => void) | undefined;
 
   constructor(
     private readonly root: string,
-    private readonly limit = DEFAULT_BATCHES_IN_FLIGHT,
-  ) {}
+    limit = DEFAULT_BATCHES_IN_FLIGHT,
+  ) {
+    this.inFlight = new InFlight(limit);
+  }
 
   async write(files: Iterable<OutputFile>): Promise<void> {
-    this.throwIfFailed();
+    this.inFlight.throwIfFailed();
     const batch: WriteBatch = { files: Array.from(files, (file) => [file.path, file.content] as const) };
     if (batch.files.length === 0) return;
     this.started().postMessage(batch);
-    this.inFlight++;
-    while (this.inFlight >= this.limit) await this.nextAck();
-    this.throwIfFailed();
+    this.inFlight.started();
+    await this.inFlight.room();
+    this.inFlight.throwIfFailed();
   }
 
   async flush(): Promise<number> {
     await this.settle();
-    this.throwIfFailed();
+    this.inFlight.throwIfFailed();
     return this.written;
   }
 
   async settle(): Promise<void> {
-    while (this.inFlight > 0) await this.nextAck();
+    await this.inFlight.drained();
     const worker = this.worker;
     this.worker = undefined;
     await worker?.terminate();
@@ -60,32 +61,13 @@ export class ThreadedFileWriter implements OutputWriter {
     const worker = new Worker(ENTRY, { workerData: { root: this.root } satisfies WriteWorkerData });
     worker.on('message', (ack: WriteAck) => {
       this.written += ack.written;
-      if (ack.failure) this.failure ??= errorOf(ack.failure);
-      this.acknowledged();
+      this.inFlight.finished(ack.failure ? errorOf(ack.failure) : undefined);
     });
     // A writer thread that dies takes its batches with it: fail them all.
     worker.on('error', (error) => {
-      this.failure ??= error as NodeJS.ErrnoException;
-      while (this.inFlight > 0) this.acknowledged();
+      while (this.inFlight.pending > 0) this.inFlight.finished(error as NodeJS.ErrnoException);
     });
     this.worker = worker;
     return worker;
-  }
-
-  private acknowledged(): void {
-    this.inFlight--;
-    const wake = this.wake;
-    this.wake = undefined;
-    wake?.();
-  }
-
-  private nextAck(): Promise<void> {
-    return new Promise((resolve) => {
-      this.wake = resolve;
-    });
-  }
-
-  private throwIfFailed(): void {
-    if (this.failure !== undefined) throw this.failure;
   }
 }
