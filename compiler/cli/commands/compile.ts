@@ -3,14 +3,14 @@
  * folder beside `--out` and renamed into place, so a failed compile never leaves half an output; nothing
  * is written when any error diagnostic exists.
  */
-import { lstat, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { hasErrors } from '../../diagnostics/diagnostic.ts';
 import type { OutputFormat } from '../../emit/render.ts';
 import { type CliCommand, type CliInput, UsageError } from '../command.ts';
 import { formatDiagnostics } from '../format/diagnostics.ts';
 import { compileInBatches } from '../../pipeline.ts';
-import { StagedOutput } from '../output/staged-output.ts';
+import { existingEntry, StagedOutput } from '../output/staged-output.ts';
 import { parseInParallel } from '../parallel-parse/parse-in-parallel.ts';
 import { readSourceTree } from '../fs-source.ts';
 import { sourceBytes } from '../../load/source-tree.ts';
@@ -37,17 +37,10 @@ function isInside(child: string, parent: string): boolean {
   return path === '' || (!path.startsWith('..') && !path.startsWith(sep) && path !== '..');
 }
 
-async function existing(path: string) {
-  return lstat(path).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw error;
-  });
-}
-
 /** Refuses `--out` folders whose replacement would destroy something that is not compile output. */
 export async function checkOutputFolder(out: string, configDir: string): Promise<void> {
   if (isInside(configDir, out)) throw new UsageError(`--out ${out} contains the config repo; choose a folder outside it.`);
-  const info = await existing(out);
+  const info = await existingEntry(out);
   if (!info) return;
   if (!info.isDirectory()) throw new UsageError(`--out ${out} exists and is not a folder.`);
   const foreign = (await readdir(out)).filter((entry) => !OUTPUT_ENTRIES.has(entry));

@@ -5,6 +5,7 @@
  * not validate (so writes nothing) creates no folder at all.
  */
 import { randomBytes } from 'node:crypto';
+import type { Stats } from 'node:fs';
 import { lstat, mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { OutputFile } from '../../emit/manifest.ts';
@@ -18,14 +19,12 @@ export interface StagedOutputOptions {
   readonly threaded?: boolean;
 }
 
-async function exists(path: string): Promise<boolean> {
-  return lstat(path).then(
-    () => true,
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return false;
-      throw error;
-    },
-  );
+/** The entry at `path` (not followed if a link), or undefined when there is none. */
+export async function existingEntry(path: string): Promise<Stats | undefined> {
+  return lstat(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
 }
 
 /** A replacement of the folder `out`, staged beside it until `commit`. */
@@ -68,7 +67,7 @@ export class StagedOutput {
     try {
       if (this.writer) await this.writer.flush();
       else await mkdir(this.temp, { recursive: true });
-      const hadOutput = await exists(this.out);
+      const hadOutput = (await existingEntry(this.out)) !== undefined;
       if (hadOutput) await rename(this.out, this.old);
       try {
         await rename(this.temp, this.out);
