@@ -6,8 +6,8 @@
  *   object is validated through a Proxy that records which fields the validator reads: a field it never
  *   reads on an object whose schema lists properties is an unknown (e.g. misspelled) field. Its schemas
  *   are from Kubernetes 1.33, so a pass does not prove a field exists on the 1.28 target.
- * - Custom resources are checked against the `openAPIV3Schema` of their CRD in `../shared/crds/`
- *   (beside the repository root), compiled with ajv after adding `additionalProperties: false`.
+ * - Custom resources are checked against the `openAPIV3Schema` of their CRD, vendored in
+ *   `test/fixtures/upstream-crds/` (see its README for versions and licences), compiled with ajv after adding `additionalProperties: false`.
  *
  * Validators are compiled on first use and cached per apiVersion/kind.
  */
@@ -69,7 +69,7 @@ const coreModels: CoreModel[] = [
 ];
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const crdDirectory = path.resolve(repositoryRoot, '..', 'shared', 'crds');
+const crdDirectory = path.resolve(repositoryRoot, 'test', 'fixtures', 'upstream-crds');
 
 /** CRD patterns are RE2: translate the one RE2-only construct they use, an inline `(?i)`, to the `i` flag. */
 function kubernetesPattern(pattern: string, flags: string): RegExp {
