@@ -1,0 +1,101 @@
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { botEnvironmentProblems } from '../../../bot/server/bot-environment.ts';
+import { type BotServer, startBotServer } from '../../../bot/server/start-server.ts';
+import { githubResponseExample, useGitHubApiChecks } from '../../support/github-openapi.ts';
+import { minimalApp } from './support/minimal-app.ts';
+import { appPrivateKey, deliver, mockInstallationToken, signature, webhookExample } from './support/webhook-delivery.ts';
+
+const secret = 'a-webhook-secret-for-tests';
+const env = { APP_ID: '123', PRIVATE_KEY: appPrivateKey(), WEBHOOK_SECRET: secret, LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv;
+
+useGitHubApiChecks();
+
+describe('startBotServer through real HTTP on 127.0.0.1', () => {
+  const { appFunction, probe } = minimalApp();
+  let server: BotServer;
+
+  beforeAll(async () => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+    server = await startBotServer({ appFunction, port: 0, host: '127.0.0.1', env });
+  });
+  afterAll(async () => {
+    await server.close();
+    nock.enableNetConnect();
+  });
+  afterEach(() => {
+    probe.deliveriesSeen.length = 0;
+  });
+
+  it('answers /healthz and /readyz', async () => {
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${server.url}/readyz`);
+    expect([ready.status, await ready.text()]).toEqual([200, 'ready\n']);
+    expect((await fetch(`${server.url}/nowhere`)).status).toBe(404);
+  });
+
+  it('hands a correctly signed delivery to the app, which calls GitHub', async () => {
+    const payload = webhookExample('pull_request', 'opened');
+    const installationId = (payload.installation as { id: number }).id;
+    mockInstallationToken(installationId)
+      .post('/repos/Codertocat/Hello-World/check-runs', (body) => body.name === 'mlops/validate')
+      .reply(201, githubResponseExample('POST', '/repos/{owner}/{repo}/check-runs', 201));
+    const response = await deliver(server.webhookUrl, 'pull_request', payload, { secret, id: 'delivery-good' });
+    expect(response.status).toBe(200);
+    expect(probe.deliveriesSeen).toEqual(['delivery-good']);
+  });
+
+  it('rejects a delivery with a wrong signature before it reaches the app', async () => {
+    const payload = webhookExample('pull_request', 'opened');
+    const rejected = await deliver(server.webhookUrl, 'pull_request', payload, { secret: 'not-the-secret', id: 'delivery-forged' });
+    expect(rejected.status).toBeGreaterThanOrEqual(400);
+    expect(rejected.status).toBeLessThan(500);
+    const body = JSON.stringify(payload);
+    const tampered = await fetch(server.webhookUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-github-event': 'pull_request',
+        'x-github-delivery': 'delivery-tampered',
+        'x-hub-signature-256': signature(body, secret),
+      },
+      body: body.replace('"opened"', '"closed"'),
+    });
+    expect(tampered.status).toBeGreaterThanOrEqual(400);
+    expect(tampered.status).toBeLessThan(500);
+    const unsigned = await fetch(server.webhookUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-github-event': 'pull_request', 'x-github-delivery': 'delivery-unsigned' },
+      body,
+    });
+    expect(unsigned.status).toBeGreaterThanOrEqual(400);
+    expect(unsigned.status).toBeLessThan(500);
+    expect(probe.deliveriesSeen).toEqual([]);
+  });
+
+  it('answers 5xx when the handler crashes, so GitHub shows the delivery as failed', async () => {
+    const payload = webhookExample('pull_request', 'opened');
+    (payload.pull_request as { title: string }).title = 'crash please';
+    const response = await deliver(server.webhookUrl, 'pull_request', payload, { secret, id: 'delivery-crash' });
+    expect(response.status).toBe(500);
+    expect(probe.deliveriesSeen).toEqual(['delivery-crash']);
+  });
+});
+
+describe('startBotServer configuration', () => {
+  it('refuses to start without an app ID, a key or a webhook secret, in one line', async () => {
+    const { appFunction } = minimalApp();
+    await expect(startBotServer({ appFunction, port: 0, host: '127.0.0.1', env: { LOG_LEVEL: 'silent' } })).rejects.toThrow(
+      /^cannot start the bot: APP_ID must be .*; PRIVATE_KEY or PRIVATE_KEY_PATH .*; WEBHOOK_SECRET must be set/,
+    );
+  });
+
+  it('lists each environment problem', () => {
+    expect(botEnvironmentProblems({ APP_ID: '12', PRIVATE_KEY_PATH: '/key.pem', WEBHOOK_SECRET: 's' })).toEqual([]);
+    expect(botEnvironmentProblems({ APP_ID: 'abc', PRIVATE_KEY: 'k', WEBHOOK_SECRET: 's', PORT: 'http' })).toEqual([
+      'APP_ID must be the numeric ID of the GitHub App',
+      'PORT must be a port number, not "http"',
+    ]);
+  });
+});
