@@ -22,6 +22,7 @@ export const botEnvironmentVariables: readonly BotEnvironmentVariable[] = [
   { name: 'HOST', required: false, description: 'Address to listen on (default 0.0.0.0).' },
   { name: 'WEBHOOK_PATH', required: false, description: 'Path that receives deliveries (default /api/github/webhooks).' },
   { name: 'LOG_LEVEL', required: false, description: 'trace, debug, info, warn, error, fatal or silent (default info).' },
+  { name: 'MLOPS_GIT_CACHE_DIR', required: false, description: 'Root of the per-repository git clone cache (read by bot/main.ts; an emptyDir in Kubernetes).' },
   { name: 'LOG_FORMAT', required: false, description: 'json (one JSON object per line, for containers) or pretty (default json).' },
 ];
 
