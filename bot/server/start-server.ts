@@ -1,7 +1,7 @@
 /**
  * The bot's HTTP server: GitHub webhook deliveries (signature verified by Probot before any handler
- * runs) plus `/healthz` (the process serves), `/readyz` (it takes deliveries; 503 while starting or
- * draining) and `/metrics` (Prometheus). Stateless: any replica can take any delivery.
+ * runs) plus `/healthz` (the process serves), `/readyz` (it takes deliveries; 503 on connections still
+ * open once `close()` has begun; the port opens only after the app is loaded) and `/metrics` (Prometheus). Stateless: any replica can take any delivery.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
