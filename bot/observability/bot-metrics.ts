@@ -20,8 +20,13 @@ export interface BotMetrics {
   readonly eventsHandled: Counter<'event' | 'action' | 'outcome'>;
   /** Time a handler took, from the event reaching it to its last API call, by event and action. */
   readonly handlerSeconds: Histogram<'event' | 'action'>;
-  /** GitHub REST calls, by method, route template and status (`error` when no response came back). */
+  /**
+   * GitHub REST calls, by method, route template and final status (`error` when no response came back).
+   * One call is counted once, after Probot's retries and throttling: a 502 then a 200 counts one 200.
+   */
   readonly githubRequests: Counter<'method' | 'route' | 'status'>;
+  /** Attempts Octokit's retry plugin repeated (after 5xx and the like), by method and route template. */
+  readonly githubRetries: Counter<'method' | 'route'>;
   /** Latency of GitHub REST calls, by method and route template. */
   readonly githubRequestSeconds: Histogram<'method' | 'route'>;
   /** Writing GitHub calls (POST, PATCH, PUT, DELETE) one handler made for one event, by event. */
@@ -57,6 +62,12 @@ export function createBotMetrics(options: BotMetricsOptions = {}): BotMetrics {
       name: 'mlops_bot_github_requests_total',
       help: 'GitHub REST calls, by method, route template and status.',
       labelNames: ['method', 'route', 'status'] as const,
+      registers,
+    }),
+    githubRetries: new Counter({
+      name: 'mlops_bot_github_retries_total',
+      help: 'GitHub REST attempts repeated by the retry plugin, by method and route template.',
+      labelNames: ['method', 'route'] as const,
       registers,
     }),
     githubRequestSeconds: new Histogram({

@@ -1,6 +1,8 @@
 /**
  * An Octokit plugin that counts and times every GitHub REST call by method, route template and status,
  * and counts writes per Octokit instance (Probot gives each event its own `context.octokit`).
+ * Plugins added to ProbotOctokit wrap its retry and throttling plugins, so a call is counted once with
+ * its final status, and the attempts the retry plugin repeated are counted apart.
  * Attach it to Probot's Octokit: `ProbotOctokit.plugin(metricsOctokitPlugin(metrics))`.
  */
 import type { Octokit } from '@octokit/rest';
@@ -43,11 +45,14 @@ export function metricsOctokitPlugin(metrics: BotMetrics) {
         metrics.githubRequests.inc({ method, route, status: String(response.status) });
         return response;
       } catch (error) {
-        const status = (error as { status?: unknown }).status;
-        metrics.githubRequests.inc({ method, route, status: typeof status === 'number' ? String(status) : 'error' });
+        // Octokit reports a network failure as status 500 without a response: label it `error`.
+        const { status, response } = error as { status?: unknown; response?: unknown };
+        metrics.githubRequests.inc({ method, route, status: response && typeof status === 'number' ? String(status) : 'error' });
         throw error;
       } finally {
         stopTimer();
+        const retries = (options.request as { retryCount?: unknown } | undefined)?.retryCount;
+        if (typeof retries === 'number' && retries > 0) metrics.githubRetries.inc({ method, route }, retries);
       }
     });
     return {};

@@ -2,6 +2,7 @@ import { Octokit } from '@octokit/rest';
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  assertGitHubApiClean,
   flavourForBaseUrl,
   githubApi,
   githubResponseExample,
@@ -145,5 +146,26 @@ describe('openApiDescription', () => {
   it('loads each description once per process', () => {
     expect(openApiDescription('api.github.com')).toBe(openApiDescription('api.github.com'));
     expect(openApiDescription('api.github.com').loadMilliseconds).toBeGreaterThan(0);
+  });
+});
+
+describe('assertGitHubApiClean', () => {
+  it('passes when every mock was used and matched the description', async () => {
+    githubApi().post('/repos/acme/config/check-runs').reply(201, checkRunExample());
+    await octokit.checks.create({ owner: 'acme', repo: 'config', name: 'mlops/approvals', head_sha: 'abc' });
+    expect(() => assertGitHubApiClean()).not.toThrow();
+  });
+
+  it('fails on a violation, and leaves nothing behind for the next test', async () => {
+    githubApi().get('/repos/acme/config/check-runz').reply(200, {});
+    await octokit.request('GET /repos/acme/config/check-runz');
+    expect(() => assertGitHubApiClean()).toThrow(/check-runz: path: matches no operation/);
+    expect(takeGitHubApiViolations()).toEqual([]);
+  });
+
+  it('fails on a mock that was never requested', () => {
+    githubApi().get('/repos/acme/config/pulls/1').reply(200, {});
+    expect(() => assertGitHubApiClean()).toThrow(/never requested/);
+    expect(nock.pendingMocks()).toEqual([]);
   });
 });
