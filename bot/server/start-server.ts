@@ -1,7 +1,8 @@
 /**
  * The bot's HTTP server: GitHub webhook deliveries (signature verified by Probot before any handler
- * runs) plus `/healthz` (the process serves), `/readyz` (it takes deliveries; 503 on connections still
- * open once `close()` has begun; the port opens only after the app is loaded) and `/metrics` (Prometheus). Stateless: any replica can take any delivery.
+ * runs) plus `/healthz` (the process serves), `/readyz` (it takes deliveries; 503 on connections
+ * still open once `close()` has begun; the port opens only after the app is loaded) and `/metrics`
+ * (Prometheus). Stateless: any replica can take any delivery.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -36,8 +37,12 @@ export interface BotServer {
   /** Full URL of the webhook endpoint. */
   readonly webhookUrl: string;
   readonly metrics: BotMetrics;
-  /** Stop taking deliveries (`/readyz` turns 503), let in-flight requests finish, close the socket. */
-  close(): Promise<void>;
+  /**
+   * Stop taking deliveries (`/readyz` turns 503, the port closes), let in-flight requests finish and
+   * close each keep-alive connection as it goes idle; after `graceMilliseconds` (default 20 s, inside
+   * Kubernetes' 30 s termination grace) close whatever is still open.
+   */
+  close(graceMilliseconds?: number): Promise<void>;
 }
 
 function send(response: ServerResponse, status: number, contentType: string, body: string): void {
@@ -46,7 +51,7 @@ function send(response: ServerResponse, status: number, contentType: string, bod
 
 /**
  * Start the bot's server. Throws a `UsageError` (one line, no stack) when the environment lacks what
- * the bot cannot run without.
+ * the bot cannot run without, or the address cannot be listened on.
  */
 export async function startBotServer(options: StartBotServerOptions): Promise<BotServer> {
   const env = { LOG_LEVEL: 'info', LOG_FORMAT: 'json', ...(options.env ?? process.env) } as NodeJS.ProcessEnv;
@@ -59,6 +64,10 @@ export async function startBotServer(options: StartBotServerOptions): Promise<Bo
   let ready = false;
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    if (!ready) response.setHeader('connection', 'close');
+    response.once('finish', () => {
+      if (!ready) setImmediate(() => server.closeIdleConnections());
+    });
     const path = (request.url ?? '/').split('?')[0];
     if (request.method === 'GET' && path === healthPaths.live) return send(response, 200, 'text/plain', 'ok\n');
     if (request.method === 'GET' && path === healthPaths.ready) {
@@ -84,12 +93,15 @@ export async function startBotServer(options: StartBotServerOptions): Promise<Bo
   const port = options.port ?? Number(env.PORT ?? 3000);
   const host = options.host ?? env.HOST ?? '0.0.0.0';
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const failed = (error: NodeJS.ErrnoException) =>
+      reject(new UsageError(`cannot listen on ${host}:${port}: ${error.code ?? error.message}`));
+    server.once('error', failed);
     server.listen(port, host, () => {
-      server.off('error', reject);
+      server.off('error', failed);
       resolve();
     });
   });
+  server.on('error', (error) => probot.log.error({ err: error }, 'bot server error'));
   ready = true;
   const address = server.address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
@@ -99,10 +111,16 @@ export async function startBotServer(options: StartBotServerOptions): Promise<Bo
     url,
     webhookUrl: `${url}${webhooksPath}`,
     metrics,
-    close: () =>
+    close: (graceMilliseconds = 20_000) =>
       new Promise<void>((resolve, reject) => {
         ready = false;
-        server.close((error) => (error ? reject(error) : resolve()));
+        const deadline = setTimeout(() => server.closeAllConnections(), graceMilliseconds);
+        deadline.unref();
+        server.close((error) => {
+          clearTimeout(deadline);
+          if (error) reject(error);
+          else resolve();
+        });
         server.closeIdleConnections();
       }),
   };

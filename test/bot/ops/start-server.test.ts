@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { botEnvironmentProblems } from '../../../bot/server/bot-environment.ts';
 import { type BotServer, startBotServer } from '../../../bot/server/start-server.ts';
 import { githubResponseExample, useGitHubApiChecks } from '../../support/github-openapi.ts';
@@ -80,6 +80,38 @@ describe('startBotServer through real HTTP on 127.0.0.1', () => {
     const response = await deliver(server.webhookUrl, 'pull_request', payload, { secret, id: 'delivery-crash' });
     expect(response.status).toBe(500);
     expect(probe.deliveriesSeen).toEqual(['delivery-crash']);
+  });
+});
+
+describe('startBotServer shutdown', () => {
+  beforeAll(() => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+  });
+  afterAll(() => nock.enableNetConnect());
+
+  it('lets an in-flight delivery finish when closed, then refuses connections', async () => {
+    const { appFunction, probe } = minimalApp();
+    const server = await startBotServer({ appFunction, port: 0, host: '127.0.0.1', env });
+    const payload = webhookExample('pull_request', 'opened');
+    mockInstallationToken((payload.installation as { id: number }).id)
+      .post('/repos/Codertocat/Hello-World/check-runs')
+      .delay(300)
+      .reply(201, githubResponseExample('POST', '/repos/{owner}/{repo}/check-runs', 201));
+    const inFlight = deliver(server.webhookUrl, 'pull_request', payload, { secret, id: 'delivery-in-flight' });
+    await vi.waitFor(() => expect(probe.deliveriesSeen).toEqual(['delivery-in-flight']));
+    const closed = server.close();
+    expect((await inFlight).status).toBe(200);
+    await closed;
+    await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+  });
+
+  it('reports an address in use as one line', async () => {
+    const { appFunction } = minimalApp();
+    const first = await startBotServer({ appFunction, port: 0, host: '127.0.0.1', env });
+    const port = Number(new URL(first.url).port);
+    await expect(startBotServer({ appFunction, port, host: '127.0.0.1', env })).rejects.toThrow(`cannot listen on 127.0.0.1:${port}: EADDRINUSE`);
+    await first.close();
   });
 });
 
