@@ -22,6 +22,7 @@ import { checkRequest, checkResponse, type TrafficProblem } from './github-opena
 import { type GitHubFlavour, type Operation, openApiDescription } from './github-openapi/openapi-description.ts';
 
 export type { GitHubFlavour } from './github-openapi/openapi-description.ts';
+export { introducedWebhookPayloadViolations, webhookPayloadViolations } from './github-openapi/webhook-payloads.ts';
 
 /** Options of `githubApi`. */
 export interface GitHubApiOptions {

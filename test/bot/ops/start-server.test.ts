@@ -2,7 +2,7 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { botEnvironmentProblems } from '../../../bot/server/bot-environment.ts';
 import { type BotServer, startBotServer } from '../../../bot/server/start-server.ts';
-import { githubResponseExample, useGitHubApiChecks } from '../../support/github-openapi.ts';
+import { githubResponseExample, introducedWebhookPayloadViolations, useGitHubApiChecks } from '../../support/github-openapi.ts';
 import { minimalApp } from './support/minimal-app.ts';
 import { appPrivateKey, deliver, mockInstallationToken, signature, webhookExample } from './support/webhook-delivery.ts';
 
@@ -77,6 +77,7 @@ describe('startBotServer through real HTTP on 127.0.0.1', () => {
   it('answers 5xx when the handler crashes, so GitHub shows the delivery as failed', async () => {
     const payload = webhookExample('pull_request', 'opened');
     (payload.pull_request as { title: string }).title = 'crash please';
+    expect(introducedWebhookPayloadViolations('pull_request', webhookExample('pull_request', 'opened'), payload)).toEqual([]);
     const response = await deliver(server.webhookUrl, 'pull_request', payload, { secret, id: 'delivery-crash' });
     expect(response.status).toBe(500);
     expect(probe.deliveriesSeen).toEqual(['delivery-crash']);
