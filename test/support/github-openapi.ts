@@ -80,6 +80,7 @@ export function githubApi(baseUrl = 'https://api.github.com', options: GitHubApi
   const basePath = url.pathname.replace(/\/$/, '');
   const description = openApiDescription(options.flavour ?? flavourForBaseUrl(baseUrl));
   const operations = new WeakMap<object, Operation>();
+  const seen = new WeakSet<object>();
   const scope = nock(`${url.origin}${basePath}`);
 
   const apiPathOf = (fullPath: string) => {
@@ -88,6 +89,7 @@ export function githubApi(baseUrl = 'https://api.github.com', options: GitHubApi
   };
 
   scope.on('request', (req: RequestLike, _interceptor: unknown, bodyText: string) => {
+    seen.add(req);
     const method = (req.method ?? 'GET').toUpperCase();
     const fullPath = req.path ?? '/';
     const pathname = fullPath.split('?')[0]!;
@@ -123,8 +125,13 @@ export function githubApi(baseUrl = 'https://api.github.com', options: GitHubApi
   });
 
   const checkReply = (req: RequestLike | undefined, status: number, body: ReplyBody) => {
-    const operation = req ? operations.get(req) : undefined;
-    if (!req || !operation) return; // the request itself was already reported, or it is GraphQL
+    if (!req || !seen.has(req)) {
+      // Never silent: if nock stops emitting 'request' before replying, every response goes unchecked.
+      violations.push(`${req?.method ?? '?'} ${req?.path ?? '?'}: response ${status}: the checker never saw this request`);
+      return;
+    }
+    const operation = operations.get(req);
+    if (!operation) return; // the request itself was already reported, or it is GraphQL
     record(operation.method, (req.path ?? '').split('?')[0]!, checkResponse(description, operation, status, body));
   };
 
