@@ -5,6 +5,14 @@
  * The non-dereferenced description is used (13 MB instead of 73 MB): its `components` are registered
  * once with ajv under an `$id`, and operation schemas refer to them through that id, so ajv compiles
  * only what an operation actually reaches, on first use.
+ *
+ * The description is OpenAPI 3.0.3, whose schemas are a draft-04-like subset plus `nullable`. With
+ * `nullable` rewritten to JSON Schema types, ajv's default draft (07) validates them as written: the
+ * description uses no boolean `exclusiveMinimum`/`exclusiveMaximum`, the one draft-04 construct draft 07
+ * reads differently. Unknown keywords (`example`, `x-github`, …) are ignored (`strict: false`).
+ *
+ * Measured here: loading api.github.com takes ~0.3 s standalone (~0.55 s in a busy vitest fork), the
+ * first check of an operation compiles its schemas in ~0.1 s, a cached request + response check ~0.2 ms.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
