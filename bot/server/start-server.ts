@@ -12,6 +12,7 @@ import { type BotMetrics, createBotMetrics } from '../observability/bot-metrics.
 import { instrumentApp } from '../observability/instrument-app.ts';
 import { metricsOctokitPlugin } from '../observability/metrics-octokit-plugin.ts';
 import { botEnvironmentProblems } from './bot-environment.ts';
+import { defaultMaxPayloadBytes, hasValidSignature, printableHeader, readBody } from './verify-delivery.ts';
 
 /** Paths the server answers besides the webhook path. */
 export const healthPaths = { live: '/healthz', ready: '/readyz', metrics: '/metrics' } as const;
@@ -28,6 +29,8 @@ export interface StartBotServerOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** @default createBotMetrics({ processMetrics: true }) */
   readonly metrics?: BotMetrics;
+  /** Larger deliveries are answered 413 without being parsed. @default 25 MiB (GitHub's cap) */
+  readonly maxPayloadBytes?: number;
 }
 
 /** A running bot server. */
@@ -60,6 +63,7 @@ export async function startBotServer(options: StartBotServerOptions): Promise<Bo
   const metrics = options.metrics ?? createBotMetrics({ processMetrics: true });
   const probot = createProbot({ env, overrides: { Octokit: ProbotOctokit.plugin(metricsOctokitPlugin(metrics)) } });
   const webhooksPath = env.WEBHOOK_PATH || '/api/github/webhooks';
+  const secret = env.WEBHOOK_SECRET!;
   const middleware = await createNodeMiddleware(instrumentApp(options.appFunction, metrics), { probot, webhooksPath });
   let ready = false;
 
@@ -83,11 +87,29 @@ export async function startBotServer(options: StartBotServerOptions): Promise<Bo
       );
       return;
     }
-    Promise.resolve(middleware(request, response, () => send(response, 404, 'text/plain', 'not found\n'))).catch((error: unknown) => {
+    handleDelivery(request, response).catch((error: unknown) => {
       probot.log.error({ err: error }, 'request failed');
       if (!response.headersSent) send(response, 500, 'text/plain', 'internal error\n');
     });
   });
+
+  async function handleDelivery(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const notFound = () => send(response, 404, 'text/plain', 'not found\n');
+    if (request.method === 'POST' && (request.url ?? '').split('?')[0] === webhooksPath) {
+      const delivery = { id: printableHeader(request.headers['x-github-delivery']), event: printableHeader(request.headers['x-github-event']) };
+      const body = await readBody(request, options.maxPayloadBytes ?? defaultMaxPayloadBytes);
+      if (body === undefined) {
+        probot.log.warn({ delivery }, 'webhook delivery rejected: payload too large');
+        return send(response, 413, 'text/plain', 'payload too large\n');
+      }
+      if (!hasValidSignature(body, request.headers['x-hub-signature-256'] as string | undefined, secret)) {
+        probot.log.warn({ delivery }, 'webhook delivery rejected: missing or wrong X-Hub-Signature-256');
+        return send(response, 401, 'text/plain', 'signature does not match\n');
+      }
+      request.body = body.toString('utf8');
+    }
+    await middleware(request, response, notFound);
+  }
   server.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeout
 
   const port = options.port ?? Number(env.PORT ?? 3000);

@@ -62,7 +62,7 @@ describe('metrics through the server (GitHub Enterprise Server host)', () => {
   it('does not count a forged delivery', async () => {
     const before = await (await fetch(`${server.url}/metrics`)).text();
     const forged = await deliver(server.webhookUrl, 'pull_request', webhookExample('pull_request', 'opened'), { secret: 'wrong', id: 'd3' });
-    expect(forged.status).toBe(400);
+    expect(forged.status).toBe(401);
     const after = await (await fetch(`${server.url}/metrics`)).text();
     const series = 'mlops_bot_handler_duration_seconds_count{event="pull_request",action="opened"}';
     expect(sample(after, series)).toBe(sample(before, series));

@@ -84,6 +84,23 @@ describe('startBotServer through real HTTP on 127.0.0.1', () => {
   });
 });
 
+describe('startBotServer payload limit', () => {
+  it('answers 413 to a delivery larger than the limit, without reaching the app', async () => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+    const { appFunction, probe } = minimalApp();
+    const server = await startBotServer({ appFunction, port: 0, host: '127.0.0.1', env, maxPayloadBytes: 1024 });
+    try {
+      const response = await deliver(server.webhookUrl, 'pull_request', webhookExample('pull_request', 'opened'), { secret, id: 'delivery-huge' });
+      expect(response.status).toBe(413);
+      expect(probe.deliveriesSeen).toEqual([]);
+    } finally {
+      await server.close();
+      nock.enableNetConnect();
+    }
+  });
+});
+
 describe('startBotServer shutdown', () => {
   beforeAll(() => {
     nock.disableNetConnect();
