@@ -1,6 +1,6 @@
 /**
- * The bot's HTTP server: GitHub webhook deliveries (signature verified by Probot before any handler
- * runs) plus `/healthz` (the process serves), `/readyz` (it takes deliveries; 503 on connections
+ * The bot's HTTP server: GitHub webhook deliveries (size and signature checked before Probot parses
+ * them, see verify-delivery.ts) plus `/healthz` (the process serves), `/readyz` (it takes deliveries; 503 on connections
  * still open once `close()` has begun; the port opens only after the app is loaded) and `/metrics`
  * (Prometheus). Stateless: any replica can take any delivery.
  */
