@@ -1,0 +1,37 @@
+/**
+ * The environment variables the bot reads (Probot's names), and the check that the ones it cannot run
+ * without are present. Documented in docs/bot-operations.md.
+ */
+
+/** One environment variable the bot reads. */
+export interface BotEnvironmentVariable {
+  readonly name: string;
+  readonly required: boolean;
+  readonly description: string;
+}
+
+/** Every variable `npm run bot` reads, in the order the operations guide lists them. */
+export const botEnvironmentVariables: readonly BotEnvironmentVariable[] = [
+  { name: 'APP_ID', required: true, description: 'The GitHub App ID (from the app settings page).' },
+  { name: 'PRIVATE_KEY', required: false, description: 'The app private key (PEM, or base64 of it); or PRIVATE_KEY_PATH.' },
+  { name: 'PRIVATE_KEY_PATH', required: false, description: 'Path of the private key .pem file; or PRIVATE_KEY.' },
+  { name: 'WEBHOOK_SECRET', required: true, description: 'The webhook secret set on the app; deliveries without its signature are rejected.' },
+  { name: 'GHE_HOST', required: false, description: 'GitHub Enterprise Server host name (API at https://GHE_HOST/api/v3); unset for github.com.' },
+  { name: 'GHE_PROTOCOL', required: false, description: 'Protocol of GHE_HOST (default https).' },
+  { name: 'PORT', required: false, description: 'Port of the HTTP server (default 3000).' },
+  { name: 'HOST', required: false, description: 'Address to listen on (default 0.0.0.0).' },
+  { name: 'WEBHOOK_PATH', required: false, description: 'Path that receives deliveries (default /api/github/webhooks).' },
+  { name: 'LOG_LEVEL', required: false, description: 'trace, debug, info, warn, error, fatal or silent (default info).' },
+  { name: 'MLOPS_GIT_CACHE_DIR', required: false, description: 'Root of the per-repository git clone cache (read by bot/main.ts; an emptyDir in Kubernetes).' },
+  { name: 'LOG_FORMAT', required: false, description: 'json (one JSON object per line, for containers) or pretty (default json).' },
+];
+
+/** What is missing or unsafe in `env`, one line per problem; empty when the bot can start. */
+export function botEnvironmentProblems(env: NodeJS.ProcessEnv): string[] {
+  const problems: string[] = [];
+  if (!env.APP_ID || !/^\d+$/.test(env.APP_ID)) problems.push('APP_ID must be the numeric ID of the GitHub App');
+  if (!env.PRIVATE_KEY && !env.PRIVATE_KEY_PATH) problems.push('PRIVATE_KEY or PRIVATE_KEY_PATH must give the app private key');
+  if (!env.WEBHOOK_SECRET) problems.push('WEBHOOK_SECRET must be set: without it Probot would accept deliveries signed with "development"');
+  if (env.PORT !== undefined && !/^\d{1,5}$/.test(env.PORT)) problems.push(`PORT must be a port number, not ${JSON.stringify(env.PORT)}`);
+  return problems;
+}
