@@ -1,8 +1,9 @@
 /**
  * The team-file edit of a promotion: `deployments.<deployment>.environments.<environment>.version`
  * set to the promoted version (the environment block added, as `version` only, when the deployment
- * did not run there). Only that value changes; everything else stays byte for byte. Mistakes are
- * diagnostics. Pure.
+ * did not run there). Only that value changes — and, when the environment's canary ran the promoted
+ * version, its `canary` entry goes (a canary of the stable version is invalid, ML304): the promotion
+ * completes it. Everything else stays byte for byte. Mistakes are diagnostics. Pure.
  */
 import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
@@ -14,6 +15,7 @@ import {
   keysOf,
   nodeRange,
   pairOf,
+  pairRemoval,
   parsesTo,
   parseTeamFile,
   promoteDiagnostic,
@@ -30,8 +32,10 @@ export interface PromotionChange {
   readonly version: string;
   /** The stable version before, or undefined when the deployment did not run in the environment. */
   readonly versionBefore?: string;
-  /** The environment's canary, which the promotion leaves as it is. */
+  /** The environment's canary before the promotion. */
   readonly canary?: { readonly version: string; readonly traffic: number };
+  /** True when the canary ran the promoted version: the promotion completes it and removes its block. */
+  readonly canaryCompleted: boolean;
   /** One line, e.g. "prod: fraud-api 1.4.0 → 1.5.0 (model fraud-detector)". */
   readonly description: string;
 }
@@ -89,8 +93,9 @@ export function promotionEdit(teamFileText: string, deployment: string, version:
   const block = environmentPair?.value;
   const before: unknown = isMap(block) ? block.toJS(doc) : undefined;
   const canary = canaryOf(before);
-  let splice: TextSplice;
+  const splices: TextSplice[] = [];
   let versionBefore: string | undefined;
+  let canaryDone = false;
   if (environmentPair) {
     const versionNode = pairOf(block, 'version')?.value;
     if (!isMap(block) || !isScalar(versionNode) || !versionNode.range) {
@@ -100,24 +105,32 @@ export function promotionEdit(teamFileText: string, deployment: string, version:
     if (versionBefore === version) {
       return refused(promoteDiagnostic('ML804', `\`${deployment}\` already serves ${version} in ${environment}.`, file, nodeRange(text, versionNode)));
     }
-    splice = { start: versionNode.range[0], end: versionNode.range[1], text: versionScalar(version, versionNode) };
+    splices.push({ start: versionNode.range[0], end: versionNode.range[1], text: versionScalar(version, versionNode) });
+    const canaryPair = pairOf(block, 'canary');
+    if (canary?.version === version && canaryPair) {
+      const removal = pairRemoval(text, block as YAMLMap<Node, Node | null>, canaryPair);
+      if (!removal) return refused(promoteDiagnostic('ML814', `The canary of deployments.${deployment}.environments.${environment} cannot be removed in place.`, file, nodeRange(text, canaryPair.key)));
+      splices.push(removal);
+      canaryDone = true;
+    }
   } else {
-    splice = addedEnvironment(text, environments as YAMLMap<Node, Node | null>, environment, version);
+    splices.push(addedEnvironment(text, environments as YAMLMap<Node, Node | null>, environment, version));
   }
-  const result = applySplices(text, [splice]);
+  const result = applySplices(text, splices);
   const expected = doc.toJS() as { deployments: Record<string, { environments: Record<string, Record<string, unknown>> }> };
   const environmentsData = expected.deployments[deployment]!.environments;
   environmentsData[environment] = { ...(environmentsData[environment] ?? {}), version };
+  if (canaryDone) delete environmentsData[environment]!.canary;
   if (!parsesTo(result, expected)) {
     return refused(promoteDiagnostic('ML814', `Setting deployments.${deployment}.environments.${environment}.version in place would change more than that value.`, file, where));
   }
   const description =
     versionBefore === undefined
       ? `${environment}: ${deployment} now serves ${version} (model ${model}; it did not run in ${environment} before)`
-      : `${environment}: ${deployment} ${versionBefore} → ${version} (model ${model})`;
+      : `${environment}: ${deployment} ${versionBefore} → ${version} (model ${model}${canaryDone ? `; completes the ${canary!.traffic} % canary of ${version}, whose block is removed` : ''})`;
   return {
     text: result,
-    change: { deployment, model, environment, version, ...(versionBefore !== undefined ? { versionBefore } : {}), ...(canary ? { canary } : {}), description },
+    change: { deployment, model, environment, version, ...(versionBefore !== undefined ? { versionBefore } : {}), ...(canary ? { canary } : {}), canaryCompleted: canaryDone, description },
     diagnostics: [],
   };
 }

@@ -67,12 +67,11 @@ export function promotionEvidence(decision: PromotionAllowed): string {
   return escapeInline(decision.reason);
 }
 
-/** The note on a canary the promotion leaves in place, or undefined. */
+/** The note on the environment's canary, or undefined when there was none. */
 export function canaryNote(change: PromotionChange): string | undefined {
   if (!change.canary) return undefined;
-  const same = change.canary.version === change.version;
-  return same
-    ? `The canary of ${inlineCode(change.canary.version)} at ${change.canary.traffic} % is left as it is; it now sends traffic to the stable version. Remove the ${inlineCode('canary')} block in this pull request to finish the rollout.`
+  return change.canaryCompleted
+    ? `The canary of ${inlineCode(change.canary.version)} at ${change.canary.traffic} % ran the promoted version: this pull request completes it and removes its ${inlineCode('canary')} block.`
     : `The canary of ${inlineCode(change.canary.version)} at ${change.canary.traffic} % is left as it is.`;
 }
 

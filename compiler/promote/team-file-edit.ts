@@ -125,3 +125,21 @@ export function reindent(block: string, fromColumn: number, toColumn: number): s
     })
     .join('\n');
 }
+
+/** The splice that removes one pair from a map: its whole lines in a block map, the pair and one comma in a flow map. */
+export function pairRemoval(text: string, map: YAMLMap<Node, Node | null>, pair: Pair<Node, Node | null>): TextSplice | undefined {
+  const index = map.items.indexOf(pair);
+  const keyStart = pair.key?.range?.[0];
+  const valueEnd = pair.value?.range?.[1];
+  if (index < 0 || keyStart === undefined || valueEnd === undefined) return undefined;
+  if (map.flow) {
+    const previous = map.items[index - 1]?.value?.range?.[1];
+    if (previous !== undefined) return { start: previous, end: valueEnd, text: '' };
+    const next = map.items[index + 1]?.key?.range?.[0];
+    return next !== undefined ? { start: keyStart, end: next, text: '' } : { start: keyStart, end: valueEnd, text: '' };
+  }
+  const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
+  if (text.slice(lineStart, keyStart).trim() !== '') return undefined;
+  const newline = text[valueEnd - 1] === '\n' ? valueEnd - 1 : text.indexOf('\n', valueEnd);
+  return { start: lineStart, end: newline < 0 ? text.length : newline + 1, text: '' };
+}

@@ -46,10 +46,10 @@ function replaced(text: string, needle: string, replacement: string, from = 0): 
 }
 
 describe('promotionEdit', () => {
-  it('changes only the version of the sample fraud-api in prod', () => {
+  it('changes only the version of the sample fraud-api in prod, completing the canary of that version', () => {
     const result = promotionEdit(FRAUD_TEAM_FILE, 'fraud-api', '1.5.0', 'prod', context);
     expect(result.diagnostics).toEqual([]);
-    expect(result.text).toBe(replaced(FRAUD_TEAM_FILE, 'version: "1.4.0"', 'version: "1.5.0"', FRAUD_TEAM_FILE.indexOf('      prod:')));
+    expect(result.text).toBe(replaced(FRAUD_TEAM_FILE, 'version: "1.4.0"\n        canary: { version: "1.5.0", traffic: 10 }\n', 'version: "1.5.0"\n'));
     expect(result.change).toEqual({
       deployment: 'fraud-api',
       model: 'fraud-detector',
@@ -57,8 +57,23 @@ describe('promotionEdit', () => {
       version: '1.5.0',
       versionBefore: '1.4.0',
       canary: { version: '1.5.0', traffic: 10 },
-      description: 'prod: fraud-api 1.4.0 → 1.5.0 (model fraud-detector)',
+      canaryCompleted: true,
+      description: 'prod: fraud-api 1.4.0 → 1.5.0 (model fraud-detector; completes the 10 % canary of 1.5.0, whose block is removed)',
     });
+  });
+
+  it('leaves a canary of another version alone', () => {
+    const text = 'models:\n  m:\n    versions: { "1": {}, "2": {}, "3": {} }\ndeployments:\n  d:\n    model: m\n    environments:\n      prod: { version: "1", canary: { version: "2", traffic: 5 } }\n';
+    const result = promotionEdit(text, 'd', '3', 'prod', context);
+    expect(result.text).toBe(text.replace('{ version: "1", canary', '{ version: "3", canary'));
+    expect(result.change).toMatchObject({ canaryCompleted: false, canary: { version: '2', traffic: 5 }, description: 'prod: d 1 → 3 (model m)' });
+  });
+
+  it('removes a completed canary from a flow block and a block map', () => {
+    const flow = 'models:\n  m:\n    versions: { "1": {}, "2": {} }\ndeployments:\n  d:\n    model: m\n    environments:\n      prod: { version: "1", canary: { version: "2", traffic: 5 }, replicas: { min: 1 } } # keep\n';
+    expect(promotionEdit(flow, 'd', '2', 'prod', context).text).toBe(flow.replace('{ version: "1", canary: { version: "2", traffic: 5 }, replicas', '{ version: "2", replicas'));
+    const block = 'models:\n  m:\n    versions: { "1": {}, "2": {} }\ndeployments:\n  d:\n    model: m\n    environments:\n      prod:\n        canary: # the canary\n          version: "2"\n          traffic: 5\n        # replicas next\n        version: "1"\n';
+    expect(promotionEdit(block, 'd', '2', 'prod', context).text).toBe('models:\n  m:\n    versions: { "1": {}, "2": {} }\ndeployments:\n  d:\n    model: m\n    environments:\n      prod:\n        # replicas next\n        version: "2"\n');
   });
 
   it('keeps the quoting style of the value it replaces', () => {

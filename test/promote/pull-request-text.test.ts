@@ -21,7 +21,7 @@ describe('templates/promote', () => {
 });
 
 describe('promotionPullRequest', () => {
-  const change = { deployment: 'fraud-api', model: 'fraud-detector', environment: 'prod', version: '1.5.0', versionBefore: '1.4.0', canary: { version: '1.5.0', traffic: 10 }, description: 'prod: fraud-api 1.4.0 → 1.5.0 (model fraud-detector)' };
+  const change = { deployment: 'fraud-api', model: 'fraud-detector', environment: 'prod', version: '1.5.0', versionBefore: '1.4.0', canary: { version: '1.5.0', traffic: 10 }, canaryCompleted: true, description: 'prod: fraud-api 1.4.0 → 1.5.0 (model fraud-detector)' };
   const decision = { allowed: true as const, reason: `1.5.0 has been healthy in staging for 1d 5h (since ${at(1)}); prod requires 24h (soak).`, from: 'staging', soakMs: 86_400_000, healthySince: at(1), healthyForMs: 1 };
 
   it('names the change, the evidence and the canary left in place', () => {
@@ -46,7 +46,7 @@ describe('promotionPullRequest', () => {
         '',
         '### Notes',
         '',
-        '- The canary of <code>1.5.0</code> at 10 % is left as it is; it now sends traffic to the stable version. Remove the <code>canary</code> block in this pull request to finish the rollout.',
+        '- The canary of <code>1.5.0</code> at 10 % ran the promoted version: this pull request completes it and removes its <code>canary</code> block.',
         '',
         '---',
         'Opened by `mlops promote` at the request of &#64;maria. The config repo stays the source of truth: this pull request is checked, planned and approved like any other change, and merging it deploys it.',

@@ -47,7 +47,7 @@ describe('rollbackEdit', () => {
     expect(parse(reverse.text!).deployments.d.environments.prod).toEqual({ version: '2' });
   });
 
-  it('undoes a promotion made by promotionEdit exactly', () => {
+  it('undoes a promotion made by promotionEdit exactly (canary included)', () => {
     const promoted = promotionEdit(FRAUD_TEAM_FILE, 'fraud-api', '1.5.0', 'prod', { file: context.file, environments }).text!;
     expect(rollbackEdit(promoted, FRAUD_TEAM_FILE, 'fraud-api', 'prod', context).text).toBe(FRAUD_TEAM_FILE);
   });
