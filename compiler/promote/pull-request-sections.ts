@@ -75,9 +75,15 @@ export function canaryNote(change: PromotionChange): string | undefined {
     : `The canary of ${inlineCode(change.canary.version)} at ${change.canary.traffic} % is left as it is.`;
 }
 
+/** A deploy in Markdown: `#12 at seq 7` with a real link to the pull request when its number is an integer. */
+function deployMarkdown(entry: AuditEntry): string {
+  const pr = entry.source.pr;
+  return typeof pr === 'number' && Number.isSafeInteger(pr) && pr > 0 ? `#${pr} at seq ${entry.seq}` : escapeInline(`${entry.source.sha.slice(0, 7)} at seq ${entry.seq}`);
+}
+
 /** The lines about the trail entries a rollback relies on. */
 export function rollbackEvidence(target: AuditEntry, undone: AuditEntry | undefined): string[] {
-  const lines = [`Restores the desired state of ${escapeInline(deployWords(target))} (source ${inlineCode(target.source.sha.slice(0, 12))}, ${escapeInline(target.time)}).`];
-  if (undone && undone.seq !== target.seq) lines.push(`Undoes ${escapeInline(deployWords(undone))} (source ${inlineCode(undone.source.sha.slice(0, 12))}, ${escapeInline(undone.time)}).`);
+  const lines = [`Restores the desired state of ${deployMarkdown(target)} (source ${inlineCode(target.source.sha.slice(0, 12))}, ${escapeInline(target.time)}).`];
+  if (undone && undone.seq !== target.seq) lines.push(`Undoes ${deployMarkdown(undone)} (source ${inlineCode(undone.source.sha.slice(0, 12))}, ${escapeInline(undone.time)}).`);
   return lines;
 }

@@ -74,7 +74,7 @@ describe('rollbackPullRequest', () => {
     expect(text.title).toBe('Roll back fraud-api in prod to 1.4.0 (deploy seq 1)');
     expect(text.branch).toBe('mlops/rollback-fraud-api-prod-to-seq-1');
     expect(text.description).toBe('prod: fraud-api back from 1.5.0 (canary 1.6.0 at 10 %) to 1.4.0, as deployed in #12 at seq 1; also restores replicas');
-    expect(text.body).toContain('### What it undoes\n\n- Restores the desired state of &#35;12 at seq 1 (source <code>c3c3c3c3c3c3</code>, 2026-11-01T00:00:00Z).\n- Undoes &#35;13 at seq 2 (source <code>d4d4d4d4d4d4</code>, 2026-11-01T05:00:00Z).\n');
+    expect(text.body).toContain('### What it undoes\n\n- Restores the desired state of #12 at seq 1 (source <code>c3c3c3c3c3c3</code>, 2026-11-01T00:00:00Z).\n- Undoes #13 at seq 2 (source <code>d4d4d4d4d4d4</code>, 2026-11-01T05:00:00Z).\n');
     expect(text.body).not.toContain('### Notes');
   });
 });

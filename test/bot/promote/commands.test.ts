@@ -141,7 +141,7 @@ describe('/mlops rollback', () => {
       .reply(201, { sha: 'commit1' })
       .post(`${REPO}/git/refs`, { ref: `refs/heads/${branch}`, sha: 'commit1' })
       .reply(201, {})
-      .post(`${REPO}/pulls`, (body) => body.title === 'Roll back fraud-api in prod to 1.4.0 (canary 1.5.0 at 10 %) (deploy seq 1)' && body.body.includes('Undoes &#35;4 at seq 2'))
+      .post(`${REPO}/pulls`, (body) => body.title === 'Roll back fraud-api in prod to 1.4.0 (canary 1.5.0 at 10 %) (deploy seq 1)' && body.body.includes('Undoes #4 at seq 2'))
       .reply(201, { number: 43, html_url: 'https://github.com/Codertocat/Hello-World/pull/43' })
       .post(`${REPO}/issues/1/comments`, (body) => body.body.includes('prod: fraud-api back from 1.5.0 to 1.4.0 (canary 1.5.0 at 10 %), as deployed in &#35;3 at seq 1.'))
       .reply(201, { id: 1 });

@@ -118,7 +118,7 @@ describe('mlops rollback', () => {
     expect(result.code).toBe(0);
     expect(result.out).toContain('  prod: fraud-api back from 1.5.0 to 1.4.0 (canary 1.5.0 at 10 %), as deployed in #3 at seq 1\n');
     expect(result.out).toContain('Title: Roll back fraud-api in prod to 1.4.0 (canary 1.5.0 at 10 %) (deploy seq 1)');
-    expect(result.out).toContain(`- Undoes &#35;4 at seq 3 (source <code>${promoted.slice(0, 12)}</code>`);
+    expect(result.out).toContain(`- Undoes #4 at seq 3 (source <code>${promoted.slice(0, 12)}</code>`);
     expect(await branchFile('mlops/rollback-fraud-api-prod-to-seq-1')).toBe(FRAUD_TEAM_FILE);
     expect((await simpleGit(config).revparse(['HEAD'])).trim()).toBe(promoted);
     expect(await readFile(join(config, 'config/teams/fraud/mlops.yaml'), 'utf8')).toBe(PROMOTED_TEXT);
