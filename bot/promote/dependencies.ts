@@ -21,6 +21,8 @@ export interface ConfigRepoReader {
 export interface TrailReader {
   /** The entries in `seq` order. */
   read(): Promise<readonly AuditEntry[]>;
+  /** Deploy `seq` → the deploy-repo commit that recorded it, when known (events are then matched by `deploy.commit`). */
+  deployCommits?(): Promise<ReadonlyMap<number, string>>;
 }
 
 /** A new branch with one commit that changes one file, and the pull request from it. */

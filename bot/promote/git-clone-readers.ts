@@ -4,7 +4,7 @@
  */
 import { simpleGit } from 'simple-git';
 import { readGitTree } from '../../compiler/cli/git-tree-source.ts';
-import { readDeployTrail } from '../../compiler/cli/promote/read-trail.ts';
+import { readDeployCommits, readDeployTrail } from '../../compiler/cli/promote/read-trail.ts';
 import type { ConfigRepoReader, TrailReader } from './dependencies.ts';
 
 /** Reads the config repo from a clone at `dir` whose default branch is `branch` (a local or remote-tracking ref). */
@@ -20,5 +20,5 @@ export function cloneConfigReader(dir: string, branch: string, ref = branch): Co
 
 /** Reads the trail of a deploy-repo clone at `dir` (its `ref`, default HEAD). */
 export function cloneTrailReader(dir: string, ref = 'HEAD'): TrailReader {
-  return { read: () => readDeployTrail(dir, ref) };
+  return { read: () => readDeployTrail(dir, ref), deployCommits: () => readDeployCommits(dir, ref) };
 }

@@ -20,8 +20,8 @@ export const promoteCommand: CommandHandler<PromotionRequest, PromoteDependencie
   },
   async run(request, dependencies) {
     const base = await dependencies.config.defaultBranch();
-    const [tree, trail] = await Promise.all([dependencies.config.sourceTreeAt(base.sha), dependencies.trail.read()]);
-    const result = preparePromotion(request, { tree, trail, now: dependencies.now(), templates: dependencies.templates, requestedBy: `@${dependencies.requestedBy}` });
+    const [tree, trail, deployCommits] = await Promise.all([dependencies.config.sourceTreeAt(base.sha), dependencies.trail.read(), dependencies.trail.deployCommits?.()]);
+    const result = preparePromotion(request, { tree, trail, ...(deployCommits ? { deployCommits } : {}), now: dependencies.now(), templates: dependencies.templates, requestedBy: `@${dependencies.requestedBy}` });
     if ('refusal' in result) return answerRefusal('promote', result.refusal, dependencies);
     return openChange(result.prepared, base, dependencies);
   },

@@ -9,7 +9,7 @@ import { preparePromotion } from '../../promote/prepare-promotion.ts';
 import type { CliCommand } from '../command.ts';
 import { pathArgument, positionals, requiredFlag } from '../promote/arguments.ts';
 import { commitOnNewBranch, openConfigRepo } from '../promote/config-branch.ts';
-import { readDeployTrail } from '../promote/read-trail.ts';
+import { readDeployCommits, readDeployTrail } from '../promote/read-trail.ts';
 import { printPrepared, printRefusal } from '../promote/report.ts';
 import { readPromoteTemplates } from '../promote/templates.ts';
 import { wantsColor } from './validate.ts';
@@ -44,7 +44,8 @@ export const command: CliCommand = {
     const repo = await openConfigRepo(config.absolute);
     const tree = await readGitTree(config.absolute, 'HEAD');
     const trail = await readDeployTrail(deployRepo.absolute);
-    const result = preparePromotion({ deployment: deployment!, version: version!, environment }, { tree, trail, now: new Date(), templates: await readPromoteTemplates() });
+    const deployCommits = await readDeployCommits(deployRepo.absolute);
+    const result = preparePromotion({ deployment: deployment!, version: version!, environment }, { tree, trail, deployCommits, now: new Date(), templates: await readPromoteTemplates() });
     if ('refusal' in result) {
       printRefusal('promote', result.refusal, tree, io, wantsColor(io));
       return 1;

@@ -18,3 +18,21 @@ export async function readDeployTrail(deployRepo: string, ref = 'HEAD'): Promise
   for (const path of paths) files.push({ path, text: await git.show([`${ref}:${path}`]) });
   return parseTrail(files);
 }
+
+/**
+ * Deploy `seq` → the deploy-repo commit that added its line (a deploy entry lives in its own commit), from
+ * one `git log -p` over `audit/`, so `synced`/`degraded` events are matched by `deploy.commit`.
+ */
+export async function readDeployCommits(deployRepo: string, ref = 'HEAD'): Promise<Map<number, string>> {
+  const log = await simpleGit(deployRepo).raw(['log', '--reverse', '--no-renames', '--format=commit %H', '-p', '--unified=0', ref, '--', 'audit/']);
+  const commits = new Map<number, string>();
+  let commit: string | undefined;
+  for (const line of log.split('\n')) {
+    if (line.startsWith('commit ')) commit = line.slice('commit '.length).trim();
+    else if (commit !== undefined && line.startsWith('+{')) {
+      const seq = /"seq":([0-9]+)[,}]/.exec(line)?.[1];
+      if (seq !== undefined && !commits.has(Number(seq))) commits.set(Number(seq), commit);
+    }
+  }
+  return commits;
+}
