@@ -5,10 +5,9 @@
  * shapes are written as one flow mapping. Mistakes are diagnostics. Pure.
  */
 import { isAlias, isMap, type Node, stringify } from 'yaml';
-import { canonicalJson } from '../audit/audit-entry.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { suggestionHint } from '../diagnostics/suggest.ts';
-import { applySplices, columnOf, hasAliasing, keysOf, nodeRange, pairOf, parsesTo, parseTeamFile, promoteDiagnostic, rangeAt, reindent } from './team-file-edit.ts';
+import { applySplices, columnOf, dataKey, hasAliasing, keysOf, nodeRange, pairOf, parsesTo, parseTeamFile, promoteDiagnostic, rangeAt, reindent } from './team-file-edit.ts';
 
 /** Where the team file is and how to name the earlier revision in messages. */
 export interface RollbackEditContext {
@@ -61,7 +60,7 @@ export function rollbackEdit(currentTeamFileText: string, earlierTeamFileText: s
   }
   const restored = earlierBlock.toJS(earlier) as Record<string, unknown>;
   const now = block.toJS(current) as Record<string, unknown>;
-  if (canonicalJson(restored) === canonicalJson(now)) {
+  if (dataKey(restored) === dataKey(now)) {
     return refused(promoteDiagnostic('ML813', `deployments.${deployment}.environments.${environment} is already as it was at ${context.earlier}.`, file, nodeRange(text, environmentPair.key)));
   }
   const expected = current.toJS() as { deployments: Record<string, { environments: Record<string, unknown> }> };

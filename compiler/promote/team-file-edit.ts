@@ -38,10 +38,16 @@ export function nodeRange(text: string, node: Node | Pair | null | undefined): S
   return range ? rangeAt(text, range[0], range[1]) : rangeAt(text, 0);
 }
 
-/** Parses a team file; undefined when it has errors. */
+/** Parses a team file; undefined when it has errors or its data cannot be built (e.g. too many aliases). */
 export function parseTeamFile(text: string): Document.Parsed | undefined {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  return doc.errors.length > 0 ? undefined : doc;
+  if (doc.errors.length > 0) return undefined;
+  try {
+    doc.toJS();
+  } catch {
+    return undefined;
+  }
+  return doc;
 }
 
 /** The pair of a map whose key is the string `key`. */
@@ -91,10 +97,17 @@ export function applySplices(text: string, splices: readonly TextSplice[]): stri
   return result;
 }
 
-/** True when `text` parses cleanly to exactly `expected` (compared as canonical JSON). */
+/** JSON of YAML data with keys sorted at every level; `.inf` and `.nan` become marked strings instead of failing. */
+export function dataKey(value: unknown): string {
+  return canonicalJson(
+    JSON.parse(JSON.stringify(value ?? null, (_key, member: unknown) => (typeof member === 'number' && !Number.isFinite(member) ? `\u0000number:${member}` : typeof member === 'bigint' ? `\u0000bigint:${member}` : member))),
+  );
+}
+
+/** True when `text` parses cleanly to exactly `expected` (compared as canonical data). */
 export function parsesTo(text: string, expected: unknown): boolean {
   const doc = parseTeamFile(text);
-  return doc !== undefined && canonicalJson(doc.toJS()) === canonicalJson(expected);
+  return doc !== undefined && dataKey(doc.toJS()) === dataKey(expected);
 }
 
 /** A version as a YAML scalar, in the style of the scalar it replaces (double-quoted when new or when plain would change its type). */

@@ -62,6 +62,13 @@ describe('rollbackEdit', () => {
     expect(rollbackEdit(FRAUD_TEAM_FILE, FRAUD_TEAM_FILE, 'fraud-apx', 'prod', context).diagnostics).toMatchObject([{ code: 'ML801', hint: 'Did you mean `fraud-api`?' }]);
   });
 
+  it('compares and verifies data holding .inf and .nan without failing', () => {
+    const current = 'x: .nan\ndeployments:\n  d:\n    environments:\n      prod: { version: "2", weight: .inf }\n';
+    const earlier = 'deployments:\n  d:\n    environments:\n      prod: { version: "1", weight: .inf }\n';
+    expect(rollbackEdit(current, earlier, 'd', 'prod', context).text).toBe(current.replace('"2"', '"1"'));
+    expect(rollbackEdit(current, current, 'd', 'prod', context).diagnostics).toMatchObject([{ code: 'ML813' }]);
+  });
+
   it('refuses aliases and unparsable revisions', () => {
     const aliased = 'x: &v { version: "1" }\ndeployments:\n  d:\n    environments:\n      prod: *v\n';
     const plain = 'deployments:\n  d:\n    environments:\n      prod: { version: "2" }\n';
@@ -69,5 +76,7 @@ describe('rollbackEdit', () => {
     const anchored = 'deployments:\n  d:\n    environments:\n      prod: &v { version: "1" }\n      dev: *v\n';
     expect(rollbackEdit(plain, anchored, 'd', 'prod', context).diagnostics).toMatchObject([{ code: 'ML814' }]);
     expect(rollbackEdit(plain, 'deployments: [', 'd', 'prod', context).diagnostics).toMatchObject([{ code: 'ML814', message: 'teams/fraud/mlops.yaml at deploy seq 7 (abc1234) does not parse as YAML.' }]);
+    const laughs = `a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [${Array(10).fill('*a').join(', ')}]\nc: &c [${Array(10).fill('*b').join(', ')}]\nd: [${Array(10).fill('*c').join(', ')}]\n${plain}`;
+    expect(rollbackEdit(plain, laughs, 'd', 'prod', context).diagnostics).toMatchObject([{ code: 'ML814' }]);
   });
 });

@@ -1,6 +1,6 @@
 /** `/mlops promote` and `/mlops rollback` as bot command handlers: parsing, and runs against the GitHub API (nock) with a real issue_comment payload. */
 import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { promoteCommand } from '../../../bot/promote/promote-command.ts';
 import { rollbackCommand } from '../../../bot/promote/rollback-command.ts';
 import { readSourceTree } from '../../../compiler/cli/fs-source.ts';
@@ -13,6 +13,8 @@ import { githubApi } from './support/github-api.ts';
 const REPO = '/repos/Codertocat/Hello-World';
 const BASE = 'a'.repeat(40);
 const EARLIER = 'e'.repeat(40);
+/** Object SHAs the mocked Git Data API returns. */
+const SHA = { tree0: '1'.repeat(40), tree1: '2'.repeat(40), blob1: '3'.repeat(40), commit1: '4'.repeat(40) };
 const PROMOTED_TEXT = FRAUD_TEAM_FILE.replace('        version: "1.4.0"\n        canary: { version: "1.5.0", traffic: 10 }\n', '        version: "1.5.0"\n');
 let tree: SourceTree;
 
@@ -23,6 +25,10 @@ beforeAll(async () => {
 
 afterEach(() => {
   nock.cleanAll();
+});
+
+afterAll(() => {
+  nock.enableNetConnect();
 });
 
 const healthyStaging = buildTrail([
@@ -64,14 +70,14 @@ describe('/mlops promote', () => {
     const branch = 'mlops/promote-fraud-api-1.5.0-to-prod';
     const api = githubApi()
       .get(`${REPO}/git/commits/${BASE}`)
-      .reply(200, { sha: BASE, tree: { sha: 'tree0' } })
+      .reply(200, { sha: BASE, tree: { sha: SHA.tree0 } })
       .post(`${REPO}/git/blobs`, { content: PROMOTED_TEXT, encoding: 'utf-8' })
-      .reply(201, { sha: 'blob1' })
-      .post(`${REPO}/git/trees`, { base_tree: 'tree0', tree: [{ path: 'teams/fraud/mlops.yaml', mode: '100644', type: 'blob', sha: 'blob1' }] })
-      .reply(201, { sha: 'tree1' })
-      .post(`${REPO}/git/commits`, (body) => body.tree === 'tree1' && body.parents[0] === BASE && body.message.startsWith('Promote fraud-api 1.5.0 to prod\n'))
-      .reply(201, { sha: 'commit1' })
-      .post(`${REPO}/git/refs`, { ref: `refs/heads/${branch}`, sha: 'commit1' })
+      .reply(201, { sha: SHA.blob1 })
+      .post(`${REPO}/git/trees`, { base_tree: SHA.tree0, tree: [{ path: 'teams/fraud/mlops.yaml', mode: '100644', type: 'blob', sha: SHA.blob1 }] })
+      .reply(201, { sha: SHA.tree1 })
+      .post(`${REPO}/git/commits`, (body) => body.tree === SHA.tree1 && body.parents[0] === BASE && body.message.startsWith('Promote fraud-api 1.5.0 to prod\n'))
+      .reply(201, { sha: SHA.commit1 })
+      .post(`${REPO}/git/refs`, { ref: `refs/heads/${branch}`, sha: SHA.commit1 })
       .reply(201, { ref: `refs/heads/${branch}` })
       .post(`${REPO}/pulls`, (body) => body.base === 'main' && body.head === branch && body.title === 'Promote fraud-api 1.5.0 to prod' && body.body.startsWith('<!-- mlops:promote -->\n') && body.body.includes('at the request of &#64;Codertocat'))
       .reply(201, { number: 42, html_url: 'https://github.com/Codertocat/Hello-World/pull/42' })
@@ -103,13 +109,13 @@ describe('/mlops promote', () => {
     const deps = await dependencies(payload, { tree, baseSha: BASE, trail: healthyStaging, now: new Date(at(30)) });
     const api = githubApi()
       .get(`${REPO}/git/commits/${BASE}`)
-      .reply(200, { sha: BASE, tree: { sha: 'tree0' } })
+      .reply(200, { sha: BASE, tree: { sha: SHA.tree0 } })
       .post(`${REPO}/git/blobs`)
-      .reply(201, { sha: 'blob1' })
+      .reply(201, { sha: SHA.blob1 })
       .post(`${REPO}/git/trees`)
-      .reply(201, { sha: 'tree1' })
+      .reply(201, { sha: SHA.tree1 })
       .post(`${REPO}/git/commits`)
-      .reply(201, { sha: 'commit1' })
+      .reply(201, { sha: SHA.commit1 })
       .post(`${REPO}/git/refs`)
       .reply(422, { message: 'Reference already exists' })
       .post(`${REPO}/issues/1/comments`, (body) => body.body.includes('refused (<code>branch-exists</code>): Branch mlops/promote-fraud-api-1.5.0-to-prod already exists'))
@@ -132,14 +138,14 @@ describe('/mlops rollback', () => {
     const branch = 'mlops/rollback-fraud-api-prod-to-seq-1';
     const api = githubApi()
       .get(`${REPO}/git/commits/${BASE}`)
-      .reply(200, { sha: BASE, tree: { sha: 'tree0' } })
+      .reply(200, { sha: BASE, tree: { sha: SHA.tree0 } })
       .post(`${REPO}/git/blobs`, { content: FRAUD_TEAM_FILE, encoding: 'utf-8' })
-      .reply(201, { sha: 'blob1' })
+      .reply(201, { sha: SHA.blob1 })
       .post(`${REPO}/git/trees`)
-      .reply(201, { sha: 'tree1' })
+      .reply(201, { sha: SHA.tree1 })
       .post(`${REPO}/git/commits`)
-      .reply(201, { sha: 'commit1' })
-      .post(`${REPO}/git/refs`, { ref: `refs/heads/${branch}`, sha: 'commit1' })
+      .reply(201, { sha: SHA.commit1 })
+      .post(`${REPO}/git/refs`, { ref: `refs/heads/${branch}`, sha: SHA.commit1 })
       .reply(201, {})
       .post(`${REPO}/pulls`, (body) => body.title === 'Roll back fraud-api in prod to 1.4.0 (canary 1.5.0 at 10 %) (deploy seq 1)' && body.body.includes('Undoes #4 at seq 2'))
       .reply(201, { number: 43, html_url: 'https://github.com/Codertocat/Hello-World/pull/43' })
