@@ -2,6 +2,7 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { promoteCommand } from '../../../bot/promote/promote-command.ts';
+import { registryEntry } from '../../../bot/promote/registry-entry.ts';
 import { rollbackCommand } from '../../../bot/promote/rollback-command.ts';
 import { readSourceTree } from '../../../compiler/cli/fs-source.ts';
 import type { SourceTree } from '../../../compiler/load/source-tree.ts';
@@ -163,6 +164,23 @@ describe('/mlops rollback', () => {
       .post(`${REPO}/issues/1/comments`, (body) => body.body.includes('refused (<code>ML810</code>): The audit trail has no entry 9.'))
       .reply(201, { id: 1 });
     expect(await rollbackCommand.run({ deployment: 'fraud-api', environment: 'prod', toSeq: 9 }, deps)).toMatchObject({ kind: 'refused', code: 'ML810' });
+    expect(api.pendingMocks()).toEqual([]);
+  });
+});
+
+describe('registryEntry', () => {
+  it('answers a malformed command with its usage, and runs a well-formed one', async () => {
+    const payload = issueCommentPayload('/mlops rollback fraud-api prod');
+    const deps = await dependencies(payload, { tree, baseSha: BASE, trail: healthyStaging, now: new Date(at(30)) });
+    const entry = registryEntry(rollbackCommand, async (invocation: { args: readonly string[]; number: number }) => ({ ...deps, issueNumber: invocation.number }));
+    expect([entry.name, entry.usage]).toEqual(['rollback', '/mlops rollback <deployment> in <env> [to <deploy id>]']);
+    const api = githubApi()
+      .post(`${REPO}/issues/7/comments`, (body) => body.body.includes('&#64;Codertocat: Expected') && body.body.includes('Usage: <code>/mlops rollback &#60;deployment&#62; in &#60;env&#62; &#91;to &#60;deploy id&#62;&#93;</code>'))
+      .reply(201, { id: 1 })
+      .post(`${REPO}/issues/7/comments`, (body) => body.body.includes('refused (<code>ML811</code>): The audit trail has no deploy of `fraud-api` in prod.'.replaceAll('`', '&#96;')))
+      .reply(201, { id: 2 });
+    await entry.run({ args: commandArguments(payload.comment.body, 'rollback')!, number: 7 });
+    await entry.run({ args: ['fraud-api', 'in', 'prod'], number: 7 });
     expect(api.pendingMocks()).toEqual([]);
   });
 });
