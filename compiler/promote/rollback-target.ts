@@ -1,8 +1,9 @@
 /**
  * Which deploy a rollback restores, from the audit trail: the deploy named by `to <seq>`, or by default
- * the deploy that put in place the state before the last change of the deployment in the environment
- * (the previous deploy that changed it). Its source SHA is the config-repo revision whose team file
- * holds the block to restore (the shell reads it). Pure.
+ * the deploy just before the last one that changed the deployment in the environment (its source is the
+ * config exactly as it stood before that change, including settings the trail's change summary does not
+ * record). Its source SHA is the config-repo revision whose team file holds the block to restore (the
+ * shell reads it). Pure.
  */
 import type { AuditEntry } from '../audit/audit-entry.ts';
 import type { PROMOTE_CODES } from './codes.ts';
@@ -42,8 +43,8 @@ export function rollbackTarget(entries: readonly AuditEntry[], key: TimelineKey,
     return { target: step.entry, state: step.state, ...(undone ? { undone } : {}) };
   }
   if (!undone) return { code: 'ML811', reason: `The audit trail has no deploy of ${name}.` };
-  const previous = changes.at(-2);
-  if (!previous) return { code: 'ML811', reason: `${name} first came with deploy ${undone.seq}; there is no earlier state to restore.`, hint: 'Roll back by removing it in an ordinary pull request.' };
-  if (!previous.state) return { code: 'ML812', reason: `Before deploy ${undone.seq}, ${name} was not running (removed in deploy ${previous.entry.seq}).`, hint: 'Name an earlier deploy with `to <seq>`.' };
+  const previous = steps[steps.findIndex((step) => step.entry.seq === undone.seq) - 1];
+  if (changes.length < 2 || !previous) return { code: 'ML811', reason: `${name} first came with deploy ${undone.seq}; there is no earlier state to restore.`, hint: 'Roll back by removing it in an ordinary pull request.' };
+  if (!previous.state) return { code: 'ML812', reason: `Before deploy ${undone.seq}, ${name} was not running (removed in deploy ${changes.at(-2)!.entry.seq}).`, hint: 'Name an earlier deploy with `to <seq>`.' };
   return { target: previous.entry, state: previous.state, undone };
 }

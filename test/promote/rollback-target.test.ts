@@ -15,9 +15,16 @@ const trail = buildTrail([
 ]);
 
 describe('rollbackTarget', () => {
-  it('by default restores the state before the last change of the deployment in the environment', () => {
+  it('by default restores the deploy just before the last change of the deployment in the environment', () => {
     const found = rollbackTarget(trail, key);
     expect(found).toMatchObject({ target: { seq: 4, source: { sha: 'c3', pr: 12 } }, state: { version: '1.4.0' }, undone: { seq: 5, source: { sha: 'd4' } } });
+    const between = buildTrail([
+      { event: 'deploy', time: at(0), sha: 'a1', changes: [{ environment: 'prod', version: '1.3.0', action: 'added' }] },
+      { event: 'deploy', time: at(1), sha: 'b2', pr: 20, changes: [{ deployment: 'other', environment: 'prod', version: '9' }] },
+      { event: 'synced', time: at(2), sha: 'b2', cluster: 'prod-eu' },
+      { event: 'deploy', time: at(3), sha: 'c3', changes: [{ environment: 'prod', version: '1.4.0' }] },
+    ]);
+    expect(rollbackTarget(between, key)).toMatchObject({ target: { seq: 2, source: { sha: 'b2', pr: 20 } }, state: { version: '1.3.0' }, undone: { seq: 4 } });
   });
 
   it('restores the deploy named by seq', () => {
