@@ -46,7 +46,7 @@ function refuse(code: PromotionRefused['code'], reason: string, hint?: string): 
   return { allowed: false, code, reason, ...(hint !== undefined ? { hint } : {}) };
 }
 
-const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
+const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.[0-9]{3}Z$/, 'Z');
 const length = (span: TimeSpan): number => span.end - span.start;
 
 /** Decides whether `version` of `deployment` may be promoted into `targetEnvironment` at `now`. */
