@@ -64,6 +64,6 @@ export function preparePromotion(request: PromotionRequest, inputs: PromotionInp
   if (!decision.allowed) return { refusal: { code: decision.code, reason: decision.reason, ...(decision.hint !== undefined ? { hint: decision.hint } : {}), diagnostics: [] } };
   const after = validate(withFile(inputs.tree, team.file, edit.text));
   if (hasErrors(after.diagnostics)) return { refusal: refusalFromDiagnostics(after.diagnostics, `After the promotion the config would have errors: ${after.diagnostics.find((diagnostic) => diagnostic.severity === 'error')!.message}`) };
-  const pullRequest = promotionPullRequest({ team: team.name, file: team.file, change: edit.change, decision, ...(inputs.requestedBy !== undefined ? { requestedBy: inputs.requestedBy } : {}) }, inputs.templates);
+  const pullRequest = promotionPullRequest({ team: team.name, file: team.file, change: edit.change, decision, trail: inputs.trail, ...(inputs.requestedBy !== undefined ? { requestedBy: inputs.requestedBy } : {}) }, inputs.templates);
   return { prepared: { team: team.name, file: team.file, text: edit.text, pullRequest, change: edit.change, decision } };
 }

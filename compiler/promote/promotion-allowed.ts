@@ -19,6 +19,8 @@ export interface PromotionAllowed {
   readonly from: string;
   /** The required soak in milliseconds (0 when none is declared). */
   readonly soakMs: number;
+  /** `seq` of the deploy that made the version the stable version of `from` (in the qualifying serving period). */
+  readonly servedSinceSeq: number;
   /** ISO time the qualifying healthy stretch began. */
   readonly healthySince: string;
   readonly healthyForMs: number;
@@ -84,7 +86,7 @@ export function promotionAllowed(
     const reason = still
       ? `${version} has been healthy in ${from} for ${formatElapsed(length(best.span))} (since ${iso(best.span.start)}); ${requirement}.`
       : `${version} was healthy in ${from} for ${formatElapsed(length(best.span))} (${iso(best.span.start)} to ${iso(best.span.end)}); ${requirement}.`;
-    return { allowed: true, reason, from, soakMs, healthySince: iso(best.span.start), healthyForMs: length(best.span) };
+    return { allowed: true, reason, from, soakMs, servedSinceSeq: best.period.firstSeq, healthySince: iso(best.span.start), healthyForMs: length(best.span) };
   }
   return refusalFor(periods.at(-1)!, periods, { version, from, requirement, soakMs }, now);
 }

@@ -62,9 +62,12 @@ export function rollbackBranch(deployment: string, environment: string, target: 
   return `mlops/rollback-${refSlug(deployment)}-${refSlug(environment)}-to-seq-${target.seq}`;
 }
 
-/** The evidence line of a promotion: why the promotion path allows it. */
-export function promotionEvidence(decision: PromotionAllowed): string {
-  return escapeInline(decision.reason);
+/** The evidence lines of a promotion: why the promotion path allows it, and the deploy that put the version in the source environment. */
+export function promotionEvidence(decision: PromotionAllowed, change: PromotionChange, trail: readonly AuditEntry[]): string[] {
+  const deploy = trail.find((entry) => entry.seq === decision.servedSinceSeq);
+  const lines = [escapeInline(decision.reason)];
+  if (deploy) lines.push(`${inlineCode(change.version)} became the stable version in ${inlineCode(decision.from)} with ${deployMarkdown(deploy)} (${escapeInline(deploy.time)}).`);
+  return lines;
 }
 
 /** The note on the environment's canary, or undefined when there was none. */

@@ -61,6 +61,8 @@ export interface PromotionPullRequestInput {
   readonly file: string;
   readonly change: PromotionChange;
   readonly decision: PromotionAllowed;
+  /** The audit trail the decision was made on (to name the deploy that put the version in the source environment). */
+  readonly trail?: readonly AuditEntry[];
   /** GitHub login (or local user) who asked. */
   readonly requestedBy?: string;
 }
@@ -76,7 +78,7 @@ export function promotionPullRequest(input: PromotionPullRequestInput, templates
     summary: `Promotes ${inlineCode(change.deployment)} (team ${inlineCode(input.team)}, model ${inlineCode(change.model)}) to ${inlineCode(change.version)} in ${inlineCode(change.environment)}, after it soaked in ${inlineCode(input.decision.from)}.`,
     changes: [`${escapeInline(change.description)}: ${inlineCode(`deployments.${change.deployment}.environments.${change.environment}.version`)} in ${inlineCode(input.file)}`],
     evidenceTitle: 'Why the promotion path allows it',
-    evidence: [promotionEvidence(input.decision)],
+    evidence: promotionEvidence(input.decision, change, input.trail ?? []),
     notes: note ? [note] : [],
     command: 'promote',
     ...(input.requestedBy !== undefined ? { requestedBy: escapeInline(input.requestedBy) } : {}),

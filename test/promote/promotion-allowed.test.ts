@@ -22,6 +22,7 @@ describe('promotionAllowed into prod (from staging, soak 24h)', () => {
       reason: `1.5.0 has been healthy in staging for 1d 5h (since ${at(1)}); prod requires 24h (soak).`,
       from: 'staging',
       soakMs: 24 * 3_600_000,
+      servedSinceSeq: 1,
       healthySince: at(1),
       healthyForMs: 29 * 3_600_000,
     });

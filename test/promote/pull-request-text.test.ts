@@ -22,10 +22,10 @@ describe('templates/promote', () => {
 
 describe('promotionPullRequest', () => {
   const change = { deployment: 'fraud-api', model: 'fraud-detector', environment: 'prod', version: '1.5.0', versionBefore: '1.4.0', canary: { version: '1.5.0', traffic: 10 }, canaryCompleted: true, description: 'prod: fraud-api 1.4.0 → 1.5.0 (model fraud-detector)' };
-  const decision = { allowed: true as const, reason: `1.5.0 has been healthy in staging for 1d 5h (since ${at(1)}); prod requires 24h (soak).`, from: 'staging', soakMs: 86_400_000, healthySince: at(1), healthyForMs: 1 };
+  const decision = { allowed: true as const, reason: `1.5.0 has been healthy in staging for 1d 5h (since ${at(1)}); prod requires 24h (soak).`, from: 'staging', soakMs: 86_400_000, servedSinceSeq: 1, healthySince: at(1), healthyForMs: 1 };
 
   it('names the change, the evidence and the canary left in place', () => {
-    const text = promotionPullRequest({ team: 'fraud', file: 'teams/fraud/mlops.yaml', change, decision, requestedBy: '@maria' }, templates);
+    const text = promotionPullRequest({ team: 'fraud', file: 'teams/fraud/mlops.yaml', change, decision, trail: [target!, undone!], requestedBy: '@maria' }, templates);
     expect(text.title).toBe('Promote fraud-api 1.5.0 to prod');
     expect(text.branch).toBe('mlops/promote-fraud-api-1.5.0-to-prod');
     expect(text.commitMessage).toBe(`Promote fraud-api 1.5.0 to prod\n\nprod: fraud-api 1.4.0 → 1.5.0 (model fraud-detector).\n${decision.reason}\n`);
@@ -43,6 +43,7 @@ describe('promotionPullRequest', () => {
         '### Why the promotion path allows it',
         '',
         `- 1.5.0 has been healthy in staging for 1d 5h (since ${at(1)}); prod requires 24h (soak).`,
+        '- <code>1.5.0</code> became the stable version in <code>staging</code> with #12 at seq 1 (2026-11-01T00:00:00Z).',
         '',
         '### Notes',
         '',
