@@ -37,6 +37,7 @@ const STAGES: readonly { readonly prefix: string; readonly title: string; readon
   { prefix: 'ML5', title: 'Emit (ML5xx)', intro: 'Turning the resolved config into Kubernetes objects.' },
   { prefix: 'ML6', title: 'Policy configuration (ML6xx)', intro: 'Mistakes in rules, modes and waivers themselves (policy findings use rule ids; see below).' },
   { prefix: 'ML7', title: 'Plan (ML7xx)', intro: 'Comparing a base and a head revision.' },
+  { prefix: 'ML8', title: 'Promotion and rollback (ML8xx)', intro: 'Why `mlops promote` / `mlops rollback` (and the bot\'s `/mlops promote` / `/mlops rollback`) refuse to open a pull request; see [promote-and-rollback.md](promote-and-rollback.md).' },
 ];
 
 /** Codes named anywhere in an expected-diagnostics file of a fixture case (JSON, YAML or text). */

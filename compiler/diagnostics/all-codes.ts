@@ -3,6 +3,7 @@ import { EMIT_CODES } from '../emit/codes.ts';
 import { LOAD_CODES } from '../load/codes.ts';
 import { PLAN_CODES } from '../plan/codes.ts';
 import { POLICY_CODES } from '../policy/codes.ts';
+import { PROMOTE_CODES } from '../promote/codes.ts';
 import { VALIDATE_CODES } from '../validate/codes.ts';
 import type { CodeInfo } from './code-table.ts';
 
@@ -13,4 +14,5 @@ export const ALL_CODES: Readonly<Record<string, CodeInfo>> = {
   ...EMIT_CODES,
   ...POLICY_CODES,
   ...PLAN_CODES,
+  ...PROMOTE_CODES,
 };
