@@ -15,11 +15,11 @@ export class DriftConfigError extends DriftCheckError {
   }
 }
 
-/** Quotes a value from config or data for a message: JSON escaping, so no control character is printed raw. */
+/** Quotes a value from config or data for a message: JSON, so no control character is printed raw; strings in quotes, others as JSON. */
 export function quote(value: unknown, max = 80): string {
-  const text = typeof value === 'string' ? value : String(JSON.stringify(value));
-  const clipped = text.length > max ? `${text.slice(0, max)}…` : text;
-  return JSON.stringify(clipped);
+  if (typeof value === 'string') return JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value);
+  const json = String(JSON.stringify(value));
+  return json.length > max ? `${json.slice(0, max)}…` : json;
 }
 
 /** Why a network call failed, from a fetch error's cause (`ECONNREFUSED`, `ENOTFOUND`, a timeout). */

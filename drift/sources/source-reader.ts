@@ -19,7 +19,7 @@ export interface SourceReader {
   lines(uri: string): AsyncIterable<SourceLine>;
 }
 
-/** Longest line accepted (a hostile or corrupt source must not exhaust memory). */
+/** Longest line accepted, in characters (a hostile or corrupt source must not exhaust memory). */
 export const MAX_LINE_BYTES = 16 * 1024 * 1024;
 
 /** The scheme of a URI (`s3`, `https`), or undefined for a plain path. */
@@ -46,7 +46,7 @@ export function readerFor(readers: readonly SourceReader[], uri: string): Source
  * Splits a byte stream into UTF-8 lines (LF or CRLF; a final line without newline counts; empty lines are
  * skipped), numbering them for messages.
  */
-export async function* splitLines(chunks: AsyncIterable<Uint8Array>, name: string): AsyncIterable<SourceLine> {
+export async function* splitLines(chunks: AsyncIterable<Uint8Array>, name: string, maxLineLength = MAX_LINE_BYTES): AsyncIterable<SourceLine> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let pending = '';
   let lineNumber = 0;
@@ -64,7 +64,7 @@ export async function* splitLines(chunks: AsyncIterable<Uint8Array>, name: strin
         pending = pending.slice(newline + 1);
         newline = pending.indexOf('\n');
       }
-      if (pending.length > MAX_LINE_BYTES) throw new DriftCheckError(`${name}:${lineNumber + 1}: line longer than ${MAX_LINE_BYTES} bytes`);
+      if (pending.length > maxLineLength) throw new DriftCheckError(`${name}:${lineNumber + 1}: line longer than ${maxLineLength} characters`);
     }
     pending += decoder.decode();
   } catch (error) {
