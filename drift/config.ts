@@ -41,6 +41,17 @@ export interface PushConfig {
   readonly metric: string;
 }
 
+/** Where a retraining run is submitted (written by `compiler/emit/monitoring/drift-retrain.ts`). */
+export interface RetrainTarget {
+  readonly cluster: string;
+  readonly inCluster: boolean;
+  readonly namespace: string;
+  readonly pipeline: string;
+  /** API server of the pipeline's cluster. */
+  readonly server: string;
+  readonly workflowTemplate: string;
+}
+
 /** A checked drift-check configuration. */
 export interface DriftConfig {
   readonly baseline: string;
@@ -52,7 +63,7 @@ export interface DriftConfig {
   readonly method: DriftMethod;
   readonly model: { readonly name: string; readonly version: string; readonly canaryVersion?: string };
   readonly push: PushConfig;
-  readonly retrain: readonly Readonly<Record<string, unknown>>[];
+  readonly retrain: readonly RetrainTarget[];
   readonly schedule: string;
   readonly threshold: number;
   readonly inputs: InputsConfig;
@@ -188,6 +199,28 @@ function checkModel(check: Checker, value: unknown): DriftConfig['model'] | unde
   return name && version ? { name, version, ...(canaryVersion ? { canaryVersion } : {}) } : undefined;
 }
 
+function checkRetrain(check: Checker, value: unknown): RetrainTarget[] {
+  if (!Array.isArray(value)) {
+    check.problems.push('retrain must be a list of retraining targets');
+    return [];
+  }
+  return value.flatMap((target, index): RetrainTarget[] => {
+    const path = `retrain[${index}].`;
+    if (!isObject(target)) {
+      check.problems.push(`retrain[${index}] must be an object`);
+      return [];
+    }
+    const [cluster, namespace, pipeline, server, workflowTemplate] = ['cluster', 'namespace', 'pipeline', 'server', 'workflowTemplate'].map((key) => check.string(target, key, path));
+    if (typeof target.inCluster !== 'boolean') check.problems.push(`${path}inCluster must be true or false`);
+    const url = server === undefined ? undefined : parseUrl(server);
+    if (server !== undefined && (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search !== '')) check.problems.push(`${path}server must be an http(s) URL, not ${quote(server)}`);
+    if (workflowTemplate !== undefined && !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(workflowTemplate)) check.problems.push(`${path}workflowTemplate must be a Kubernetes name, not ${quote(workflowTemplate)}`);
+    if (namespace !== undefined && !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace)) check.problems.push(`${path}namespace must be a Kubernetes namespace name, not ${quote(namespace)}`);
+    check.unknownKeys(target, ['cluster', 'inCluster', 'namespace', 'pipeline', 'server', 'workflowTemplate'], path);
+    return cluster && namespace && pipeline && server && workflowTemplate && typeof target.inCluster === 'boolean' ? [{ cluster, inCluster: target.inCluster, namespace, pipeline, server: server.replace(/\/+$/, ''), workflowTemplate }] : [];
+  });
+}
+
 /** Checks a parsed config object; throws {@link DriftConfigError} listing every problem. */
 export function checkDriftConfig(value: unknown): ParsedDriftConfig {
   if (!isObject(value)) throw new DriftConfigError(['the config must be a JSON object']);
@@ -203,13 +236,12 @@ export function checkDriftConfig(value: unknown): ParsedDriftConfig {
   if (typeof threshold !== 'number' || !Number.isFinite(threshold) || threshold <= 0) check.problems.push(`threshold must be a number above 0, not ${quote(threshold)}`);
   const model = checkModel(check, value.model);
   const push = checkPush(check, value.push);
-  const retrain = value.retrain ?? [];
-  if (!Array.isArray(retrain) || !retrain.every(isObject)) check.problems.push('retrain must be a list of objects');
+  const retrain = checkRetrain(check, value.retrain ?? []);
   const inputs = checkInputs(check, value.inputs);
   const bins = check.integer(value, 'bins', '', 2, 1_000, 10);
   if (check.problems.length > 0) throw new DriftConfigError(check.problems);
   return {
-    config: { baseline: baseline!, cluster: cluster!, deployment: deployment!, environment: environment!, namespace: namespace!, features: features!, method, model: model!, push: push!, retrain: retrain as Json[], schedule: schedule!, threshold: threshold as number, inputs: inputs!, bins },
+    config: { baseline: baseline!, cluster: cluster!, deployment: deployment!, environment: environment!, namespace: namespace!, features: features!, method, model: model!, push: push!, retrain, schedule: schedule!, threshold: threshold as number, inputs: inputs!, bins },
     warnings: check.warnings,
   };
 }

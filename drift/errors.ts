@@ -24,6 +24,8 @@ export function quote(value: unknown, max = 80): string {
 
 /** Why a network call failed, from a fetch error's cause (`ECONNREFUSED`, `ENOTFOUND`, a timeout). */
 export function networkReason(error: unknown): string {
+  const own = (error as { code?: unknown })?.code;
+  if (typeof own === 'string') return own;
   const cause = (error as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } })?.cause;
   return cause?.code ?? cause?.errors?.find((inner) => inner.code)?.code ?? cause?.message ?? (error as Error)?.message ?? String(error);
 }

@@ -8,6 +8,8 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseDriftConfig } from './config.ts';
 import { DriftCheckError, quote } from './errors.ts';
+import { postJson } from './retrain/kubernetes-api.ts';
+import { SERVICE_ACCOUNT_DIR } from './retrain/retrain-credentials.ts';
 import { runDriftCheck } from './run-check.ts';
 import { HttpReader } from './sources/http-reader.ts';
 import { LocalFileReader } from './sources/local-file-reader.ts';
@@ -46,7 +48,8 @@ async function run(argv: readonly string[], io: ProgramIO): Promise<void> {
   const { config, warnings } = parseDriftConfig(text);
   const log = (line: string) => io.stderr(`drift-check: ${oneLine(line)}\n`);
   for (const warning of warnings) log(`warning: ${warning}`);
-  const result = await runDriftCheck(config, { readers: [new LocalFileReader(), new HttpReader()], fetch, now: Date.now, log }, { dryRun: values['dry-run'] });
+  const retrain = { post: postJson, env: io.env, serviceAccountDir: io.env.MLOPS_SERVICE_ACCOUNT_DIR ?? SERVICE_ACCOUNT_DIR };
+  const result = await runDriftCheck(config, { readers: [new LocalFileReader(), new HttpReader()], fetch, now: Date.now, log, retrain }, { dryRun: values['dry-run'] });
   if (values['dry-run']) io.stdout(result.exposition);
 }
 

@@ -1,7 +1,8 @@
 /**
  * One drift check: read the baseline and the window of logged inputs, score every watched feature,
  * and push the scores with the check's bookkeeping gauges to the Pushgateway (one PUT, replacing the
- * previous push of the same deployment). Everything it touches comes in through {@link CheckDependencies}.
+ * previous push of the same deployment), then, if a feature drifted and the config names retraining
+ * targets, submit their runs. Everything it touches comes in through {@link CheckDependencies}.
  */
 import type { DriftConfig } from './config.ts';
 import { DriftCheckError, quote } from './errors.ts';
@@ -10,6 +11,7 @@ import { driftScore } from './drift-score.ts';
 import { type MetricFamily, renderExposition } from './push/exposition.ts';
 import { pushMetrics } from './push/pushgateway.ts';
 import { lineRecords, type RecordOptions } from './records/record-lines.ts';
+import { type RetrainDependencies, submitRetraining } from './retrain/submit-retraining.ts';
 import { displayUri, readerFor, type SourceReader } from './sources/source-reader.ts';
 
 /** Gauge: number of values of each feature read from each source (`source`: baseline | inputs). */
@@ -26,6 +28,8 @@ export interface CheckDependencies {
   readonly now: () => number;
   /** One line of progress (stderr in the CLI). */
   readonly log: (line: string) => void;
+  /** How retraining runs are submitted when drift is found. */
+  readonly retrain: RetrainDependencies;
 }
 
 /** The outcome for one feature. */
@@ -109,11 +113,15 @@ export async function runDriftCheck(config: DriftConfig, dependencies: CheckDepe
     return { feature, kind: reference.kind, baselineValues: reference.size, inputValues: current.size, score };
   });
   const drifted = results.filter((result) => result.score !== undefined && result.score > config.threshold);
-  if (drifted.length > 0 && config.retrain.length > 0) dependencies.log(`drift above the threshold; this version does not submit retraining runs (${config.retrain.length} target(s) configured)`);
   const exposition = renderExposition(families(config, results, dependencies.now()));
   if (!options.dryRun) {
     await pushMetrics(config.push.gateway, { job: config.push.job, labels: config.push.labels }, exposition, dependencies.fetch);
     dependencies.log(`pushed ${results.filter((result) => result.score !== undefined).length} score(s) to ${quote(config.push.gateway)}`);
+  }
+  if (drifted.length > 0 && config.retrain.length > 0) {
+    const findings = drifted.map((result) => ({ feature: result.feature, score: result.score! }));
+    if (options.dryRun) dependencies.log(`drift above the threshold: would submit ${config.retrain.length} retraining run(s)`);
+    else await submitRetraining(config, findings, dependencies.retrain, dependencies.now(), dependencies.log);
   }
   return { features: results, exposition };
 }

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emittedConfig } from './support/drift-config.ts';
+import { startFakeApiServer } from './support/fake-api-server.ts';
 import { freePort, parseExposition, type PushgatewayProcess, startPushgateway } from './support/pushgateway-process.ts';
 import { featureRows, jsonLines, requestEvent, responseEvent } from './support/synthetic-logs.ts';
 
@@ -143,6 +144,26 @@ describe('drift check, end to end', () => {
     expect(outcome.stderr).toContain('amount: 1500 logged values, fewer than inputs.minSamples (2000); no score pushed');
     const scores = await pushed('fraud-api');
     expect(scores.get('amount')).toEqual({ baseline: 4000, inputs: 1500 });
+  });
+
+  it('submits a retraining run when a feature drifts, and none when nothing does', async () => {
+    const api = await startFakeApiServer('retrain-token');
+    try {
+      const retrain = [{ cluster: 'dev-eu', inCluster: false, namespace: 'fraud-dev', pipeline: 'train-fraud', server: api.url, workflowTemplate: 'train-fraud' }];
+      const common = { baseline: join(folder, 'baseline.jsonl'), inputs: { uri: join(folder, 'logs') }, push: { ...(emittedConfig().push as object), gateway: gateway.url } };
+      const steady = await driftCheck(['--config', writeConfig('steady', { ...common, features: ['tenure_days'], retrain })], { MLOPS_RETRAIN_TOKEN_DEV_EU: 'retrain-token' });
+      expect(steady.code, steady.stderr).toBe(0);
+      expect(api.requests).toEqual([]);
+      const drifting = await driftCheck(['--config', writeConfig('drifting', { ...common, features: ['amount', 'tenure_days'], retrain })], { MLOPS_RETRAIN_TOKEN_DEV_EU: 'retrain-token' });
+      expect(drifting.code, drifting.stderr).toBe(0);
+      expect(api.requests.map((request) => [request.path, (request.body.spec as { workflowTemplateRef: unknown }).workflowTemplateRef])).toEqual([['/apis/argoproj.io/v1alpha1/namespaces/fraud-dev/workflows', { name: 'train-fraud' }]]);
+      expect(drifting.stderr).toMatch(/drift-check: retraining "train-fraud" on "dev-eu" submitted: Workflow fraud-dev\/train-fraud-drift-\d{8}\n/);
+      const refused = await driftCheck(['--config', writeConfig('refused', { ...common, features: ['amount'], retrain })], { MLOPS_RETRAIN_TOKEN_DEV_EU: 'stale-token' });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr.trimEnd().split('\n').at(-1)).toBe('drift-check: retraining "train-fraud" on "dev-eu" not submitted: HTTP 401 "Unauthorized"');
+    } finally {
+      await api.close();
+    }
   });
 
   it('prints the exposition without pushing in a dry run', async () => {
