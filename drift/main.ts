@@ -48,7 +48,7 @@ async function run(argv: readonly string[], io: ProgramIO): Promise<void> {
   const { config, warnings } = parseDriftConfig(text);
   const log = (line: string) => io.stderr(`drift-check: ${oneLine(line)}\n`);
   for (const warning of warnings) log(`warning: ${warning}`);
-  const retrain = { post: postJson, env: io.env, serviceAccountDir: io.env.MLOPS_SERVICE_ACCOUNT_DIR ?? SERVICE_ACCOUNT_DIR };
+  const retrain = { post: postJson, env: io.env, serviceAccountDir: SERVICE_ACCOUNT_DIR };
   const result = await runDriftCheck(config, { readers: [new LocalFileReader(), new HttpReader()], fetch, now: Date.now, log, retrain }, { dryRun: values['dry-run'] });
   if (values['dry-run']) io.stdout(result.exposition);
 }

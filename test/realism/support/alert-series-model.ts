@@ -1,8 +1,8 @@
 /**
  * Synthetic input series for the alerting rules the compiler emits, derived from each rule's
  * expression: the expression is matched against the shapes `compiler/emit/monitoring/alert-rules.ts`
- * builds (a latency quantile of a histogram, an error ratio of a counter, an availability ratio with an
- * `absent(up == 1)` fallback, a `max` of a gauge), its selectors, windows and threshold are read from
+ * builds (a latency quantile of a histogram, an error ratio of a counter, an availability ratio with or
+ * without an `absent(up == 1)` fallback, a `max` of a gauge, the age of a timestamp gauge), its selectors, windows and threshold are read from
  * it, and series are built that put the expression on either side of the threshold. An expression of
  * no known shape fails the test (extend this model), so a changed emitter cannot go untested.
  *
@@ -55,7 +55,8 @@ const regex = (source: string) => new RegExp(`^${source}$`);
 const SHAPES = {
   latencyQuantile: regex(String.raw`histogram_quantile\(${NUMBER}, sum by \(le\) \(rate\(${SEL}${WINDOW}\)\)\)(?: \* ${NUMBER})? > ${NUMBER}`),
   errorRatio: regex(String.raw`sum\(rate\(${SEL}${WINDOW}\)\) / sum\(rate\(${SEL}${WINDOW}\)\) \* 100 > ${NUMBER}`),
-  availability: regex(String.raw`\(1 - sum\(rate\(${SEL}${WINDOW}\)\) / sum\(rate\(${SEL}${WINDOW}\)\)\) \* 100 < ${NUMBER} or absent\(${SEL} == 1\) \* 0`),
+  availability: regex(String.raw`\(1 - sum\(rate\(${SEL}${WINDOW}\)\) / sum\(rate\(${SEL}${WINDOW}\)\)\) \* 100 < ${NUMBER}(?: or absent\(${SEL} == 1\) \* 0)?`),
+  staleness: regex(String.raw`time\(\) - max\(${SEL}\) > ${NUMBER}`),
   gaugeMax: regex(String.raw`max(?: by \(([a-zA-Z_][a-zA-Z0-9_]*)\))? ?\(${SEL}\) > ${NUMBER}`),
 };
 
@@ -123,20 +124,33 @@ function availability(match: RegExpExecArray, minutes: number): AlertScenarios {
   const bad = parseSelector(match[1]!);
   const all = parseSelector(match[3]!);
   const percent = Number(match[5]);
-  const up = parseSelector(match[6]!);
+  const up = match[6] ? parseSelector(match[6]) : undefined;
   const budget = 100 - percent;
   const breakingBad = Math.ceil((REQUESTS_PER_MINUTE * Math.min(budget * NEAR_ABOVE, (budget + 100) / 2)) / 100);
   const healthyBad = Math.floor((REQUESTS_PER_MINUTE * budget * NEAR_BELOW) / 100);
   if (!((1 - breakingBad / REQUESTS_PER_MINUTE) * 100 < percent) || (1 - healthyBad / REQUESTS_PER_MINUTE) * 100 < percent) throw new Error(`cannot place an availability around ${percent} %`);
-  const targets = (value: number): InputSeries => ({ series: seriesText(up.metric, selectedLabels(up, SCRAPED)), values: constant(value, minutes) });
+  const targets = (value: number): InputSeries[] => (up ? [{ series: seriesText(up.metric, selectedLabels(up, SCRAPED)), values: constant(value, minutes) }] : []);
+  const ratio = { name: `${(1 - breakingBad / REQUESTS_PER_MINUTE) * 100} % available (objective ${percent} %), targets up`, series: [...targets(1), ...ratioSeries(all, bad, breakingBad, minutes)], firstValueAt: 60, firing: [{}] };
   // absent() of anything but a plain selector returns one series without labels (Prometheus docs, absent()).
+  const down = { name: 'every target down, no traffic', series: [...targets(0), ...ratioSeries(all, bad, 0, minutes).map((series) => ({ ...series, values: constant(0, minutes) }))], firstValueAt: 0, firing: [{}] };
   return {
-    shape: 'availability ratio of a counter, or no target up',
-    breaking: [
-      { name: `${(1 - breakingBad / REQUESTS_PER_MINUTE) * 100} % available (objective ${percent} %), targets up`, series: [targets(1), ...ratioSeries(all, bad, breakingBad, minutes)], firstValueAt: 60, firing: [{}] },
-      { name: 'every target down, no traffic', series: [targets(0), ...ratioSeries(all, bad, 0, minutes).map((series) => ({ ...series, values: constant(0, minutes) }))], firstValueAt: 0, firing: [{}] },
-    ],
-    healthy: [{ name: `${(1 - healthyBad / REQUESTS_PER_MINUTE) * 100} % available (objective ${percent} %), targets up`, series: [targets(1), ...ratioSeries(all, bad, healthyBad, minutes)], firstValueAt: 60, firing: [] }],
+    shape: up ? 'availability ratio of a counter, or no target up' : 'availability ratio of a counter',
+    breaking: up ? [ratio, down] : [ratio],
+    healthy: [{ name: `${(1 - healthyBad / REQUESTS_PER_MINUTE) * 100} % available (objective ${percent} %), targets up`, series: [...targets(1), ...ratioSeries(all, bad, healthyBad, minutes)], firstValueAt: 60, firing: [] }],
+  };
+}
+
+/** `time() - max(<timestamp gauge>) > T`: breaking, the timestamp stops at t = 0; healthy, it is refreshed every minute. */
+function staleness(match: RegExpExecArray, minutes: number): AlertScenarios {
+  const selector = parseSelector(match[1]!);
+  const limit = Number(match[2]);
+  const first = (Math.floor(limit / 60) + 1) * 60;
+  const span = minutes + first / 60;
+  const series = (values: string): InputSeries[] => [{ series: seriesText(selector.metric, selectedLabels(selector)), values }];
+  return {
+    shape: 'age of a timestamp gauge',
+    breaking: [{ name: `last update at t = 0 (limit ${limit} s)`, series: series(constant(0, span)), firstValueAt: first, firing: [{}] }],
+    healthy: [{ name: `updated every minute (limit ${limit} s)`, series: series(`0+60x${steps(span)}`), firstValueAt: first, firing: [] }],
   };
 }
 
@@ -156,7 +170,7 @@ function gaugeMax(match: RegExpExecArray, minutes: number, known: KnownGaugeSeri
   };
 }
 
-/** The scenarios of an alert expression with series covering `minutes` minutes; throws on an unknown shape. */
+/** The scenarios of an alert expression with series covering `minutes` minutes past its first value; throws on an unknown shape. */
 export function alertScenarios(expression: string, minutes: number, known: KnownGaugeSeries): AlertScenarios {
   const text = expression.replace(/\s+/g, ' ').trim();
   let match = SHAPES.latencyQuantile.exec(text);
@@ -167,6 +181,8 @@ export function alertScenarios(expression: string, minutes: number, known: Known
   if (match) return availability(match, minutes);
   match = SHAPES.gaugeMax.exec(text);
   if (match) return gaugeMax(match, minutes, known);
+  match = SHAPES.staleness.exec(text);
+  if (match) return staleness(match, minutes);
   throw new Error(`no series model for the expression shape of: ${text} (extend test/realism/support/alert-series-model.ts)`);
 }
 
