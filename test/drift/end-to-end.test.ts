@@ -94,6 +94,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await gateway?.stop();
+  if (gateway) expect(() => process.kill(gateway.pid, 0), 'the Pushgateway process is gone').toThrow();
   await new Promise<void>((resolve) => (logServer ? logServer.close(() => resolve()) : resolve()));
   rmSync(folder, { recursive: true, force: true });
 });
