@@ -97,7 +97,7 @@ describe('action.yml (the GitHub Action)', () => {
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0]!.results.length).toBeGreaterThan(0);
     for (const result of sarif.runs[0]!.results) expect(result.locations[0]!.physicalLocation.artifactLocation.uri).toMatch(/^config\//);
-    expect(run.uses.at(-1)).toEqual({ uses: 'github/codeql-action/upload-sarif@v3', with: { sarif_file: run.outputs.check!['sarif-file'], category: 'cirrus-mlops' } });
+    expect(run.uses.at(-1)).toEqual({ uses: 'github/codeql-action/upload-sarif@v4', with: { sarif_file: run.outputs.check!['sarif-file'], category: 'cirrus-mlops' } });
     expect(run.summary).toMatch(/^<!-- cirrus-mlops:plan -->\n## Cirrus MLOps plan/);
     expect(run.summary).toMatch(/20 ?%/);
   });
