@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, BIN, REPO_ROOT, runBuiltCli } from './support/built-cli.ts';
+import { copySampleRepo } from './support/sample-repo-copy.ts';
 
 const version = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const temp = mkdtempSync(join(tmpdir(), 'mlops-built-cli-'));
@@ -37,19 +38,24 @@ describe('the built CLI (bin/mlops.js → dist/)', () => {
   });
 
   it('validates and compiles sample-repo', () => {
-    const validate = runBuiltCli(['validate', 'sample-repo']);
+    copySampleRepo(join(temp, 'acme'));
+    const validate = runBuiltCli(['validate', 'acme'], { cwd: temp });
     expect(validate.stderr).toBe('');
     expect(validate.status).toBe(0);
-    expect(validate.stdout).toMatch(/sample-repo is valid: 3 teams/);
+    expect(validate.stdout).toMatch(/acme is valid: 3 teams/);
     const out = join(temp, 'manifests');
-    const compile = runBuiltCli(['compile', 'sample-repo', '--out', out]);
+    const compile = runBuiltCli(['compile', 'acme', '--out', out], { cwd: temp });
     expect(compile.status).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['argocd', 'clusters', 'registry.json']);
     expect(readdirSync(join(out, 'clusters')).sort()).toEqual(['dev-eu', 'prod-eu', 'prod-us', 'stg-eu']);
   });
 
   it('reads the plan templates from the package (plan --format markdown)', () => {
-    const plan = runBuiltCli(['plan', 'sample-repo', '--base', 'HEAD', '--format', 'markdown']);
+    const repo = copySampleRepo(join(temp, 'plan-repo'));
+    for (const args of [['init', '-q'], ['add', '.'], ['commit', '-q', '-m', 'config']]) {
+      expect(spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { cwd: repo }).status).toBe(0);
+    }
+    const plan = runBuiltCli(['plan', '.', '--base', 'HEAD', '--format', 'markdown'], { cwd: repo });
     expect(plan.stderr).toBe('');
     expect(plan.status).toBe(0);
     expect(plan.stdout).toMatch(/^<!-- cirrus-mlops:plan -->\n## Cirrus MLOps plan/);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../compiler/cli/commands/index.ts';
 import { type ActionStep, runCompositeSteps } from './support/action-runner.ts';
 import { assertBuilt, REPO_ROOT } from './support/built-cli.ts';
+import { copySampleRepo } from './support/sample-repo-copy.ts';
 
 interface ActionFile {
   readonly name: string;
@@ -36,9 +37,7 @@ function edit(path: string, from: RegExp | string, to: string): void {
 function workspace(name: string): string {
   const root = join(temp, name);
   mkdirSync(root);
-  cpSync(join(REPO_ROOT, 'sample-repo'), join(root, 'config'), { recursive: true });
-  const inSixtyDays = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
-  edit(join(root, FRAUD), /(?<=\n {6}expires: )\d{4}-\d{2}-\d{2}/, inSixtyDays);
+  copySampleRepo(join(root, 'config'));
   git(root, 'init', '-q');
   git(root, 'add', '.');
   git(root, 'commit', '-q', '-m', 'config');

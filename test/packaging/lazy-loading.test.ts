@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, REPO_ROOT, runBuiltCli } from './support/built-cli.ts';
+import { copySampleRepo } from './support/sample-repo-copy.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'mlops-lazy-'));
 const RECORDER = pathToFileURL(join(REPO_ROOT, 'test/packaging/support/record-imports.mjs')).href;
@@ -51,7 +52,7 @@ describe('lazy loading: each command loads only what it runs', () => {
   });
 
   it('compile does load cdk8s and the emit code (the recorder sees them when they load)', () => {
-    const modules = modulesLoadedBy(['compile', 'sample-repo', '--out', join(temp, 'out')]);
+    const modules = modulesLoadedBy(['compile', copySampleRepo(join(temp, 'acme')), '--out', join(temp, 'out')]);
     expect(modules).toContain('node_modules/cdk8s/lib/index.js');
     expect(modules).toContain('dist/compiler/emit/emit-org.js');
     expect(modules).not.toContain('dist/compiler/cli/commands/plan.js');

@@ -1,10 +1,11 @@
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, REPO_ROOT } from './support/built-cli.ts';
 import { offlineLockfile, type PackageManifest } from './support/offline-lockfile.ts';
+import { copySampleRepo } from './support/sample-repo-copy.ts';
 
 const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as PackageManifest;
 const temp = mkdtempSync(join(tmpdir(), 'mlops-packed-'));
@@ -57,7 +58,7 @@ describe('the npm package', () => {
 
     const mlops = join(app, 'node_modules/.bin/mlops');
     expect(succeeded(run(mlops, ['--version'], app))).toBe(`${manifest.version}\n`);
-    cpSync(join(REPO_ROOT, 'sample-repo'), join(app, 'acme'), { recursive: true });
+    copySampleRepo(join(app, 'acme'));
     expect(succeeded(run(mlops, ['validate', 'acme'], app))).toMatch(/acme is valid: 3 teams/);
     const compiled = run(mlops, ['compile', 'acme', '--out', 'manifests'], app);
     expect(compiled.status).toBe(0);

@@ -1,9 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, BIN, REPO_ROOT, runBuiltCli } from './support/built-cli.ts';
+import { copySampleRepo } from './support/sample-repo-copy.ts';
 
 interface Hook {
   readonly id: string;
@@ -46,8 +47,7 @@ describe('.pre-commit-hooks.yaml', () => {
   });
 
   it('its entry validates the repository it runs in: exit 0 when clean, 1 on an error', () => {
-    const repo = join(temp, 'repo');
-    cpSync(join(REPO_ROOT, 'sample-repo'), repo, { recursive: true });
+    const repo = copySampleRepo(join(temp, 'repo'));
     const [, ...entryArgs] = hook.entry.split(' ');
     const clean = runBuiltCli([...entryArgs, ...(hook.args ?? [])], { cwd: repo, bin: BIN });
     expect(clean.status).toBe(0);
