@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, BIN, REPO_ROOT, runBuiltCli } from './support/built-cli.ts';
@@ -26,6 +26,15 @@ describe('the built CLI (bin/mlops.js → dist/)', () => {
     const entry = readFileSync(BIN, 'utf8');
     expect(entry).toContain('../dist/compiler/cli/main.js');
     expect(entry).not.toMatch(/tsx/);
+  });
+
+  it('says how to build when dist/ is missing (npm ci --ignore-scripts, say)', () => {
+    const bin = join(temp, 'unbuilt/bin/mlops.js');
+    mkdirSync(dirname(bin), { recursive: true });
+    copyFileSync(BIN, bin);
+    const run = runBuiltCli(['--version'], { bin });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('mlops: the compiled CLI is missing (dist/); run `npm run build` in the package folder.\n');
   });
 
   it('prints the version and the command list', () => {
