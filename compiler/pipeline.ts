@@ -1,36 +1,17 @@
 /**
- * The whole compiler in one place: load → validate → resolve → emit → policy.
- * Pure: text in, result out; the CLI and the bot do the I/O.
+ * The whole compiler in one place: load → validate → resolve (the front end, `front-end.ts`) → emit
+ * → policy. Pure: text in, result out; the CLI and the bot do the I/O.
  */
 import { type Diagnostic, hasErrors, normalizeDiagnostics } from './diagnostics/diagnostic.ts';
 import { type EmitOptions, emitUnit, orgFiles, type TeamClusterUnit, teamClusterUnits } from './emit/emit-org.ts';
 import type { Manifest, OutputFile } from './emit/manifest.ts';
-import { loadConfig } from './load/load-config.ts';
-import type { FastParse, ParseLimits } from './load/parse-file.ts';
+import { type ValidateOptions, type ValidateResult, validate } from './front-end.ts';
 import type { SourceTree } from './load/source-tree.ts';
 import { type PolicyResult, startPolicyEvaluation } from './policy/evaluate-policies.ts';
-import { resolveOrg } from './resolve/resolve-org.ts';
 import type { ResolvedOrg } from './resolve/resolved-org.ts';
 import { compareCodePoints } from './support/compare-code-points.ts';
-import { validateConfig } from './validate/validate-config.ts';
 
-/** Result of `validate`. */
-export interface ValidateResult {
-  /** Sorted, de-duplicated. */
-  readonly diagnostics: Diagnostic[];
-  /** The resolved org, when there were no errors. */
-  readonly org?: ResolvedOrg;
-}
-
-/** Options of `validate`. */
-export interface ValidateOptions {
-  readonly limits?: ParseLimits;
-  /**
-   * Files already parsed by `parseFileFast`, by path, with the same limits (the CLI parses a large
-   * tree on several threads); the rest are parsed here. The result is the same either way.
-   */
-  readonly preparsed?: ReadonlyMap<string, FastParse>;
-}
+export { type ValidateOptions, type ValidateResult, validate } from './front-end.ts';
 
 /** Options of `compile`. */
 export interface CompileOptions extends ValidateOptions, EmitOptions {
@@ -49,15 +30,6 @@ export interface CompileResult extends ValidateResult {
   readonly files: OutputFile[];
   /** Policy findings, rules and waivers in force (absent when validation failed or policies were off). */
   readonly policy?: PolicyResult;
-}
-
-/** Loads, validates and resolves a config tree. */
-export function validate(tree: SourceTree, options: ValidateOptions = {}): ValidateResult {
-  const loaded = loadConfig(tree, options.limits, options.preparsed);
-  const validation = validateConfig(loaded);
-  const diagnostics = normalizeDiagnostics([...loaded.diagnostics, ...validation.diagnostics]);
-  if (!validation.config || hasErrors(diagnostics)) return { diagnostics };
-  return { diagnostics, org: resolveOrg(validation.config, tree.otherPaths) };
 }
 
 /** One step of a streamed compile: a team × cluster's objects and files, or, last, the org-wide files. */

@@ -2,10 +2,11 @@
  * The `mlops` command line: picks the command, parses its flags strictly, runs it, and turns
  * failures into exit codes — 2 for usage and I/O errors (one clean line), 70 for our own bugs.
  */
-import { readFileSync } from 'node:fs';
 import { closestMatch } from '../diagnostics/suggest.ts';
 import { type CliCommand, type CliIO, UsageError } from './command.ts';
+import { type CommandEntry, loadCommand } from './command-descriptor.ts';
 import { COMMANDS } from './commands/index.ts';
+import { packageVersion } from './package-layout.ts';
 import { parseCommandArgs } from './parse-args.ts';
 
 /** Exit code for usage and I/O errors. */
@@ -24,14 +25,8 @@ export function processIO(): CliIO {
   return { stdout: writer(process.stdout), stderr: writer(process.stderr), cwd: process.cwd(), isTTY: Boolean(process.stdout.isTTY), env: process.env };
 }
 
-/** The package version, from package.json. */
-export function packageVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
-  return manifest.version ?? '0.0.0';
-}
-
 /** `mlops --help`. */
-export function globalUsage(commands: readonly CliCommand[] = COMMANDS): string {
+export function globalUsage(commands: readonly CommandEntry[] = COMMANDS): string {
   const width = Math.max(...commands.map((command) => command.name.length));
   const lines = commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
   return [
@@ -55,9 +50,10 @@ function commandUsage(command: CliCommand): string {
   return `${command.summary}\n\n${command.usage.trimEnd()}\n`;
 }
 
-function findCommand(name: string, commands: readonly CliCommand[]): CliCommand {
-  const command = commands.find((candidate) => candidate.name === name);
-  if (command) return command;
+/** Loads the named command (only that one: the others' modules stay unread). */
+async function findCommand(name: string, commands: readonly CommandEntry[]): Promise<CliCommand> {
+  const entry = commands.find((candidate) => candidate.name === name);
+  if (entry) return loadCommand(entry);
   const closest = closestMatch(name, commands.map((candidate) => candidate.name));
   const suggestion = closest ? ` Did you mean \`mlops ${closest}\`?` : '';
   throw new UsageError(`Unknown command "${name}".${suggestion} Run \`mlops --help\` for the list.`);
@@ -86,7 +82,7 @@ function reportFailure(error: unknown, io: CliIO): number {
   return EXIT_INTERNAL;
 }
 
-async function dispatch(argv: readonly string[], io: CliIO, commands: readonly CliCommand[]): Promise<number> {
+async function dispatch(argv: readonly string[], io: CliIO, commands: readonly CommandEntry[]): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined) {
     io.stderr(globalUsage(commands));
@@ -94,7 +90,7 @@ async function dispatch(argv: readonly string[], io: CliIO, commands: readonly C
   }
   if (first === '--help' || first === '-h' || first === 'help') {
     if (first === 'help' && rest[0] !== undefined) {
-      io.stdout(commandUsage(findCommand(rest[0], commands)));
+      io.stdout(commandUsage(await findCommand(rest[0], commands)));
       return 0;
     }
     io.stdout(globalUsage(commands));
@@ -108,7 +104,7 @@ async function dispatch(argv: readonly string[], io: CliIO, commands: readonly C
     const closest = closestMatch(first, ['--help', '--version']);
     throw new UsageError(`Unknown option ${first}.${closest ? ` Did you mean ${closest}?` : ''} Usage: mlops <command> [options]; run \`mlops --help\`.`);
   }
-  const command = findCommand(first, commands);
+  const command = await findCommand(first, commands);
   const input = parseCommandArgs(command, rest);
   if (input.help) {
     io.stdout(commandUsage(command));
@@ -118,7 +114,7 @@ async function dispatch(argv: readonly string[], io: CliIO, commands: readonly C
 }
 
 /** Runs `mlops` with arguments (without `node` and the script); returns the exit code. */
-export async function main(argv: string[], io: CliIO = processIO(), commands: readonly CliCommand[] = COMMANDS): Promise<number> {
+export async function main(argv: string[], io: CliIO = processIO(), commands: readonly CommandEntry[] = COMMANDS): Promise<number> {
   try {
     return await dispatch(argv, io, commands);
   } catch (error) {

@@ -2,9 +2,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { PlanTemplates } from '../plan/report/render-report.ts';
+import { packageFile } from './package-layout.ts';
 
 /** The templates folder shipped with the CLI. */
-export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/plan/', import.meta.url));
+export const DEFAULT_TEMPLATES_DIR = fileURLToPath(packageFile('templates/plan/'));
 
 /** Reads `comment.md.hbs` and every `partials/<name>.hbs` of a templates folder. */
 export async function readPlanTemplates(dir: string = DEFAULT_TEMPLATES_DIR): Promise<PlanTemplates> {

@@ -2,7 +2,6 @@
  * `mlops check [dir]`: compile a config repo and evaluate every policy (built-in, org, team) with
  * waivers; print findings for people, as JSON, or as SARIF 2.1.0 for code scanning.
  */
-import { readFileSync } from 'node:fs';
 import { type Diagnostic, hasErrors } from '../../diagnostics/diagnostic.ts';
 import type { FastParse } from '../../load/parse-file.ts';
 import type { SourceTree } from '../../load/source-tree.ts';
@@ -14,6 +13,7 @@ import { parseDay } from '../../policy/waivers.ts';
 import { type CliCommand, type CliInput, UsageError } from '../command.ts';
 import { type DiagnosticsJson, formatDiagnostics, summarizeDiagnostics } from '../format/diagnostics.ts';
 import { readSourceTree } from '../fs-source.ts';
+import { packageVersion } from '../package-layout.ts';
 import { parseInParallel } from '../parallel-parse/parse-in-parallel.ts';
 import { directoryArgument, formatOption, wantsColor } from './validate.ts';
 
@@ -52,11 +52,6 @@ function todayOption(input: CliInput): Date {
   const day = typeof value === 'string' ? parseDay(value) : undefined;
   if (day === undefined) throw new UsageError(`--today must be a date like 2026-12-31; got "${String(value)}".`);
   return new Date(day * 86_400_000);
-}
-
-function toolVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string };
-  return manifest.version ?? '0.0.0';
 }
 
 /** The waivers section of human output. */
@@ -105,7 +100,7 @@ export const command: CliCommand = {
     }
     if (format === 'sarif') {
       const waived = (outcome.policy?.findings ?? []).filter((finding) => finding.waivedBy);
-      io.stdout(`${JSON.stringify(buildSarif({ diagnostics: outcome.diagnostics, rules: outcome.policy?.rules ?? [], waived, toolVersion: toolVersion() }), null, 2)}\n`);
+      io.stdout(`${JSON.stringify(buildSarif({ diagnostics: outcome.diagnostics, rules: outcome.policy?.rules ?? [], waived, toolVersion: packageVersion() }), null, 2)}\n`);
       return exitCode;
     }
     const color = wantsColor(io);

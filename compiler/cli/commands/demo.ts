@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { type CliCommand, type CliIO, UsageError } from '../command.ts';
+import { packageFile } from '../package-layout.ts';
 import { parseCommandArgs } from '../parse-args.ts';
 import { command as check } from './check.ts';
 import { command as compile } from './compile.ts';
@@ -15,7 +16,7 @@ import { command as plan } from './plan.ts';
 import { command as validate, wantsColor } from './validate.ts';
 
 /** The sample org shipped with the repo. */
-const SAMPLE_REPO = new URL('../../../sample-repo/', import.meta.url);
+const SAMPLE_REPO = packageFile('sample-repo/');
 /** Folder name of the copy, as paths in the output show it. */
 const CONFIG = 'acme-config';
 const FRAUD_FILE = 'teams/fraud/mlops.yaml';

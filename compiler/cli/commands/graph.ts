@@ -2,7 +2,7 @@
 import { hasErrors } from '../../diagnostics/diagnostic.ts';
 import { suggestionHint } from '../../diagnostics/suggest.ts';
 import { lineageMermaid } from '../../graph/lineage-graph.ts';
-import { validate } from '../../pipeline.ts';
+import { validate } from '../../front-end.ts';
 import { type CliCommand, UsageError } from '../command.ts';
 import { formatDiagnostics } from '../format/diagnostics.ts';
 import { readSourceTree } from '../fs-source.ts';

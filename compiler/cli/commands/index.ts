@@ -1,14 +1,19 @@
-/** Every CLI command, in the order `mlops --help` lists them. */
-import type { CliCommand } from '../command.ts';
-import { command as check } from './check.ts';
-import { command as compile } from './compile.ts';
-import { command as demo } from './demo.ts';
-import { command as explain } from './explain.ts';
-import { command as graph } from './graph.ts';
-import { command as plan } from './plan.ts';
-import { command as promote } from './promote.ts';
-import { command as rollback } from './rollback.ts';
-import { command as validate } from './validate.ts';
+/**
+ * Every CLI command, in the order `mlops --help` lists them: light descriptors whose `load` imports
+ * the command's module only when it runs. A new command is one `lazyCommand` line here (its summary
+ * must equal the module's; test/cli/commands/registry.test.ts checks).
+ */
+import { type CommandDescriptor, lazyCommand } from '../command-descriptor.ts';
 
 /** The registry. */
-export const COMMANDS: readonly CliCommand[] = [validate, compile, check, plan, explain, graph, demo, promote, rollback];
+export const COMMANDS: readonly CommandDescriptor[] = [
+  lazyCommand('validate', 'Check config files against the schemas and each other; report errors at file:line:column.', () => import('./validate.ts')),
+  lazyCommand('compile', 'Compile the config repo to Kubernetes manifests (clusters/<cluster>/<team>/…, argocd/…, registry.json).', () => import('./compile.ts')),
+  lazyCommand('check', 'Evaluate policies (Kubernetes baseline, ML governance, org and team rules) with waivers.', () => import('./check.ts')),
+  lazyCommand('plan', 'Show what a change does: rendered resources, model versions and traffic, approvals needed, risk.', () => import('./plan.ts')),
+  lazyCommand('explain', 'Print the documentation of a policy rule or diagnostic code.', () => import('./explain.ts')),
+  lazyCommand('graph', 'Print the lineage (dataset → pipeline → model version → deployment per environment) as Mermaid.', () => import('./graph.ts')),
+  lazyCommand('demo', 'A guided end-to-end tour on a temporary copy of sample-repo/ (validate, compile, check, plan).', () => import('./demo.ts')),
+  lazyCommand('promote', 'Open a promotion: a branch that moves a model version into the next environment, once it has soaked.', () => import('./promote.ts')),
+  lazyCommand('rollback', "Open a rollback: a branch that restores a deployment's environment block as it was at an earlier deploy.", () => import('./rollback.ts')),
+];

@@ -3,7 +3,7 @@ import { relative, resolve } from 'node:path';
 import { hasErrors } from '../../diagnostics/diagnostic.ts';
 import { discoverConfig } from '../../load/discover.ts';
 import type { SourceTree } from '../../load/source-tree.ts';
-import { validate } from '../../pipeline.ts';
+import { validate } from '../../front-end.ts';
 import type { ResolvedOrg } from '../../resolve/resolved-org.ts';
 import { type CliCommand, type CliInput, type CliIO, UsageError } from '../command.ts';
 import { formatDiagnostics } from '../format/diagnostics.ts';

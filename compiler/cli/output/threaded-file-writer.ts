@@ -7,6 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { OutputFile } from '../../emit/manifest.ts';
+import { workerEntry } from '../package-layout.ts';
 import { InFlight } from './in-flight.ts';
 import type { OutputWriter } from './output-writer.ts';
 import type { WriteAck, WriteBatch, WriteFailure, WriteWorkerData } from './write-worker/messages.ts';
@@ -14,7 +15,8 @@ import type { WriteAck, WriteBatch, WriteFailure, WriteWorkerData } from './writ
 /** Batches in flight by default: a few team × clusters' worth. */
 export const DEFAULT_BATCHES_IN_FLIGHT = 8;
 
-const ENTRY = new URL('./write-worker/entry.js', import.meta.url);
+/** The writer thread's module: compiled JavaScript, or from source an entry that registers tsx first. */
+const ENTRY = workerEntry(new URL('./write-worker/write-worker.ts', import.meta.url), new URL('./write-worker/entry.js', import.meta.url));
 
 function errorOf(failure: WriteFailure): NodeJS.ErrnoException {
   return Object.assign(new Error(failure.message), failure.code ? { code: failure.code } : {}, failure.syscall ? { syscall: failure.syscall } : {}, failure.path ? { path: failure.path } : {});

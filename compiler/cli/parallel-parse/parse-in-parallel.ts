@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_PARSE_LIMITS, type FastParse, type ParseLimits, parseFileFast } from '../../load/parse-file.ts';
 import { type SourceTree, sourceBytes } from '../../load/source-tree.ts';
+import { workerEntry } from '../package-layout.ts';
 import { forEachClaimedFile } from './claim-files.ts';
 import type { ParseWorkerData, ParseWorkerResult } from './messages.ts';
 
@@ -27,7 +28,8 @@ export interface ParallelParseOptions {
   readonly parseHere?: boolean;
 }
 
-const ENTRY = new URL('./entry.js', import.meta.url);
+/** The worker's module: compiled JavaScript, or from source an entry that registers tsx first. */
+const ENTRY = workerEntry(new URL('./parse-worker.ts', import.meta.url), new URL('./entry.js', import.meta.url));
 
 /** Waits for a worker's result; a worker that fails contributes nothing (its files are parsed later). */
 function resultOf(worker: Worker): Promise<ParseWorkerResult['parsed']> {

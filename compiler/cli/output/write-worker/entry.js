@@ -1,5 +1,6 @@
-// Entry of the writer thread: Node 20 workers ignore `--import`, so register tsx's loader here
-// (as bin/mlops.js does) before loading the TypeScript worker.
+// Entry of the writer thread when the CLI runs from source (tests): Node 20 workers ignore the
+// parent's `--import`, so register tsx's loader here before loading the TypeScript worker. The built
+// CLI starts dist/…/write-worker.js directly (see compiler/cli/package-layout.ts, workerEntry).
 import { register } from 'tsx/esm/api';
 
 register();
