@@ -2,9 +2,10 @@
  * The git ConfigSource: reads the SourceTree of a config repo as committed at a ref (`main`, a SHA,
  * `HEAD~1`) with simple-git — `git ls-tree -r` for the paths, `git show` for config file contents
  * (many blobs per call, split by the sizes ls-tree reports). `dir` may be a sub-folder of the repo.
- * Also the working tree as git sees it, so a local plan compares like with like.
+ * Also the working tree as git sees it, so a local plan compares like with like, and any commit of a
+ * bare repository (`readCommitTree`, for the bot's clone cache).
  */
-import { simpleGit } from 'simple-git';
+import { type SimpleGit, simpleGit } from 'simple-git';
 import type { SourceFile, SourceTree } from '../load/source-tree.ts';
 import { UsageError } from './command.ts';
 import { isConfigLikePath, readSourceTree } from './fs-source.ts';
@@ -44,13 +45,29 @@ async function assertRef(dir: string, ref: string): Promise<void> {
 /** Reads the config tree under `dir` as committed at `ref`; paths are relative to `dir`. */
 export async function readGitTree(dir: string, ref: string): Promise<SourceTree> {
   await assertRef(dir, ref);
-  const git = simpleGit(dir);
-  const entries = parseLsTree(await git.raw(['ls-tree', '-r', '-l', '-z', ref, '--', '.']));
+  return readTreeAt(simpleGit(dir), ref, './');
+}
+
+/**
+ * Reads the whole config tree of a commit from any git directory, bare repositories included (the
+ * bot's clone cache). `commit` must name a commit already present; it is not checked here.
+ */
+export async function readCommitTree(gitDir: string, commit: string): Promise<SourceTree> {
+  if (commit.startsWith('-')) throw new Error(`Not a commit: ${commit}`);
+  return readTreeAt(simpleGit(gitDir), commit, '');
+}
+
+/**
+ * The shared reader: `git ls-tree` for the paths under the current folder (`./` in a work tree) or
+ * the repo root (`''`, which bare repositories need), `git show` for the config blobs.
+ */
+async function readTreeAt(git: SimpleGit, ref: string, prefix: './' | ''): Promise<SourceTree> {
+  const entries = parseLsTree(await git.raw(['ls-tree', '-r', '-l', '-z', ref, ...(prefix === './' ? ['--', '.'] : [])]));
   const config = entries.filter((entry) => isConfigLikePath(entry.path));
   const files: SourceFile[] = [];
   for (let start = 0; start < config.length; start += BATCH) {
     const batch = config.slice(start, start + BATCH);
-    const output = await git.showBuffer(['--no-textconv', ...batch.map((entry) => `${ref}:./${entry.path}`)]);
+    const output = await git.showBuffer(['--no-textconv', ...batch.map((entry) => `${ref}:${prefix}${entry.path}`)]);
     let offset = 0;
     for (const entry of batch) {
       files.push({ path: entry.path, content: new Uint8Array(output.subarray(offset, offset + entry.size)) });
