@@ -1,0 +1,181 @@
+/**
+ * The bot's cache of clones: one bare repository per GitHub repository under a cache folder, fetched
+ * on demand with the installation token, read with the CLI's git reader (`readCommitTree`). A config
+ * change is read through git, so a 1,000-team repo costs the same API rate limit as a 1-team one.
+ *
+ * The token never touches the disk, the logs or the remote config: the clone has no remote (every
+ * fetch names the URL), and the token reaches git as an HTTP header through `GIT_CONFIG_*`
+ * environment variables of that one git process. Fetches of one repository take turns (a lock per
+ * repository); reads need no lock, as git objects never change once written.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { simpleGit } from 'simple-git';
+import { readCommitTree } from '../../compiler/cli/git-tree-source.ts';
+import type { SourceTree } from '../../compiler/load/source-tree.ts';
+import { cloneUrl, DEFAULT_CLONE_URL_TEMPLATE, isSafeRepositoryName, type RepositoryName } from './clone-url.ts';
+import { KeyedLock } from './keyed-lock.ts';
+
+/** Options of the cache. */
+export interface RepoCacheOptions {
+  /** Folder holding the bare clones (`<root>/<owner>/<repo>.git`). */
+  readonly root: string;
+  /** Clone URL template. @default DEFAULT_CLONE_URL_TEMPLATE */
+  readonly cloneUrlTemplate?: string;
+  /** The forge host (`GHE_HOST` for GitHub Enterprise Server). @default github.com */
+  readonly host?: string;
+}
+
+/** A commit the bot needs, and a ref of the remote that reaches it (fetched first; the SHA itself is the fallback). */
+export interface WantedCommit {
+  readonly sha: string;
+  /** e.g. `refs/pull/7/head`, `refs/heads/main`. */
+  readonly ref?: string;
+}
+
+/** Reading config trees of commits of a repository. */
+export interface GitRepositoryCache {
+  /** Makes sure the commits are in the clone, fetching what is missing with the token. */
+  ensureCommits(repository: RepositoryName, wanted: readonly WantedCommit[], token: string | undefined): Promise<void>;
+  /** The config tree of a commit (present after `ensureCommits`). */
+  sourceTreeAt(repository: RepositoryName, sha: string): Promise<SourceTree>;
+  /** The merge base of two commits, undefined when they share no history. */
+  mergeBase(repository: RepositoryName, a: string, b: string): Promise<string | undefined>;
+  /** Paths that differ between two commits. */
+  changedPaths(repository: RepositoryName, from: string, to: string): Promise<string[]>;
+  /** One file of a commit, undefined when the commit has no such file. */
+  fileAt(repository: RepositoryName, sha: string, path: string): Promise<Uint8Array | undefined>;
+  /** True when the commit is in the clone. */
+  hasCommit(repository: RepositoryName, sha: string): Promise<boolean>;
+}
+
+const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+const SAFE_REF = /^refs\/[A-Za-z0-9_./-]+$/;
+
+function assertSha(sha: string): void {
+  if (!SHA.test(sha)) throw new Error(`Not a commit SHA: ${JSON.stringify(sha)}`);
+}
+
+/** The environment that hands the token to one git process as an HTTP header. */
+function tokenEnvironment(token: string | undefined): Record<string, string> {
+  const base: Record<string, string> = { GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: 'true' };
+  for (const name of ['PATH', 'HOME', 'TMPDIR', 'LANG', 'SSL_CERT_FILE', 'SSL_CERT_DIR', 'HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'no_proxy']) {
+    const value = process.env[name];
+    if (value !== undefined) base[name] = value;
+  }
+  if (token === undefined) return base;
+  const basic = Buffer.from(`x-access-token:${token}`).toString('base64');
+  return { ...base, GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'http.extraHeader', GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}` };
+}
+
+/** Removes a token from a message (git may echo URLs or headers in errors). */
+function redact(message: string, token: string | undefined): string {
+  if (token === undefined || token === '') return message;
+  return message.replaceAll(token, '***').replaceAll(Buffer.from(`x-access-token:${token}`).toString('base64'), '***');
+}
+
+/** The simple-git cache of bare clones. */
+export class RepoCache implements GitRepositoryCache {
+  readonly #options: RepoCacheOptions;
+  readonly #lock = new KeyedLock();
+  readonly #initialised = new Map<string, Promise<string>>();
+
+  constructor(options: RepoCacheOptions) {
+    this.#options = options;
+  }
+
+  /** The clone folder of a repository, created (bare, no remote, no auto-gc) on first use. */
+  async #gitDir(repository: RepositoryName): Promise<string> {
+    if (!isSafeRepositoryName(repository)) throw new Error(`Refusing an oddly named repository: ${JSON.stringify(repository)}`);
+    const key = `${repository.owner}/${repository.repo}`.toLowerCase();
+    let ready = this.#initialised.get(key);
+    if (!ready) {
+      const dir = join(this.#options.root, repository.owner.toLowerCase(), `${repository.repo.toLowerCase()}.git`);
+      ready = (async () => {
+        await mkdir(dir, { recursive: true });
+        const git = simpleGit(dir);
+        await git.raw(['init', '--bare', '--quiet']);
+        await git.raw(['config', 'gc.auto', '0']);
+        return dir;
+      })();
+      this.#initialised.set(key, ready);
+      ready.catch(() => this.#initialised.delete(key));
+    }
+    return ready;
+  }
+
+  async hasCommit(repository: RepositoryName, sha: string): Promise<boolean> {
+    assertSha(sha);
+    const dir = await this.#gitDir(repository);
+    return simpleGit(dir)
+      .raw(['cat-file', '-e', `${sha}^{commit}`])
+      .then(() => true, () => false);
+  }
+
+  async #missing(repository: RepositoryName, wanted: readonly WantedCommit[]): Promise<WantedCommit[]> {
+    const present = await Promise.all(wanted.map((commit) => this.hasCommit(repository, commit.sha)));
+    return wanted.filter((_, index) => !present[index]);
+  }
+
+  async ensureCommits(repository: RepositoryName, wanted: readonly WantedCommit[], token: string | undefined): Promise<void> {
+    for (const commit of wanted) {
+      assertSha(commit.sha);
+      if (commit.ref !== undefined && (!SAFE_REF.test(commit.ref) || commit.ref.includes('..'))) throw new Error(`Not a ref: ${JSON.stringify(commit.ref)}`);
+    }
+    if ((await this.#missing(repository, wanted)).length === 0) return;
+    const key = `${repository.owner}/${repository.repo}`.toLowerCase();
+    await this.#lock.run(key, async () => {
+      const missing = await this.#missing(repository, wanted);
+      if (missing.length === 0) return;
+      const refs = [...new Set(missing.flatMap((commit) => (commit.ref ? [`+${commit.ref}:${commit.ref}`] : [])))];
+      if (refs.length > 0) await this.#fetch(repository, refs, token).catch(() => undefined);
+      const still = await this.#missing(repository, missing);
+      if (still.length > 0) await this.#fetch(repository, still.map((commit) => commit.sha), token);
+      const lost = await this.#missing(repository, still);
+      if (lost.length > 0) throw new Error(`Commits not found in ${key}: ${lost.map((commit) => commit.sha.slice(0, 12)).join(', ')}`);
+    });
+  }
+
+  async #fetch(repository: RepositoryName, refspecs: readonly string[], token: string | undefined): Promise<void> {
+    const dir = await this.#gitDir(repository);
+    const url = cloneUrl(repository, this.#options.cloneUrlTemplate ?? DEFAULT_CLONE_URL_TEMPLATE, this.#options.host);
+    try {
+      await simpleGit(dir).env(tokenEnvironment(token)).raw(['-c', 'protocol.version=2', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head', url, ...refspecs]);
+    } catch (error) {
+      throw new Error(redact(`git fetch of ${repository.owner}/${repository.repo} failed: ${(error as Error).message}`, token));
+    }
+  }
+
+  async sourceTreeAt(repository: RepositoryName, sha: string): Promise<SourceTree> {
+    assertSha(sha);
+    return readCommitTree(await this.#gitDir(repository), sha);
+  }
+
+  async fileAt(repository: RepositoryName, sha: string, path: string): Promise<Uint8Array | undefined> {
+    assertSha(sha);
+    if (path.startsWith('-') || path.includes('..')) throw new Error(`Not a repository path: ${JSON.stringify(path)}`);
+    const git = simpleGit(await this.#gitDir(repository));
+    const listed = await git.raw(['ls-tree', '-z', sha, '--', path]);
+    if (!/^\d+ blob /.test(listed)) return undefined;
+    return new Uint8Array(await git.showBuffer(['--no-textconv', `${sha}:${path}`]));
+  }
+
+  async mergeBase(repository: RepositoryName, a: string, b: string): Promise<string | undefined> {
+    assertSha(a);
+    assertSha(b);
+    const dir = await this.#gitDir(repository);
+    const output = await simpleGit(dir)
+      .raw(['merge-base', a, b])
+      .catch(() => '');
+    const sha = output.trim();
+    return SHA.test(sha) ? sha : undefined;
+  }
+
+  async changedPaths(repository: RepositoryName, from: string, to: string): Promise<string[]> {
+    assertSha(from);
+    assertSha(to);
+    const dir = await this.#gitDir(repository);
+    const output = await simpleGit(dir).raw(['diff', '--name-only', '-z', '--no-renames', from, to]);
+    return output.split('\0').filter((path) => path !== '');
+  }
+}
