@@ -56,9 +56,12 @@ function assertSha(sha: string): void {
   if (!SHA.test(sha)) throw new Error(`Not a commit SHA: ${JSON.stringify(sha)}`);
 }
 
+/** The variables `tokenEnvironment` sets beyond the ambient ones (simple-git guards them). */
+const TOKEN_VARIABLES = ['GIT_TERMINAL_PROMPT', 'GIT_CONFIG_COUNT', 'GIT_CONFIG_KEY_0', 'GIT_CONFIG_VALUE_0'];
+
 /** The environment that hands the token to one git process as an HTTP header. */
 function tokenEnvironment(token: string | undefined): Record<string, string> {
-  const base: Record<string, string> = { GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: 'true' };
+  const base: Record<string, string> = { GIT_TERMINAL_PROMPT: '0' };
   for (const name of ['PATH', 'HOME', 'TMPDIR', 'LANG', 'SSL_CERT_FILE', 'SSL_CERT_DIR', 'HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'no_proxy']) {
     const value = process.env[name];
     if (value !== undefined) base[name] = value;
@@ -140,7 +143,8 @@ export class RepoCache implements GitRepositoryCache {
     const dir = await this.#gitDir(repository);
     const url = cloneUrl(repository, this.#options.cloneUrlTemplate ?? DEFAULT_CLONE_URL_TEMPLATE, this.#options.host);
     try {
-      await simpleGit(dir).env(tokenEnvironment(token)).raw(['-c', 'protocol.version=2', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head', url, ...refspecs]);
+      // The GIT_CONFIG_* variables are ours (the token header), never from a payload, hence allowed.
+      await simpleGit(dir, { unsafe: { allowUnsafeConfigEnvCount: true }, allowEnvironment: TOKEN_VARIABLES }).env(tokenEnvironment(token)).raw(['-c', 'protocol.version=2', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head', url, ...refspecs]);
     } catch (error) {
       throw new Error(redact(`git fetch of ${repository.owner}/${repository.repo} failed: ${(error as Error).message}`, token));
     }
