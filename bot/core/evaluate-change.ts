@@ -11,6 +11,7 @@ import { inputChanges } from '../../compiler/plan/inputs/input-changes.ts';
 import type { Plan } from '../../compiler/plan/plan-model.ts';
 import { type OrgRules, orgRulesOf, sameOrgRules } from '../../compiler/policy/org-rules.ts';
 import type { CompilerCore } from './compiler-core.ts';
+import { isConfigPath } from './config-paths.ts';
 
 /** What the bot read for a change. */
 export interface ChangeInputs {
@@ -49,9 +50,9 @@ function rulesOf(compiler: CompilerCore, platform: string | Uint8Array | undefin
   return org ? orgRulesOf(org.platform) : undefined;
 }
 
-/** True when any config input differs between base and head (what the plan would show). */
+/** True when a config input differs between base and head (READMEs and other files outside `teams/` are not config). */
 export function touchesConfig(inputs: ChangeInputs): boolean {
-  return inputChanges(inputs.base, inputs.head).length > 0;
+  return inputChanges(inputs.base, inputs.head).some((change) => isConfigPath(change.path));
 }
 
 /** Evaluates a change; `now` is the clock of waiver expiry. */

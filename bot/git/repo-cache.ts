@@ -6,7 +6,8 @@
  * The token never touches the disk, the logs or the remote config: the clone has no remote (every
  * fetch names the URL), and the token reaches git as an HTTP header through `GIT_CONFIG_*`
  * environment variables of that one git process. Fetches of one repository take turns (a lock per
- * repository); reads need no lock, as git objects never change once written.
+ * repository); reads need no lock, as git objects never change once written — which is also why
+ * trees and merge bases read once are kept (by SHA) to spare git processes.
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { readCommitTree } from '../../compiler/cli/git-tree-source.ts';
 import type { SourceTree } from '../../compiler/load/source-tree.ts';
 import { cloneUrl, DEFAULT_CLONE_URL_TEMPLATE, isSafeRepositoryName, type RepositoryName } from './clone-url.ts';
 import { KeyedLock } from './keyed-lock.ts';
+import { TreeMemo } from './tree-memo.ts';
 
 /** Options of the cache. */
 export interface RepoCacheOptions {
@@ -82,6 +84,9 @@ export class RepoCache implements GitRepositoryCache {
   readonly #options: RepoCacheOptions;
   readonly #lock = new KeyedLock();
   readonly #initialised = new Map<string, Promise<string>>();
+  /** Trees and merge bases of commits never change: kept to save git processes, never to decide. */
+  readonly #trees = new TreeMemo();
+  readonly #mergeBases = new Map<string, string>();
 
   constructor(options: RepoCacheOptions) {
     this.#options = options;
@@ -116,6 +121,13 @@ export class RepoCache implements GitRepositoryCache {
   }
 
   async #missing(repository: RepositoryName, wanted: readonly WantedCommit[]): Promise<WantedCommit[]> {
+    if (wanted.length === 0) return [];
+    // One process for the common case (everything present); one per commit only when something is missing.
+    const dir = await this.#gitDir(repository);
+    const all = await simpleGit(dir)
+      .raw(['rev-parse', '--quiet', ...wanted.map((commit) => `${commit.sha}^{commit}`)])
+      .then(() => true, () => false);
+    if (all) return [];
     const present = await Promise.all(wanted.map((commit) => this.hasCommit(repository, commit.sha)));
     return wanted.filter((_, index) => !present[index]);
   }
@@ -152,27 +164,36 @@ export class RepoCache implements GitRepositoryCache {
 
   async sourceTreeAt(repository: RepositoryName, sha: string): Promise<SourceTree> {
     assertSha(sha);
-    return readCommitTree(await this.#gitDir(repository), sha);
+    const dir = await this.#gitDir(repository);
+    return this.#trees.get(`${dir}\u0000${sha}`, () => readCommitTree(dir, sha));
   }
 
   async fileAt(repository: RepositoryName, sha: string, path: string): Promise<Uint8Array | undefined> {
     assertSha(sha);
     if (path.startsWith('-') || path.includes('..')) throw new Error(`Not a repository path: ${JSON.stringify(path)}`);
     const git = simpleGit(await this.#gitDir(repository));
-    const listed = await git.raw(['ls-tree', '-z', sha, '--', path]);
-    if (!/^\d+ blob /.test(listed)) return undefined;
-    return new Uint8Array(await git.showBuffer(['--no-textconv', `${sha}:${path}`]));
+    try {
+      return new Uint8Array(await git.showBuffer(['--no-textconv', `${sha}:${path}`]));
+    } catch (error) {
+      if (/does not exist|exists on disk, but not in/.test((error as Error).message)) return undefined;
+      throw error;
+    }
   }
 
   async mergeBase(repository: RepositoryName, a: string, b: string): Promise<string | undefined> {
     assertSha(a);
     assertSha(b);
     const dir = await this.#gitDir(repository);
+    const key = `${dir}\u0000${a}\u0000${b}`;
+    const known = this.#mergeBases.get(key);
+    if (known !== undefined) return known || undefined;
     const output = await simpleGit(dir)
       .raw(['merge-base', a, b])
       .catch(() => '');
-    const sha = output.trim();
-    return SHA.test(sha) ? sha : undefined;
+    const sha = SHA.test(output.trim()) ? output.trim() : '';
+    if (this.#mergeBases.size >= 10_000) this.#mergeBases.clear();
+    this.#mergeBases.set(key, sha);
+    return sha || undefined;
   }
 
   async changedPaths(repository: RepositoryName, from: string, to: string): Promise<string[]> {
