@@ -79,7 +79,11 @@ describe('pull_request events', () => {
 
   it('a PR that touches no config gets three successes at once, no comment and no compile', async () => {
     let compiles = 0;
-    const counting: CompilerCore = { ...COMPILER, plan: (...args) => (compiles++, COMPILER.plan(...args)) };
+    const counting: CompilerCore = { ...COMPILER, plan: (...args) => {
+        compiles++;
+        return COMPILER.plan(...args);
+      },
+    };
     world = await scenario({ compiler: counting });
     const head = await world.push({ 'README.md': '# docs\n' });
     world.github.install(['getPull', 'listComments', 'listCheckRuns', 'createCheckRun']);

@@ -5,9 +5,10 @@
  * persisted and must be used (the tests assert `pendingMocks()` empty). Responses are GitHub's
  * OpenAPI examples filled with the state, so they carry every field a real response does.
  */
-import nock from 'nock';
+import type nock from 'nock';
 import { githubApi } from './github-api.ts';
 import { exampleOf } from './response-examples.ts';
+import type { Payload } from './webhook-payloads.ts';
 
 /** Routes of the fake. */
 export type Route =
@@ -102,13 +103,13 @@ export class FakeGitHub {
   install(routes: readonly Route[] = ALL_ROUTES): nock.Scope {
     const scope = githubApi().persist();
     const repoPath = `/repos/${this.owner}/${this.repo}`;
-    const on = (route: Route, interceptor: nock.Interceptor, reply: (path: string, body: any) => [number, unknown]) => {
+    const on = (route: Route, interceptor: nock.Interceptor, reply: (path: string, body: Payload) => [number, unknown]) => {
       if (!routes.includes(route)) return;
       interceptor.reply((path, body) => {
         const request = { method: (interceptor as unknown as { method: string }).method, path, body };
         this.requests.push(request);
         const failure = this.failures.get(route)?.shift();
-        const result = failure ? ([failure.status, { message: failure.message, documentation_url: 'https://docs.github.com/rest' }, failure.headers ?? {}] as const) : [...reply(path, body), {}];
+        const result = failure ? ([failure.status, { message: failure.message, documentation_url: 'https://docs.github.com/rest' }, failure.headers ?? {}] as const) : [...reply(path, body as Payload), {}];
         this.onRequest?.(route, request);
         return [result[0], result[1] as nock.Body, result[2]];
       });
@@ -191,7 +192,7 @@ export class FakeGitHub {
     return this.requests.filter((request) => request.method !== 'GET');
   }
 
-  #applyRun(run: FakeCheckRun, body: any): void {
+  #applyRun(run: FakeCheckRun, body: Payload): void {
     if (body.status) run.status = body.status;
     if (body.conclusion) {
       run.conclusion = body.conclusion;
@@ -208,17 +209,17 @@ export class FakeGitHub {
   #pull(number: number): [number, unknown] {
     const pull = this.pulls.get(number);
     if (!pull) return [404, { message: 'Not Found' }];
-    const example = exampleOf<Record<string, any>>('pull-request');
+    const example = exampleOf<Payload>('pull-request');
     return [200, { ...example, number, state: pull.state, html_url: `https://github.com/${this.owner}/${this.repo}/pull/${number}`, user: { ...example.user, login: pull.author }, head: { ...example.head, sha: pull.headSha, ref: `feature-${number}` }, base: { ...example.base, sha: pull.baseSha, ref: pull.baseRef } }];
   }
 
   #checkRun(run: FakeCheckRun): unknown {
-    const example = exampleOf<Record<string, any>>('check-run');
+    const example = exampleOf<Payload>('check-run');
     return { ...example, id: run.id, name: run.name, head_sha: run.head_sha, status: run.status, conclusion: run.conclusion, external_id: run.external_id, details_url: run.details_url, output: { ...example.output, ...run.output, annotations_count: run.annotations.length }, pull_requests: [] };
   }
 
   #comment(comment: FakeComment): unknown {
-    const example = exampleOf<Record<string, any>>('issue-comment');
+    const example = exampleOf<Payload>('issue-comment');
     return { ...example, id: comment.id, body: comment.body, html_url: `https://github.com/${this.owner}/${this.repo}/pull/${comment.issue}#issuecomment-${comment.id}`, user: { ...example.user, login: comment.login, type: comment.type } };
   }
 }

@@ -6,6 +6,10 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
+/** A webhook payload: JSON adjusted field by field, so typed loosely on purpose. */
+// biome-ignore lint/suspicious/noExplicitAny: example payloads are plain JSON, edited by path
+export type Payload = Record<string, any>;
+
 interface ExampleGroup {
   readonly name: string;
   readonly examples: readonly Record<string, unknown>[];
@@ -14,11 +18,11 @@ interface ExampleGroup {
 let groups: readonly ExampleGroup[] | undefined;
 
 /** A deep copy of the first example of `event` with `action`. */
-export function examplePayload(event: string, action: string): Record<string, any> {
+export function examplePayload(event: string, action: string): Payload {
   groups ??= require('@octokit/webhooks-examples/api.github.com/index.json') as ExampleGroup[];
   const example = groups.find((group) => group.name === event)?.examples.find((candidate) => candidate.action === action);
   if (!example) throw new Error(`no example of ${event}.${action}`);
-  return structuredClone(example) as Record<string, any>;
+  return structuredClone(example) as Payload;
 }
 
 /** The repository, pull request and people a payload is adjusted to. */
@@ -28,7 +32,7 @@ export interface PayloadTarget {
   readonly installationId: number;
 }
 
-function adjustRepository(payload: Record<string, any>, target: PayloadTarget): void {
+function adjustRepository(payload: Payload, target: PayloadTarget): void {
   payload.repository.name = target.repo;
   payload.repository.full_name = `${target.owner}/${target.repo}`;
   payload.repository.owner.login = target.owner;
@@ -44,7 +48,7 @@ export interface PullRequestFields {
   readonly author: string;
 }
 
-function adjustPullRequest(pullRequest: Record<string, any>, fields: PullRequestFields): void {
+function adjustPullRequest(pullRequest: Payload, fields: PullRequestFields): void {
   pullRequest.number = fields.number;
   pullRequest.head.sha = fields.headSha;
   pullRequest.base.sha = fields.baseSha;
@@ -54,7 +58,7 @@ function adjustPullRequest(pullRequest: Record<string, any>, fields: PullRequest
 }
 
 /** A `pull_request` payload (`edited` is the `opened` example with `changes.base`: the examples hold no `edited`). */
-export function pullRequestPayload(action: 'opened' | 'synchronize' | 'reopened' | 'ready_for_review' | 'edited', target: PayloadTarget, fields: PullRequestFields): Record<string, any> {
+export function pullRequestPayload(action: 'opened' | 'synchronize' | 'reopened' | 'ready_for_review' | 'edited', target: PayloadTarget, fields: PullRequestFields): Payload {
   const payload = examplePayload('pull_request', action === 'edited' ? 'opened' : action);
   adjustRepository(payload, target);
   adjustPullRequest(payload.pull_request, fields);
@@ -64,7 +68,7 @@ export function pullRequestPayload(action: 'opened' | 'synchronize' | 'reopened'
 }
 
 /** A `pull_request_review` payload. */
-export function reviewPayload(action: 'submitted' | 'dismissed', target: PayloadTarget, fields: PullRequestFields, reviewer: string): Record<string, any> {
+export function reviewPayload(action: 'submitted' | 'dismissed', target: PayloadTarget, fields: PullRequestFields, reviewer: string): Payload {
   const payload = examplePayload('pull_request_review', action);
   adjustRepository(payload, target);
   adjustPullRequest(payload.pull_request, fields);
@@ -74,7 +78,7 @@ export function reviewPayload(action: 'submitted' | 'dismissed', target: Payload
 }
 
 /** An `issue_comment.created` payload on a pull request. */
-export function commentPayload(target: PayloadTarget, number: number, commenter: string, body: string, commentId: number): Record<string, any> {
+export function commentPayload(target: PayloadTarget, number: number, commenter: string, body: string, commentId: number): Payload {
   const payload = examplePayload('issue_comment', 'created');
   adjustRepository(payload, target);
   payload.issue.number = number;
@@ -87,7 +91,7 @@ export function commentPayload(target: PayloadTarget, number: number, commenter:
 }
 
 /** A `merge_group.checks_requested` payload. */
-export function mergeGroupPayload(target: PayloadTarget, group: { headSha: string; headRef: string; baseSha: string; baseRef: string }): Record<string, any> {
+export function mergeGroupPayload(target: PayloadTarget, group: { headSha: string; headRef: string; baseSha: string; baseRef: string }): Payload {
   const payload = examplePayload('merge_group', 'checks_requested');
   adjustRepository(payload, target);
   Object.assign(payload.merge_group, { head_sha: group.headSha, head_ref: group.headRef, base_sha: group.baseSha, base_ref: group.baseRef });
@@ -95,7 +99,7 @@ export function mergeGroupPayload(target: PayloadTarget, group: { headSha: strin
 }
 
 /** A `check_run.rerequested` payload for one of the bot's runs. */
-export function checkRunRerequestedPayload(target: PayloadTarget, run: { name: string; headSha: string; externalId: string }): Record<string, any> {
+export function checkRunRerequestedPayload(target: PayloadTarget, run: { name: string; headSha: string; externalId: string }): Payload {
   const payload = examplePayload('check_run', 'rerequested');
   adjustRepository(payload, target);
   Object.assign(payload.check_run, { name: run.name, head_sha: run.headSha, external_id: run.externalId, pull_requests: [] });
