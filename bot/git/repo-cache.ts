@@ -143,11 +143,15 @@ export class RepoCache implements GitRepositoryCache {
       const missing = await this.#missing(repository, wanted);
       if (missing.length === 0) return;
       const refs = [...new Set(missing.flatMap((commit) => (commit.ref ? [`+${commit.ref}:${commit.ref}`] : [])))];
-      if (refs.length > 0) await this.#fetch(repository, refs, token).catch(() => undefined);
+      let failure: Error | undefined;
+      const remember = (error: Error) => {
+        failure = error;
+      };
+      if (refs.length > 0) await this.#fetch(repository, refs, token).catch(remember);
       const still = await this.#missing(repository, missing);
-      if (still.length > 0) await this.#fetch(repository, still.map((commit) => commit.sha), token);
+      if (still.length > 0) await this.#fetch(repository, still.map((commit) => commit.sha), token).catch(remember);
       const lost = await this.#missing(repository, still);
-      if (lost.length > 0) throw new Error(`Commits not found in ${key}: ${lost.map((commit) => commit.sha.slice(0, 12)).join(', ')}`);
+      if (lost.length > 0) throw new Error(`Commits not found in ${key}: ${lost.map((commit) => commit.sha.slice(0, 12)).join(', ')}${failure ? ` (${failure.message})` : ''}`);
     });
   }
 
