@@ -8,7 +8,7 @@
 import { normalizeHandle, type RequiredApprovals, type Review } from '../../compiler/plan/approvals/approval-model.ts';
 import type { RepositoryName } from '../git/clone-url.ts';
 import type { GitRepositoryCache } from '../git/repo-cache.ts';
-import type { Forge } from '../forge/forge.ts';
+import type { Forge, ReviewRecord } from '../forge/forge.ts';
 import { isConfigPath } from '../core/config-paths.ts';
 import { type IgnoredReview, reviewVerdicts, teamHandles } from './review-verdicts.ts';
 
@@ -27,6 +27,8 @@ export interface ApprovalSource {
   readonly headSha: string;
   readonly author: string;
   readonly token: string | undefined;
+  /** The reviews, when already requested (the caller starts it early, alongside the git work). */
+  readonly reviews?: Promise<ReviewRecord[]>;
 }
 
 async function configUnchanged(source: ApprovalSource, reviewedSha: string): Promise<boolean> {
@@ -42,7 +44,7 @@ async function configUnchanged(source: ApprovalSource, reviewedSha: string): Pro
 
 /** Collects the approvals that count against `required`. */
 export async function collectApprovals(source: ApprovalSource, required: RequiredApprovals): Promise<ApprovalEvidence> {
-  const verdicts = reviewVerdicts(await source.forge.listReviews(source.repository, source.number), source.author);
+  const verdicts = reviewVerdicts(await (source.reviews ?? source.forge.listReviews(source.repository, source.number)), source.author);
   const ignored: IgnoredReview[] = [...verdicts.ignored];
   const current = [];
   const freshness = new Map<string, Promise<boolean>>();

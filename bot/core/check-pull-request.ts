@@ -33,8 +33,13 @@ async function checkUnlocked(run: EventRun, repository: RepositoryName, number: 
   if (pullRequest.state === 'closed') return 'closed';
   const target: CheckTarget = { forge, repository, headSha: pullRequest.headSha, subject: `pr=${number}` };
   try {
+    // The reads that do not depend on each other go out together: git, the check runs, the reviews.
+    const runs = forge.listCheckRuns(repository, pullRequest.headSha, ALL_CHECK_NAMES);
+    const reviews = forge.listReviews(repository, number);
+    runs.catch(() => undefined);
+    reviews.catch(() => undefined);
     const change = await readChange(dependencies.git, { repository, headSha: pullRequest.headSha, headRef: `refs/pull/${number}/head`, baseSha: pullRequest.baseSha, baseRef: `refs/heads/${pullRequest.baseRef}`, author: pullRequest.author }, run.token);
-    if (touchesConfig(change)) await claimChecks(target, ALL_CHECK_NAMES);
+    if (touchesConfig(change)) await claimChecks(target, ALL_CHECK_NAMES, runs);
     const evaluation = evaluateChange(change, dependencies.compiler, dependencies.clock());
     let results: CheckResult[];
     let body: string;
@@ -42,18 +47,23 @@ async function checkUnlocked(run: EventRun, repository: RepositoryName, number: 
       results = noConfigChecks();
       body = noConfigComment(pullRequest.headSha);
     } else {
-      const evidence = await collectApprovals({ forge, git: dependencies.git, repository, number, headSha: pullRequest.headSha, author: pullRequest.author, token: run.token }, evaluation.plan.approvals);
+      const evidence = await collectApprovals({ forge, git: dependencies.git, repository, number, headSha: pullRequest.headSha, author: pullRequest.author, token: run.token, reviews }, evaluation.plan.approvals);
       const status = evaluateApprovals(evaluation.plan.approvals, evidence.approvals);
       results = [validateCheck(evaluation), policyCheck(evaluation), approvalsCheck(evaluation.plan.approvals, status, evidence.ignored)];
       body = planComment(evaluation.plan, await dependencies.templates(), change.mergeBase, pullRequest.headSha);
     }
+    // Re-read the head before posting; the two searches that posting needs go out alongside.
+    const comments = forge.findComments(repository, number, COMMENT_MARKER);
+    const current = forge.listCheckRuns(repository, pullRequest.headSha, ALL_CHECK_NAMES);
+    comments.catch(() => undefined);
+    current.catch(() => undefined);
     const now = await forge.getPullRequest(repository, number);
     if (now.headSha !== pullRequest.headSha) {
-      await publishChecks(target, results);
+      await publishChecks(target, results, current);
       return 'outdated';
     }
-    const comment = await publishComment({ forge, repository, number, marker: COMMENT_MARKER }, body, evaluation.configChanged);
-    await publishChecks({ ...target, ...(comment ? { detailsUrl: comment.url } : {}) }, results);
+    const comment = await publishComment({ forge, repository, number, marker: COMMENT_MARKER }, body, evaluation.configChanged, comments);
+    await publishChecks({ ...target, ...(comment ? { detailsUrl: comment.url } : {}) }, results, current);
     return evaluation.configChanged ? 'checked' : 'no-config';
   } catch (error) {
     run.log.error({ err: error, repository, number }, 'checking the pull request failed');

@@ -26,11 +26,12 @@ export interface ReadChange extends ChangeInputs {
 /** Reads a change; `token` authenticates the fetch. */
 export async function readChange(git: GitRepositoryCache, refs: ChangeRefs, token: string | undefined): Promise<ReadChange> {
   await git.ensureCommits(refs.repository, [{ sha: refs.headSha, ref: refs.headRef }, { sha: refs.baseSha, ref: refs.baseRef }], token);
-  const mergeBase = (await git.mergeBase(refs.repository, refs.baseSha, refs.headSha)) ?? refs.baseSha;
-  const [base, head, basePlatform] = await Promise.all([
-    git.sourceTreeAt(refs.repository, mergeBase),
+  const [found, head, basePlatform] = await Promise.all([
+    git.mergeBase(refs.repository, refs.baseSha, refs.headSha),
     git.sourceTreeAt(refs.repository, refs.headSha),
     git.fileAt(refs.repository, refs.baseSha, 'platform.yaml'),
   ]);
+  const mergeBase = found ?? refs.baseSha;
+  const base = await git.sourceTreeAt(refs.repository, mergeBase);
   return { mergeBase, base, head, ...(basePlatform ? { basePlatform } : {}), ...(refs.author !== undefined ? { author: refs.author } : {}) };
 }

@@ -87,6 +87,7 @@ export class RepoCache implements GitRepositoryCache {
   /** Trees and merge bases of commits never change: kept to save git processes, never to decide. */
   readonly #trees = new TreeMemo();
   readonly #mergeBases = new Map<string, string>();
+  readonly #files = new Map<string, Promise<Uint8Array | undefined>>();
 
   constructor(options: RepoCacheOptions) {
     this.#options = options;
@@ -140,8 +141,9 @@ export class RepoCache implements GitRepositoryCache {
     if ((await this.#missing(repository, wanted)).length === 0) return;
     const key = `${repository.owner}/${repository.repo}`.toLowerCase();
     await this.#lock.run(key, async () => {
-      const missing = await this.#missing(repository, wanted);
-      if (missing.length === 0) return;
+      // No second presence check here: fetching refs that are already present costs one round trip,
+      // which every fetch that waited for the lock would otherwise pay as an extra git process.
+      const missing = wanted;
       const refs = [...new Set(missing.flatMap((commit) => (commit.ref ? [`+${commit.ref}:${commit.ref}`] : [])))];
       let failure: Error | undefined;
       const remember = (error: Error) => {
@@ -175,7 +177,20 @@ export class RepoCache implements GitRepositoryCache {
   async fileAt(repository: RepositoryName, sha: string, path: string): Promise<Uint8Array | undefined> {
     assertSha(sha);
     if (path.startsWith('-') || path.includes('..')) throw new Error(`Not a repository path: ${JSON.stringify(path)}`);
-    const git = simpleGit(await this.#gitDir(repository));
+    const dir = await this.#gitDir(repository);
+    const key = `${dir}\u0000${sha}\u0000${path}`;
+    let file = this.#files.get(key);
+    if (!file) {
+      if (this.#files.size >= 1000) this.#files.clear();
+      file = this.#readFile(dir, sha, path);
+      this.#files.set(key, file);
+      file.catch(() => this.#files.delete(key));
+    }
+    return file;
+  }
+
+  async #readFile(dir: string, sha: string, path: string): Promise<Uint8Array | undefined> {
+    const git = simpleGit(dir);
     try {
       return new Uint8Array(await git.showBuffer(['--no-textconv', `${sha}:${path}`]));
     } catch (error) {

@@ -44,12 +44,14 @@ function latest(runs: readonly CheckRunRecord[]): CheckRunRecord | undefined {
  * Creates an in-progress run for each name that has none on the head yet, so users see the bot at work
  * and a replica handling another event of the PR finds the runs and updates them instead of creating.
  */
-export async function claimChecks(target: CheckTarget, names: readonly string[]): Promise<void> {
-  const existing = await target.forge.listCheckRuns(target.repository, target.headSha, names);
-  for (const name of names) {
-    if (existing.some((run) => run.name === name)) continue;
-    await target.forge.createCheckRun(target.repository, { name, headSha: target.headSha, status: 'in_progress', output: { title: 'Checking…', summary: 'Cirrus MLOps is reading and compiling this change.' }, externalId: `${EXTERNAL_ID_PREFIX}${target.subject}:pending` });
-  }
+export async function claimChecks(target: CheckTarget, names: readonly string[], existing?: Promise<CheckRunRecord[]>): Promise<void> {
+  const found = await (existing ?? target.forge.listCheckRuns(target.repository, target.headSha, names));
+  // Concurrent requests: the forge's pacer still spaces them in production.
+  await Promise.all(
+    names
+      .filter((name) => !found.some((run) => run.name === name))
+      .map((name) => target.forge.createCheckRun(target.repository, { name, headSha: target.headSha, status: 'in_progress', output: { title: 'Checking…', summary: 'Cirrus MLOps is reading and compiling this change.' }, externalId: `${EXTERNAL_ID_PREFIX}${target.subject}:pending` })),
+  );
 }
 
 async function sendRemainingAnnotations(target: CheckTarget, id: number, result: CheckResult): Promise<void> {
@@ -58,41 +60,43 @@ async function sendRemainingAnnotations(target: CheckTarget, id: number, result:
   }
 }
 
-/** Publishes the results; returns how many runs were written. */
-export async function publishChecks(target: CheckTarget, results: readonly CheckResult[]): Promise<number> {
-  const existing = await target.forge.listCheckRuns(target.repository, target.headSha, results.map((result) => result.name));
-  let written = 0;
-  for (const result of results) {
-    const externalId = externalIdOf(target, result);
-    const runs = existing.filter((run) => run.name === result.name);
-    const current = latest(runs);
-    if (current && current.status === 'completed' && current.externalId === externalId) continue;
-    const write: CheckRunWrite = {
-      name: result.name,
-      headSha: target.headSha,
-      status: 'completed',
-      conclusion: result.conclusion,
-      output: result.output,
-      annotations: result.annotations.slice(0, ANNOTATIONS_PER_REQUEST),
-      externalId,
-      ...(target.detailsUrl !== undefined ? { detailsUrl: target.detailsUrl } : {}),
-    };
-    // Annotations are appended on update: a run that already has some gets a fresh run instead.
-    const id = current && !(current.annotationsCount > 0 && result.annotations.length > 0) ? current.id : undefined;
-    if (id === undefined) {
-      const created = await target.forge.createCheckRun(target.repository, write);
-      await sendRemainingAnnotations(target, created, result);
-    } else {
-      const { name: _name, headSha: _headSha, ...update } = write;
-      await target.forge.updateCheckRun(target.repository, id, update);
-      await sendRemainingAnnotations(target, id, result);
-    }
-    written++;
-    // Runs a concurrent replica created for the same name must not stay in progress.
-    for (const other of runs) {
-      if (other.id === id || other.status === 'completed') continue;
-      await target.forge.updateCheckRun(target.repository, other.id, { status: 'completed', conclusion: result.conclusion, output: result.output, externalId });
-    }
+/** Publishes the results (`prefetched`: the runs on the head, when already listed); returns how many runs were written. */
+export async function publishChecks(target: CheckTarget, results: readonly CheckResult[], prefetched?: Promise<CheckRunRecord[]>): Promise<number> {
+  const existing = await (prefetched ?? target.forge.listCheckRuns(target.repository, target.headSha, results.map((result) => result.name)));
+  const written = await Promise.all(results.map((result) => publishOne(target, result, existing)));
+  return written.filter(Boolean).length;
+}
+
+/** Publishes one result; false when it was already there. */
+async function publishOne(target: CheckTarget, result: CheckResult, existing: readonly CheckRunRecord[]): Promise<boolean> {
+  const externalId = externalIdOf(target, result);
+  const runs = existing.filter((run) => run.name === result.name);
+  const current = latest(runs);
+  if (current && current.status === 'completed' && current.externalId === externalId) return false;
+  const write: CheckRunWrite = {
+    name: result.name,
+    headSha: target.headSha,
+    status: 'completed',
+    conclusion: result.conclusion,
+    output: result.output,
+    annotations: result.annotations.slice(0, ANNOTATIONS_PER_REQUEST),
+    externalId,
+    ...(target.detailsUrl !== undefined ? { detailsUrl: target.detailsUrl } : {}),
+  };
+  // Annotations are appended on update: a run that already has some gets a fresh run instead.
+  const id = current && !(current.annotationsCount > 0 && result.annotations.length > 0) ? current.id : undefined;
+  if (id === undefined) {
+    const created = await target.forge.createCheckRun(target.repository, write);
+    await sendRemainingAnnotations(target, created, result);
+  } else {
+    const { name: _name, headSha: _headSha, ...update } = write;
+    await target.forge.updateCheckRun(target.repository, id, update);
+    await sendRemainingAnnotations(target, id, result);
   }
-  return written;
+  // Runs a concurrent replica created for the same name must not stay in progress.
+  for (const other of runs) {
+    if (other.id === id || other.status === 'completed') continue;
+    await target.forge.updateCheckRun(target.repository, other.id, { status: 'completed', conclusion: result.conclusion, output: result.output, externalId });
+  }
+  return true;
 }

@@ -26,10 +26,11 @@ async function deleteQuietly(target: CommentTarget, id: number): Promise<void> {
 
 /**
  * Makes the sticky comment say `body`; creates it only when `create` is true (a PR that never touched
- * config gets no comment). Returns the comment, or undefined when there is none.
+ * config gets no comment). `prefetched` is the marker search when the caller started it already.
+ * Returns the comment, or undefined when there is none.
  */
-export async function publishComment(target: CommentTarget, body: string, create: boolean): Promise<CommentRecord | undefined> {
-  const found = await ours(target);
+export async function publishComment(target: CommentTarget, body: string, create: boolean, prefetched?: Promise<CommentRecord[]>): Promise<CommentRecord | undefined> {
+  const found = prefetched ? (await prefetched).filter((comment) => comment.byBot) : await ours(target);
   if (found.length === 0) {
     if (!create) return undefined;
     const created = await target.forge.createComment(target.repository, target.number, body);

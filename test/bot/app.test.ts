@@ -36,7 +36,7 @@ describe('createApp with app authentication', () => {
     await remote.setRef('refs/pull/7/head', head);
     const github = new FakeGitHub();
     github.pulls.set(7, { number: 7, state: 'open', headSha: head, baseSha: base, baseRef: 'main', author: 'alice' });
-    github.install(['getPull', 'listComments', 'listCheckRuns', 'createCheckRun']);
+    github.install(['getPull', 'listComments', 'listCheckRuns', 'createCheckRun', 'listReviews']);
     const tokens = githubApi().post('/app/installations/42/access_tokens').reply(201, { token: 'ghs_installation', expires_at: '2099-01-01T00:00:00Z', permissions: { checks: 'write' }, repository_selection: 'all' });
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
     const probot = new Probot({ appId: 1, privateKey, Octokit: botOctokit({ retryAfterBaseMs: 1 }), logLevel: 'fatal' });

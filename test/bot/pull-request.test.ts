@@ -86,7 +86,7 @@ describe('pull_request events', () => {
     };
     world = await scenario({ compiler: counting });
     const head = await world.push({ 'README.md': '# docs\n' });
-    world.github.install(['getPull', 'listComments', 'listCheckRuns', 'createCheckRun']);
+    world.github.install(['getPull', 'listComments', 'listCheckRuns', 'createCheckRun', 'listReviews']);
     await world.pullRequest('opened', head);
     expect(assertAllMocksUsed()).toEqual([]);
     expect(conclusions(head)).toEqual(['success', 'success', 'success']);
@@ -105,7 +105,7 @@ describe('pull_request events', () => {
     };
     world = await scenario({ compiler: broken });
     const head = await world.push({ [TEAM_FILE]: teamWithCanary(15) });
-    world.github.install(['getPull', 'listCheckRuns', 'createCheckRun', 'updateCheckRun']);
+    world.github.install(['getPull', 'listCheckRuns', 'createCheckRun', 'updateCheckRun', 'listReviews']);
     await world.pullRequest('opened', head);
     expect(assertAllMocksUsed()).toEqual([]);
     expect(conclusions(head)).toEqual(['failure', 'failure', 'failure']);
