@@ -7,7 +7,8 @@
  * fetch names the URL), and the token reaches git as an HTTP header through `GIT_CONFIG_*`
  * environment variables of that one git process. Fetches of one repository take turns (a lock per
  * repository); reads need no lock, as git objects never change once written — which is also why
- * trees and merge bases read once are kept (by SHA) to spare git processes.
+ * trees, blobs and merge bases read once are kept (by object id) to spare git processes: a head is
+ * read as its base plus the blobs that differ.
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import { readCommitTree } from '../../compiler/cli/git-tree-source.ts';
 import type { SourceTree } from '../../compiler/load/source-tree.ts';
 import { cloneUrl, DEFAULT_CLONE_URL_TEMPLATE, isSafeRepositoryName, type RepositoryName } from './clone-url.ts';
 import { KeyedLock } from './keyed-lock.ts';
+import { BlobMemo } from './blob-memo.ts';
 import { TreeMemo } from './tree-memo.ts';
 
 /** Options of the cache. */
@@ -86,6 +88,7 @@ export class RepoCache implements GitRepositoryCache {
   readonly #initialised = new Map<string, Promise<string>>();
   /** Trees and merge bases of commits never change: kept to save git processes, never to decide. */
   readonly #trees = new TreeMemo();
+  readonly #blobs = new BlobMemo();
   readonly #mergeBases = new Map<string, string>();
   readonly #files = new Map<string, Promise<Uint8Array | undefined>>();
 
@@ -171,7 +174,7 @@ export class RepoCache implements GitRepositoryCache {
   async sourceTreeAt(repository: RepositoryName, sha: string): Promise<SourceTree> {
     assertSha(sha);
     const dir = await this.#gitDir(repository);
-    return this.#trees.get(`${dir}\u0000${sha}`, () => readCommitTree(dir, sha));
+    return this.#trees.get(`${dir}\u0000${sha}`, () => readCommitTree(dir, sha, this.#blobs));
   }
 
   async fileAt(repository: RepositoryName, sha: string, path: string): Promise<Uint8Array | undefined> {
