@@ -60,6 +60,9 @@ function assertSha(sha: string): void {
   if (!SHA.test(sha)) throw new Error(`Not a commit SHA: ${JSON.stringify(sha)}`);
 }
 
+/** Settings of every fetch: protocol v2 (fetch by SHA), and none of the bookkeeping a cache needs not. */
+const FETCH_CONFIG = ['-c', 'protocol.version=2', '-c', 'fetch.showForcedUpdates=false', '-c', 'advice.fetchShowForcedUpdates=false', '-c', 'maintenance.auto=false', '-c', 'gc.auto=0'];
+
 /** The variables `tokenEnvironment` sets beyond the ambient ones (simple-git guards them). */
 const TOKEN_VARIABLES = ['GIT_TERMINAL_PROMPT', 'GIT_CONFIG_COUNT', 'GIT_CONFIG_KEY_0', 'GIT_CONFIG_VALUE_0'];
 
@@ -165,7 +168,7 @@ export class RepoCache implements GitRepositoryCache {
     const url = cloneUrl(repository, this.#options.cloneUrlTemplate ?? DEFAULT_CLONE_URL_TEMPLATE, this.#options.host);
     try {
       // The GIT_CONFIG_* variables are ours (the token header), never from a payload, hence allowed.
-      await simpleGit(dir, { unsafe: { allowUnsafeConfigEnvCount: true }, allowEnvironment: TOKEN_VARIABLES }).env(tokenEnvironment(token)).raw(['-c', 'protocol.version=2', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head', url, ...refspecs]);
+      await simpleGit(dir, { unsafe: { allowUnsafeConfigEnvCount: true }, allowEnvironment: TOKEN_VARIABLES }).env(tokenEnvironment(token)).raw([...FETCH_CONFIG, 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--no-recurse-submodules', url, ...refspecs]);
     } catch (error) {
       throw new Error(redact(`git fetch of ${repository.owner}/${repository.repo} failed: ${(error as Error).message}`, token));
     }
