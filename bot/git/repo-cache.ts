@@ -139,11 +139,11 @@ export class RepoCache implements GitRepositoryCache {
     return wanted.filter((_, index) => !present[index]);
   }
 
-  async ensureCommits(repository: RepositoryName, wanted: readonly WantedCommit[], token: string | undefined): Promise<void> {
-    for (const commit of wanted) {
-      assertSha(commit.sha);
-      if (commit.ref !== undefined && (!SAFE_REF.test(commit.ref) || commit.ref.includes('..'))) throw new Error(`Not a ref: ${JSON.stringify(commit.ref)}`);
-    }
+  async ensureCommits(repository: RepositoryName, requested: readonly WantedCommit[], token: string | undefined): Promise<void> {
+    for (const commit of requested) assertSha(commit.sha);
+    // A ref whose name the fetch refspec cannot carry safely (branch names allow much) is left out:
+    // the commit is then fetched by its SHA alone.
+    const wanted = requested.map((commit) => (commit.ref !== undefined && (!SAFE_REF.test(commit.ref) || commit.ref.includes('..')) ? { sha: commit.sha } : commit));
     if ((await this.#missing(repository, wanted)).length === 0) return;
     const key = `${repository.owner}/${repository.repo}`.toLowerCase();
     await this.#lock.run(key, async () => {

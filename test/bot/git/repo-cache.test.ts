@@ -68,7 +68,14 @@ describe('RepoCache', () => {
     const cache = new RepoCache({ root: cacheDir });
     await expect(cache.ensureCommits({ owner: '..', repo: 'x' }, [{ sha: 'a'.repeat(40) }], undefined)).rejects.toThrow(/oddly named/);
     await expect(cache.ensureCommits(REPO, [{ sha: '--upload-pack=evil' }], undefined)).rejects.toThrow(/Not a commit SHA/);
-    await expect(cache.ensureCommits(REPO, [{ sha: 'a'.repeat(40), ref: 'refs/heads/../../x' }], undefined)).rejects.toThrow(/Not a ref/);
+  });
+
+  it('fetches by SHA when a branch name cannot go into a refspec', async () => {
+    const base = await remote.commit({ 'platform.yaml': 'a: 1\n' });
+    await remote.setRef('refs/heads/odd+name', base);
+    const cache = new RepoCache({ root: cacheDir, cloneUrlTemplate: remote.cloneUrlTemplate });
+    await cache.ensureCommits(REPO, [{ sha: base, ref: 'refs/heads/odd+name:refs/heads/x' }], undefined);
+    expect(await cache.hasCommit(REPO, base)).toBe(true);
   });
 
   it('builds clone URLs from the template and the GHE host', () => {
