@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TARGET, assertAllMocksUsed } from './support/bot-harness.ts';
 import { TEAM_FILE, teamWithCanary } from './support/config-fixture.ts';
 import { type Scenario, scenario } from './support/scenario.ts';
-import { checkRunRerequestedPayload, mergeGroupPayload } from './support/webhook-payloads.ts';
+import { checkRunRerequestedPayload, examplePayload, mergeGroupPayload } from './support/webhook-payloads.ts';
 
 let world: Scenario;
 
@@ -31,6 +31,27 @@ describe('merge queues and re-runs', () => {
     await world.bot.deliver('check_run', checkRunRerequestedPayload(TARGET, { name: 'mlops/policy', headSha: head, externalId: 'cirrus-mlops:pr=7:0123456789abcdef0123' }));
     expect(world.bot.handled[0]).toMatchObject({ name: 'check_run.rerequested', outcome: 'checked' });
     expect(world.github.runs('mlops/policy', head)[0]?.conclusion).toBe('success');
+    expect(assertAllMocksUsed()).toEqual([]);
+  });
+});
+
+describe('check_suite rerequested', () => {
+  it('re-checks the pull request its runs belong to', async () => {
+    world = await scenario();
+    const head = await world.push({ [TEAM_FILE]: teamWithCanary(15) });
+    world.github.install(['getPull', 'listCheckRuns', 'createCheckRun', 'listReviews', 'listComments', 'createComment', 'updateCheckRun']);
+    await world.pullRequest('opened', head);
+    const writes = world.github.writes().length;
+    const payload = examplePayload('check_suite', 'rerequested');
+    Object.assign(payload.repository, { name: 'config', full_name: 'acme/config' });
+    payload.repository.owner.login = 'acme';
+    Object.assign(payload.check_suite, { head_sha: head, pull_requests: [] });
+    await world.bot.deliver('check_suite', payload);
+    expect(world.bot.handled.map((event) => [event.name, event.outcome])).toEqual([
+      ['pull_request.opened', 'checked'],
+      ['check_suite.rerequested', 'checked'],
+    ]);
+    expect(world.github.writes()).toHaveLength(writes);
     expect(assertAllMocksUsed()).toEqual([]);
   });
 });
