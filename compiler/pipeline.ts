@@ -8,6 +8,7 @@ import type { Manifest, OutputFile } from './emit/manifest.ts';
 import { type ValidateOptions, type ValidateResult, validate } from './front-end.ts';
 import type { SourceTree } from './load/source-tree.ts';
 import { type PolicyResult, startPolicyEvaluation } from './policy/evaluate-policies.ts';
+import { type OrgRules, withOrgRules } from './policy/org-rules.ts';
 import type { ResolvedOrg } from './resolve/resolved-org.ts';
 import { compareCodePoints } from './support/compare-code-points.ts';
 
@@ -21,6 +22,12 @@ export interface CompileOptions extends ValidateOptions, EmitOptions {
   readonly policies?: boolean;
   /** The base of a change, for rules that compare against it (promotion path). */
   readonly base?: ResolvedOrg;
+  /**
+   * Judge the config by these org rules (policies, registries, quotas) instead of its own
+   * platform.yaml's: the bot passes the base branch's, so a change cannot relax the rules judging it.
+   * Emit still uses the config's own platform. @default the config's own rules
+   */
+  readonly orgRules?: OrgRules;
 }
 
 /** Result of `compile`. */
@@ -61,7 +68,8 @@ export function* compileInBatches(tree: SourceTree, options: CompileOptions = {}
   const validated = validate(tree, options);
   if (!validated.org) return { diagnostics: validated.diagnostics, objects: 0, files: 0 };
   const org = validated.org;
-  const policy = options.policies === false ? undefined : startPolicyEvaluation(org, { now: options.now ?? new Date(), ...(options.base ? { base: options.base } : {}) });
+  const judged = options.orgRules ? withOrgRules(org, options.orgRules) : org;
+  const policy = options.policies === false ? undefined : startPolicyEvaluation(judged, { now: options.now ?? new Date(), ...(options.base ? { base: options.base } : {}) });
   const emitDiagnostics: Diagnostic[] = [];
   const format = options.format ?? 'yaml';
   let objects = 0;

@@ -2,9 +2,10 @@
  * The git ConfigSource: reads the SourceTree of a config repo as committed at a ref (`main`, a SHA,
  * `HEAD~1`) with simple-git — `git ls-tree -r` for the paths, `git show` for config file contents
  * (many blobs per call, split by the sizes ls-tree reports). `dir` may be a sub-folder of the repo.
- * Also the working tree as git sees it, so a local plan compares like with like.
+ * Also the working tree as git sees it, so a local plan compares like with like, and any commit of a
+ * bare repository (`readCommitTree`, for the bot's clone cache).
  */
-import { simpleGit } from 'simple-git';
+import { type SimpleGit, simpleGit } from 'simple-git';
 import type { SourceFile, SourceTree } from '../load/source-tree.ts';
 import { UsageError } from './command.ts';
 import { isConfigLikePath, readSourceTree } from './fs-source.ts';
@@ -13,6 +14,17 @@ import { compareCodePoints } from '../support/compare-code-points.ts';
 interface TreeEntry {
   readonly path: string;
   readonly size: number;
+  /** The blob's object id. */
+  readonly oid: string;
+}
+
+/**
+ * Blob contents by object id, which a reader of many commits passes so that files it has read in
+ * another commit are not read again (a blob's content never changes).
+ */
+export interface BlobStore {
+  get(oid: string): Uint8Array | undefined;
+  set(oid: string, content: Uint8Array): void;
 }
 
 /** Blobs fetched per `git show` call (keeps the command line short). */
@@ -23,9 +35,9 @@ function parseLsTree(output: string): TreeEntry[] {
   for (const record of output.split('\0')) {
     if (record === '') continue;
     const tab = record.indexOf('\t');
-    const [, type, , size] = record.slice(0, tab).split(/\s+/);
+    const [, type, oid, size] = record.slice(0, tab).split(/\s+/);
     if (type !== 'blob') continue;
-    entries.push({ path: record.slice(tab + 1), size: Number(size) });
+    entries.push({ path: record.slice(tab + 1), size: Number(size), oid: oid! });
   }
   return entries.sort((a, b) => compareCodePoints(a.path, b.path));
 }
@@ -44,20 +56,46 @@ async function assertRef(dir: string, ref: string): Promise<void> {
 /** Reads the config tree under `dir` as committed at `ref`; paths are relative to `dir`. */
 export async function readGitTree(dir: string, ref: string): Promise<SourceTree> {
   await assertRef(dir, ref);
-  const git = simpleGit(dir);
-  const entries = parseLsTree(await git.raw(['ls-tree', '-r', '-l', '-z', ref, '--', '.']));
-  const config = entries.filter((entry) => isConfigLikePath(entry.path));
-  const files: SourceFile[] = [];
+  return readTreeAt(simpleGit(dir), ref, './');
+}
+
+/**
+ * Reads the whole config tree of a commit from any git directory, bare repositories included (the
+ * bot's clone cache). `commit` must name a commit already present; it is not checked here. With a
+ * `blobs` store, files whose blob was read before (in any commit) are not read again.
+ */
+export async function readCommitTree(gitDir: string, commit: string, blobs?: BlobStore): Promise<SourceTree> {
+  if (commit.startsWith('-')) throw new Error(`Not a commit: ${commit}`);
+  return readTreeAt(simpleGit(gitDir), commit, '', blobs);
+}
+
+/**
+ * The shared reader: `git ls-tree` for the paths under the current folder (`./` in a work tree) or
+ * the repo root (`''`, which bare repositories need), `git show` for the config blobs.
+ */
+async function readTreeAt(git: SimpleGit, ref: string, prefix: './' | '', blobs?: BlobStore): Promise<SourceTree> {
+  const entries = parseLsTree(await git.raw(['ls-tree', '-r', '-l', '-z', ref, ...(prefix === './' ? ['--', '.'] : [])]));
+  const wanted = entries.filter((entry) => isConfigLikePath(entry.path));
+  const known = new Map<string, Uint8Array>();
+  for (const entry of wanted) {
+    const content = blobs?.get(entry.oid);
+    if (content) known.set(entry.path, content);
+  }
+  const config = wanted.filter((entry) => !known.has(entry.path));
+  const files: SourceFile[] = [...known].map(([path, content]) => ({ path, content }));
   for (let start = 0; start < config.length; start += BATCH) {
     const batch = config.slice(start, start + BATCH);
-    const output = await git.showBuffer(['--no-textconv', ...batch.map((entry) => `${ref}:./${entry.path}`)]);
+    const output = await git.showBuffer(['--no-textconv', ...batch.map((entry) => `${ref}:${prefix}${entry.path}`)]);
     let offset = 0;
     for (const entry of batch) {
-      files.push({ path: entry.path, content: new Uint8Array(output.subarray(offset, offset + entry.size)) });
+      const content = new Uint8Array(output.subarray(offset, offset + entry.size));
+      blobs?.set(entry.oid, content);
+      files.push({ path: entry.path, content });
       offset += entry.size;
     }
     if (offset !== output.length) throw new Error(`git show returned ${output.length} bytes for ${batch.length} blobs of ${offset} bytes`);
   }
+  files.sort((a, b) => compareCodePoints(a.path, b.path));
   return { files, otherPaths: entries.filter((entry) => !isConfigLikePath(entry.path)).map((entry) => entry.path) };
 }
 

@@ -37,8 +37,19 @@ export interface PlanReport {
   readonly json: string;
 }
 
+/** Renderers already compiled, per templates object (the bot renders many plans with one). */
+const compiled = new WeakMap<PlanTemplates, (view: PlanView) => string>();
+
 /** Compiles the templates into a renderer (throws on a malformed template: a bug, caught by tests). */
 export function compileTemplates(templates: PlanTemplates): (view: PlanView) => string {
+  const known = compiled.get(templates);
+  if (known) return known;
+  const renderer = compileFresh(templates);
+  compiled.set(templates, renderer);
+  return renderer;
+}
+
+function compileFresh(templates: PlanTemplates): (view: PlanView) => string {
   const handlebars = Handlebars.create();
   for (const [name, source] of Object.entries(templates.partials)) handlebars.registerPartial(name, handlebars.compile(source, { noEscape: true, strict: true }));
   const main = handlebars.compile<PlanView>(templates.main, { noEscape: true, strict: true });

@@ -1,0 +1,18 @@
+/** What one handled event works with: its forge, token, logger and the dependencies. */
+import type { BotDependencies } from '../bot-dependencies.ts';
+import type { Forge } from '../forge/forge.ts';
+
+/** The logger of an event (Probot's pino child logger fits). */
+export interface EventLog {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+/** One event's working set. */
+export interface EventRun {
+  readonly dependencies: BotDependencies;
+  readonly forge: Forge;
+  readonly token: string | undefined;
+  readonly log: EventLog;
+}

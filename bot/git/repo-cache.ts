@@ -1,0 +1,231 @@
+/**
+ * The bot's cache of clones: one bare repository per GitHub repository under a cache folder, fetched
+ * on demand with the installation token, read with the CLI's git reader (`readCommitTree`). A config
+ * change is read through git, so a 1,000-team repo costs the same API rate limit as a 1-team one.
+ *
+ * The token never touches the disk, the logs or the remote config: the clone has no remote (every
+ * fetch names the URL), and the token reaches git as an HTTP header through `GIT_CONFIG_*`
+ * environment variables of that one git process. Fetches of one repository take turns (a lock per
+ * repository); reads need no lock, as git objects never change once written — which is also why
+ * trees, blobs and merge bases read once are kept (by object id) to spare git processes: a head is
+ * read as its base plus the blobs that differ.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { simpleGit } from 'simple-git';
+import { readCommitTree } from '../../compiler/cli/git-tree-source.ts';
+import type { SourceTree } from '../../compiler/load/source-tree.ts';
+import { cloneUrl, DEFAULT_CLONE_URL_TEMPLATE, isSafeRepositoryName, type RepositoryName } from './clone-url.ts';
+import { KeyedLock } from './keyed-lock.ts';
+import { BlobMemo } from './blob-memo.ts';
+import { TreeMemo } from './tree-memo.ts';
+
+/** Options of the cache. */
+export interface RepoCacheOptions {
+  /** Folder holding the bare clones (`<root>/<owner>/<repo>.git`). */
+  readonly root: string;
+  /** Clone URL template. @default DEFAULT_CLONE_URL_TEMPLATE */
+  readonly cloneUrlTemplate?: string;
+  /** The forge host (`GHE_HOST` for GitHub Enterprise Server). @default github.com */
+  readonly host?: string;
+}
+
+/** A commit the bot needs, and a ref of the remote that reaches it (fetched first; the SHA itself is the fallback). */
+export interface WantedCommit {
+  readonly sha: string;
+  /** e.g. `refs/pull/7/head`, `refs/heads/main`. */
+  readonly ref?: string;
+}
+
+/** Reading config trees of commits of a repository. */
+export interface GitRepositoryCache {
+  /** Makes sure the commits are in the clone, fetching what is missing with the token. */
+  ensureCommits(repository: RepositoryName, wanted: readonly WantedCommit[], token: string | undefined): Promise<void>;
+  /** The config tree of a commit (present after `ensureCommits`). */
+  sourceTreeAt(repository: RepositoryName, sha: string): Promise<SourceTree>;
+  /** The merge base of two commits, undefined when they share no history. */
+  mergeBase(repository: RepositoryName, a: string, b: string): Promise<string | undefined>;
+  /** Paths that differ between two commits. */
+  changedPaths(repository: RepositoryName, from: string, to: string): Promise<string[]>;
+  /** One file of a commit, undefined when the commit has no such file. */
+  fileAt(repository: RepositoryName, sha: string, path: string): Promise<Uint8Array | undefined>;
+  /** True when the commit is in the clone. */
+  hasCommit(repository: RepositoryName, sha: string): Promise<boolean>;
+}
+
+const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+const SAFE_REF = /^refs\/[A-Za-z0-9_./-]+$/;
+
+function assertSha(sha: string): void {
+  if (!SHA.test(sha)) throw new Error(`Not a commit SHA: ${JSON.stringify(sha)}`);
+}
+
+/** Settings of every fetch: protocol v2 (fetch by SHA), and none of the bookkeeping a cache needs not. */
+const FETCH_CONFIG = ['-c', 'protocol.version=2', '-c', 'fetch.showForcedUpdates=false', '-c', 'advice.fetchShowForcedUpdates=false', '-c', 'maintenance.auto=false', '-c', 'gc.auto=0'];
+
+/** The variables `tokenEnvironment` sets beyond the ambient ones (simple-git guards them). */
+const TOKEN_VARIABLES = ['GIT_TERMINAL_PROMPT', 'GIT_CONFIG_COUNT', 'GIT_CONFIG_KEY_0', 'GIT_CONFIG_VALUE_0'];
+
+/** The environment that hands the token to one git process as an HTTP header. */
+function tokenEnvironment(token: string | undefined): Record<string, string> {
+  const base: Record<string, string> = { GIT_TERMINAL_PROMPT: '0' };
+  for (const name of ['PATH', 'HOME', 'TMPDIR', 'LANG', 'SSL_CERT_FILE', 'SSL_CERT_DIR', 'HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'no_proxy']) {
+    const value = process.env[name];
+    if (value !== undefined) base[name] = value;
+  }
+  if (token === undefined) return base;
+  const basic = Buffer.from(`x-access-token:${token}`).toString('base64');
+  return { ...base, GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'http.extraHeader', GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}` };
+}
+
+/** Removes a token from a message (git may echo URLs or headers in errors). */
+function redact(message: string, token: string | undefined): string {
+  if (token === undefined || token === '') return message;
+  return message.replaceAll(token, '***').replaceAll(Buffer.from(`x-access-token:${token}`).toString('base64'), '***');
+}
+
+/** The simple-git cache of bare clones. */
+export class RepoCache implements GitRepositoryCache {
+  readonly #options: RepoCacheOptions;
+  readonly #lock = new KeyedLock();
+  readonly #initialised = new Map<string, Promise<string>>();
+  /** Trees and merge bases of commits never change: kept to save git processes, never to decide. */
+  readonly #trees = new TreeMemo();
+  readonly #blobs = new BlobMemo();
+  readonly #mergeBases = new Map<string, string>();
+  readonly #files = new Map<string, Promise<Uint8Array | undefined>>();
+
+  constructor(options: RepoCacheOptions) {
+    this.#options = options;
+  }
+
+  /** The clone folder of a repository, created (bare, no remote, no auto-gc) on first use. */
+  async #gitDir(repository: RepositoryName): Promise<string> {
+    if (!isSafeRepositoryName(repository)) throw new Error(`Refusing an oddly named repository: ${JSON.stringify(repository)}`);
+    const key = `${repository.owner}/${repository.repo}`.toLowerCase();
+    let ready = this.#initialised.get(key);
+    if (!ready) {
+      const dir = join(this.#options.root, repository.owner.toLowerCase(), `${repository.repo.toLowerCase()}.git`);
+      ready = (async () => {
+        await mkdir(dir, { recursive: true });
+        const git = simpleGit(dir);
+        await git.raw(['init', '--bare', '--quiet']);
+        await git.raw(['config', 'gc.auto', '0']);
+        return dir;
+      })();
+      this.#initialised.set(key, ready);
+      ready.catch(() => this.#initialised.delete(key));
+    }
+    return ready;
+  }
+
+  async hasCommit(repository: RepositoryName, sha: string): Promise<boolean> {
+    assertSha(sha);
+    const dir = await this.#gitDir(repository);
+    return simpleGit(dir)
+      .raw(['cat-file', '-e', `${sha}^{commit}`])
+      .then(() => true, () => false);
+  }
+
+  async #missing(repository: RepositoryName, wanted: readonly WantedCommit[]): Promise<WantedCommit[]> {
+    if (wanted.length === 0) return [];
+    // One process for the common case (everything present); one per commit only when something is missing.
+    const dir = await this.#gitDir(repository);
+    const all = await simpleGit(dir)
+      .raw(['rev-parse', '--quiet', ...wanted.map((commit) => `${commit.sha}^{commit}`)])
+      .then(() => true, () => false);
+    if (all) return [];
+    const present = await Promise.all(wanted.map((commit) => this.hasCommit(repository, commit.sha)));
+    return wanted.filter((_, index) => !present[index]);
+  }
+
+  async ensureCommits(repository: RepositoryName, requested: readonly WantedCommit[], token: string | undefined): Promise<void> {
+    for (const commit of requested) assertSha(commit.sha);
+    // A ref whose name the fetch refspec cannot carry safely (branch names allow much) is left out:
+    // the commit is then fetched by its SHA alone.
+    const wanted = requested.map((commit) => (commit.ref !== undefined && (!SAFE_REF.test(commit.ref) || commit.ref.includes('..')) ? { sha: commit.sha } : commit));
+    if ((await this.#missing(repository, wanted)).length === 0) return;
+    const key = `${repository.owner}/${repository.repo}`.toLowerCase();
+    await this.#lock.run(key, async () => {
+      // No second presence check here: fetching refs that are already present costs one round trip,
+      // which every fetch that waited for the lock would otherwise pay as an extra git process.
+      const missing = wanted;
+      const refs = [...new Set(missing.flatMap((commit) => (commit.ref ? [`+${commit.ref}:${commit.ref}`] : [])))];
+      let failure: Error | undefined;
+      const remember = (error: Error) => {
+        failure = error;
+      };
+      if (refs.length > 0) await this.#fetch(repository, refs, token).catch(remember);
+      const still = await this.#missing(repository, missing);
+      if (still.length > 0) await this.#fetch(repository, still.map((commit) => commit.sha), token).catch(remember);
+      const lost = await this.#missing(repository, still);
+      if (lost.length > 0) throw new Error(`Commits not found in ${key}: ${lost.map((commit) => commit.sha.slice(0, 12)).join(', ')}${failure ? ` (${failure.message})` : ''}`);
+    });
+  }
+
+  async #fetch(repository: RepositoryName, refspecs: readonly string[], token: string | undefined): Promise<void> {
+    const dir = await this.#gitDir(repository);
+    const url = cloneUrl(repository, this.#options.cloneUrlTemplate ?? DEFAULT_CLONE_URL_TEMPLATE, this.#options.host);
+    try {
+      // The GIT_CONFIG_* variables are ours (the token header), never from a payload, hence allowed.
+      await simpleGit(dir, { unsafe: { allowUnsafeConfigEnvCount: true }, allowEnvironment: TOKEN_VARIABLES }).env(tokenEnvironment(token)).raw([...FETCH_CONFIG, 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--no-recurse-submodules', url, ...refspecs]);
+    } catch (error) {
+      throw new Error(redact(`git fetch of ${repository.owner}/${repository.repo} failed: ${(error as Error).message}`, token));
+    }
+  }
+
+  async sourceTreeAt(repository: RepositoryName, sha: string): Promise<SourceTree> {
+    assertSha(sha);
+    const dir = await this.#gitDir(repository);
+    return this.#trees.get(`${dir}\u0000${sha}`, () => readCommitTree(dir, sha, this.#blobs));
+  }
+
+  async fileAt(repository: RepositoryName, sha: string, path: string): Promise<Uint8Array | undefined> {
+    assertSha(sha);
+    if (path.startsWith('-') || path.includes('..')) throw new Error(`Not a repository path: ${JSON.stringify(path)}`);
+    const dir = await this.#gitDir(repository);
+    const key = `${dir}\u0000${sha}\u0000${path}`;
+    let file = this.#files.get(key);
+    if (!file) {
+      if (this.#files.size >= 1000) this.#files.clear();
+      file = this.#readFile(dir, sha, path);
+      this.#files.set(key, file);
+      file.catch(() => this.#files.delete(key));
+    }
+    return file;
+  }
+
+  async #readFile(dir: string, sha: string, path: string): Promise<Uint8Array | undefined> {
+    const git = simpleGit(dir);
+    try {
+      return new Uint8Array(await git.showBuffer(['--no-textconv', `${sha}:${path}`]));
+    } catch (error) {
+      if (/does not exist|exists on disk, but not in/.test((error as Error).message)) return undefined;
+      throw error;
+    }
+  }
+
+  async mergeBase(repository: RepositoryName, a: string, b: string): Promise<string | undefined> {
+    assertSha(a);
+    assertSha(b);
+    const dir = await this.#gitDir(repository);
+    const key = `${dir}\u0000${a}\u0000${b}`;
+    const known = this.#mergeBases.get(key);
+    if (known !== undefined) return known || undefined;
+    const output = await simpleGit(dir)
+      .raw(['merge-base', a, b])
+      .catch(() => '');
+    const sha = SHA.test(output.trim()) ? output.trim() : '';
+    if (this.#mergeBases.size >= 10_000) this.#mergeBases.clear();
+    this.#mergeBases.set(key, sha);
+    return sha || undefined;
+  }
+
+  async changedPaths(repository: RepositoryName, from: string, to: string): Promise<string[]> {
+    assertSha(from);
+    assertSha(to);
+    const dir = await this.#gitDir(repository);
+    const output = await simpleGit(dir).raw(['diff', '--name-only', '-z', '--no-renames', from, to]);
+    return output.split('\0').filter((path) => path !== '');
+  }
+}
