@@ -12,7 +12,7 @@ ENV NODE_ENV=production \
     LOG_FORMAT=json \
     LOG_LEVEL=info \
     PORT=3000 \
-    MLOPS_GIT_CACHE_DIR=/var/cache/cirrus-mlops \
+    MLOPS_BOT_CACHE_DIR=/var/cache/cirrus-mlops \
     HOME=/tmp
 
 WORKDIR /app

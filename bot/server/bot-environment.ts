@@ -22,7 +22,9 @@ export const botEnvironmentVariables: readonly BotEnvironmentVariable[] = [
   { name: 'HOST', required: false, description: 'Address to listen on (default 0.0.0.0).' },
   { name: 'WEBHOOK_PATH', required: false, description: 'Path that receives deliveries (default /api/github/webhooks).' },
   { name: 'LOG_LEVEL', required: false, description: 'trace, debug, info, warn, error, fatal or silent (default info).' },
-  { name: 'MLOPS_GIT_CACHE_DIR', required: false, description: 'Root of the per-repository git clone cache (read by bot/main.ts; an emptyDir in Kubernetes).' },
+  { name: 'MLOPS_BOT_CACHE_DIR', required: false, description: 'Root of the per-repository git clone cache (default: a folder in the system temp dir; an emptyDir in Kubernetes).' },
+  { name: 'MLOPS_BOT_CLONE_URL', required: false, description: 'Clone URL template of config repos, with {host}, {owner} and {repo} (default https://{host}/{owner}/{repo}.git, host from GHE_HOST or github.com).' },
+  { name: 'MLOPS_BOT_WRITE_INTERVAL_MS', required: false, description: 'Milliseconds between content-creating GitHub requests per installation (default 1000, as GitHub asks; 0 turns pacing off).' },
   { name: 'LOG_FORMAT', required: false, description: 'json (one JSON object per line, for containers) or pretty (default json).' },
 ];
 

@@ -7,7 +7,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { UsageError } from '../../compiler/cli/command.ts';
-import { type ApplicationFunction, createNodeMiddleware, createProbot, ProbotOctokit } from 'probot';
+import { type ApplicationFunction, createNodeMiddleware, createProbot } from 'probot';
+import { botOctokit } from '../octokit/bot-octokit.ts';
 import { type BotMetrics, createBotMetrics } from '../observability/bot-metrics.ts';
 import { instrumentApp } from '../observability/instrument-app.ts';
 import { metricsOctokitPlugin } from '../observability/metrics-octokit-plugin.ts';
@@ -61,7 +62,7 @@ export async function startBotServer(options: StartBotServerOptions): Promise<Bo
   const problems = botEnvironmentProblems(env);
   if (problems.length > 0) throw new UsageError(`cannot start the bot: ${problems.join('; ')}`);
   const metrics = options.metrics ?? createBotMetrics({ processMetrics: true });
-  const probot = createProbot({ env, overrides: { Octokit: ProbotOctokit.plugin(metricsOctokitPlugin(metrics)) } });
+  const probot = createProbot({ env, overrides: { Octokit: botOctokit().plugin(metricsOctokitPlugin(metrics)) } });
   const webhooksPath = env.WEBHOOK_PATH || '/api/github/webhooks';
   const secret = env.WEBHOOK_SECRET!;
   const middleware = await createNodeMiddleware(instrumentApp(options.appFunction, metrics), { probot, webhooksPath });

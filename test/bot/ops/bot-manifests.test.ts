@@ -64,7 +64,7 @@ describe('deploy/bot', () => {
     expect(container.resources.requests).toEqual({ cpu: expect.any(String), memory: expect.any(String) });
     expect(pod.automountServiceAccountToken).toBe(false);
     // Writable paths under a read-only root: the git cache and /tmp are emptyDirs.
-    const cacheDirectory = container.env.find((env: Json) => env.name === 'MLOPS_GIT_CACHE_DIR').value;
+    const cacheDirectory = container.env.find((env: Json) => env.name === 'MLOPS_BOT_CACHE_DIR').value;
     expect(container.volumeMounts.map((mount: Json) => mount.mountPath).sort()).toEqual([cacheDirectory, '/tmp'].sort());
   });
 
