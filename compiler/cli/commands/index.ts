@@ -6,7 +6,8 @@ import { command as demo } from './demo.ts';
 import { command as explain } from './explain.ts';
 import { command as graph } from './graph.ts';
 import { command as plan } from './plan.ts';
+import { command as report } from './report.ts';
 import { command as validate } from './validate.ts';
 
 /** The registry. */
-export const COMMANDS: readonly CliCommand[] = [validate, compile, check, plan, explain, graph, demo];
+export const COMMANDS: readonly CliCommand[] = [validate, compile, check, plan, explain, graph, report, demo];

@@ -1,0 +1,73 @@
+/**
+ * Reads the audit trail's JSON Lines (`audit/YYYY-MM.jsonl`, as text) into entries ordered by `seq`,
+ * noting lines that are not entries and breaks of the seq/prev chain. Hashes are not recomputed here
+ * (`mlops audit verify` does that); a removed, inserted or reordered line still shows as a break. Pure.
+ */
+import type { AuditEntry } from '../audit/audit-entry.ts';
+
+/** One trail file: its path in the deploy repo and its text. */
+export interface TrailFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** The entries read, and what could not be read. */
+export interface Trail {
+  readonly entries: readonly AuditEntry[];
+  readonly files: number;
+  readonly unreadableLines: readonly string[];
+  readonly chainBreaks: readonly string[];
+}
+
+const MAX_NOTES = 20;
+
+function isEntry(value: unknown): value is AuditEntry {
+  if (typeof value !== 'object' || value === null) return false;
+  const entry = value as Partial<AuditEntry>;
+  return (
+    typeof entry.seq === 'number' &&
+    typeof entry.time === 'string' &&
+    Number.isFinite(Date.parse(entry.time)) &&
+    typeof entry.event === 'string' &&
+    typeof entry.source === 'object' &&
+    entry.source !== null &&
+    typeof entry.deploy === 'object' &&
+    entry.deploy !== null &&
+    Array.isArray(entry.changes) &&
+    Array.isArray(entry.approvers) &&
+    Array.isArray(entry.approvals) &&
+    typeof entry.policy === 'object' &&
+    entry.policy !== null
+  );
+}
+
+/** Parses every line of every file; files are taken in path order, entries sorted by `seq`. */
+export function readTrail(files: readonly TrailFile[]): Trail {
+  const entries: AuditEntry[] = [];
+  const unreadableLines: string[] = [];
+  let unreadable = 0;
+  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const lines = file.text.split('\n');
+    for (let index = 0; index < lines.length; index++) {
+      const line = lines[index]!;
+      if (line.trim() === '') continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        value = undefined;
+      }
+      if (isEntry(value)) entries.push(value);
+      else if (++unreadable <= MAX_NOTES) unreadableLines.push(`${file.path}:${index + 1}`);
+    }
+  }
+  entries.sort((a, b) => a.seq - b.seq);
+  const chainBreaks: string[] = [];
+  for (let index = 0; index < entries.length && chainBreaks.length < MAX_NOTES; index++) {
+    const entry = entries[index]!;
+    const previous = entries[index - 1];
+    if (previous === undefined ? entry.seq !== 1 : entry.seq !== previous.seq + 1) chainBreaks.push(`entry ${entry.seq} follows ${previous?.seq ?? 'the start'} (a gap or a duplicate)`);
+    else if (previous !== undefined && entry.prev !== previous.hash) chainBreaks.push(`entry ${entry.seq} does not chain to entry ${previous.seq}`);
+  }
+  return { entries, files: files.length, unreadableLines, chainBreaks };
+}

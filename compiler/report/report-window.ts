@@ -1,0 +1,15 @@
+/** The period a report covers: events from `since` to `until` (milliseconds, `until` inclusive). */
+export interface ReportWindow {
+  readonly since: number;
+  readonly until: number;
+}
+
+/** True when `time` falls inside the window. */
+export function inWindow(window: ReportWindow, time: number): boolean {
+  return time >= window.since && time <= window.until;
+}
+
+/** A measurement that has no data yet. */
+export function notMeasurable(unit: string, method: string, reason: string, events = 0) {
+  return { unit, method, events, reason };
+}
