@@ -16,7 +16,10 @@ export interface CriterionRow {
   readonly target: string;
   readonly value: string;
   readonly status: CriterionStatus;
+  /** With an icon, for Markdown. */
   readonly statusText: string;
+  /** Words only, for the page (its colour and class carry the rest). */
+  readonly statusLabel: string;
   readonly how: string;
   readonly events: number;
 }
@@ -47,7 +50,10 @@ export interface ChangeRow {
   readonly policy: string;
   readonly waivers: string;
   readonly compliant: boolean;
+  /** With an icon, for Markdown. */
   readonly compliance: string;
+  /** Words only, for the page. */
+  readonly complianceLabel: string;
 }
 
 /** The report, ready for a template. */
@@ -92,6 +98,7 @@ export function criterionRow(result: CriterionResult): CriterionRow {
     value: formatMeasurement(result.measurement),
     status: result.status,
     statusText: STATUS_TEXT[result.status],
+    statusLabel: STATUS_TEXT[result.status].slice(STATUS_TEXT[result.status].indexOf(' ') + 1),
     how: `${result.measurement.method} [${result.source}].${waiverNote}`,
     events: result.measurement.events,
   };
@@ -113,6 +120,7 @@ function changeRow(change: ProdChange): ChangeRow {
     waivers: change.waivers.length === 0 ? '—' : change.waivers.map(waiverText).join('; '),
     compliant: change.compliant,
     compliance: change.compliant ? '✅ compliant' : `❌ ${change.problems.join('; ')}`,
+    complianceLabel: change.compliant ? 'compliant' : `not compliant: ${change.problems.join('; ')}`,
   };
 }
 
