@@ -5,7 +5,9 @@
 # Runs `apt-get update` only when a package must be installed; fails loudly when it cannot install.
 set -euo pipefail
 
-declare -A needs=([prometheus]=/usr/bin/prometheus [promtool]=/usr/bin/promtool [chromium]=/usr/bin/chromium)
+# Where Debian puts them (overridable for the script's own test).
+bin_dir="${SETUP_SYSTEM_BIN_DIR:-/usr/bin}"
+declare -A needs=([prometheus]="$bin_dir/prometheus" [promtool]="$bin_dir/promtool" [chromium]="$bin_dir/chromium")
 declare -A package_of=([prometheus]=prometheus [promtool]=prometheus [chromium]=chromium)
 
 missing=()
