@@ -3,7 +3,6 @@
  * is given, and Prometheus samples when a server is given. Every figure says how it was computed and
  * from how many events, or why it is not measurable yet. Pure: the shell reads the inputs.
  */
-import type { AuditEntry } from '../audit/audit-entry.ts';
 import type { ResolvedOrg } from '../resolve/resolved-org.ts';
 import { dayOf } from './calendar.ts';
 import type { CriterionId, Phase } from './criteria.ts';
@@ -53,9 +52,9 @@ interface Computed {
 
 function compute(inputs: ReportInputs): Computed {
   const window = reportWindow(inputs);
-  const entries: readonly AuditEntry[] = inputs.trail.entries;
-  const attempts = deployAttempts(entries);
-  const changes = prodChanges(entries, window, complianceContext(inputs.org));
+  const trail = inputs.trail;
+  const attempts = deployAttempts(trail);
+  const changes = prodChanges(trail, window, complianceContext(inputs.org));
   return {
     window,
     attempts,
@@ -65,9 +64,9 @@ function compute(inputs: ReportInputs): Computed {
       timeToDeploy: timeToDeploy(attempts, window),
       availability: availability(inputs.prometheus),
       deploymentFrequency: deploymentFrequency(attempts, window),
-      accuracyImprovement: accuracyImprovement(entries, window),
-      platformAdoption: platformAdoption(inputs.org, entries, window),
-      timeToMarket: timeToMarket(entries, window),
+      accuracyImprovement: accuracyImprovement(trail, window),
+      platformAdoption: platformAdoption(inputs.org, trail, window),
+      timeToMarket: timeToMarket(trail, window),
       complianceScore: complianceScore(changes),
     },
   };
@@ -84,7 +83,7 @@ export function buildReport(inputs: ReportInputs): RolloutReport {
   const { window, attempts, changes, measurements } = compute(inputs);
   const entries = inputs.trail.entries;
   const platform = inputs.org?.platform;
-  const byTier = modelsInProd(entries, window);
+  const byTier = modelsInProd(inputs.trail, window);
   const landed = attempts.some((attempt) => attempt.landed && attempt.time <= window.until);
   const kpis: KpiResult[] = [
     { id: 'deploymentTime', title: 'Deployment time', source: 'audit trail', measurement: measurements.timeToDeploy },
@@ -93,9 +92,9 @@ export function buildReport(inputs: ReportInputs): RolloutReport {
     { id: 'resourceUtilisation', title: 'Resource utilisation (CPU)', source: 'Prometheus', measurement: resourceUtilisation(inputs.prometheus) },
     { id: 'modelsDeployed', title: 'Models deployed in production', source: 'audit trail', measurement: landed ? modelsDeployed(byTier, changes.length) : notMeasurable('', 'distinct models serving in production at the end of the window', 'no deploy yet') },
     { id: 'pipelineExecutions', title: 'Pipeline executions', source: 'Prometheus', measurement: pipelineExecutions(inputs.prometheus) },
-    { id: 'activeUsers', title: 'Active users (PR authors and reviewers)', source: 'audit trail', measurement: activeUsers(entries, window) },
+    { id: 'activeUsers', title: 'Active users (PR authors and reviewers)', source: 'audit trail', measurement: activeUsers(inputs.trail, window) },
     { id: 'featureUsage', title: 'Feature usage (capabilities in use)', source: 'config', measurement: featureUsage(inputs.org) },
-    { id: 'rollbacks', title: 'Rollbacks', source: 'audit trail', measurement: rollbacks(entries, window) },
+    { id: 'rollbacks', title: 'Rollbacks', source: 'audit trail', measurement: rollbacks(inputs.trail, window) },
   ];
   return {
     version: 1,
@@ -103,7 +102,7 @@ export function buildReport(inputs: ReportInputs): RolloutReport {
     window: { since: dayOf(window.since), until: dayOf(window.until) },
     sources: {
       entries: entries.length,
-      entriesInWindow: entries.filter((entry) => inWindow(window, Date.parse(entry.time))).length,
+      entriesInWindow: inputs.trail.times.filter((time) => inWindow(window, time)).length,
       files: inputs.trail.files,
       unreadableLines: inputs.trail.unreadableLines,
       chainBreaks: inputs.trail.chainBreaks,

@@ -6,6 +6,7 @@
  * failed when it did not land (`deploy-failed`) or was reported degraded; it is pending otherwise. Pure.
  */
 import type { AuditEntry } from '../audit/audit-entry.ts';
+import type { Trail } from './read-trail.ts';
 
 /** Entries that landed manifests in the deploy repo. */
 export const LANDED_EVENTS: ReadonlySet<string> = new Set(['deploy', 'rollback', 'promotion']);
@@ -25,17 +26,22 @@ export interface DeployAttempt {
 
 interface Outcome {
   readonly entry: AuditEntry;
-  readonly firstSynced: Map<string, number>;
+  readonly time: number;
+  /** Clusters reported synced, and the latest of their first reports. */
+  clusters: string[] | undefined;
+  lastFirstSynced: number;
   degraded: boolean;
 }
 
 /** Every attempt of the trail, in trail order. */
-export function deployAttempts(entries: readonly AuditEntry[]): DeployAttempt[] {
+export function deployAttempts(trail: Pick<Trail, 'entries' | 'times'>): DeployAttempt[] {
+  const { entries, times } = trail;
   const outcomes: Outcome[] = [];
   const latestByTree = new Map<string, Outcome>();
-  for (const entry of entries) {
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
     if (LANDED_EVENTS.has(entry.event) || entry.event === 'deploy-failed') {
-      const outcome: Outcome = { entry, firstSynced: new Map(), degraded: false };
+      const outcome: Outcome = { entry, time: times[index]!, clusters: undefined, lastFirstSynced: 0, degraded: false };
       outcomes.push(outcome);
       if (entry.event !== 'deploy-failed') latestByTree.set(entry.deploy.treeHash, outcome);
     } else if (entry.event === 'synced' || entry.event === 'degraded') {
@@ -44,16 +50,19 @@ export function deployAttempts(entries: readonly AuditEntry[]): DeployAttempt[] 
       if (entry.event === 'degraded') outcome.degraded = true;
       else {
         const cluster = entry.deploy.cluster ?? '';
-        if (!outcome.firstSynced.has(cluster)) outcome.firstSynced.set(cluster, Date.parse(entry.time));
+        outcome.clusters ??= [];
+        if (!outcome.clusters.includes(cluster)) {
+          outcome.clusters.push(cluster);
+          outcome.lastFirstSynced = Math.max(outcome.lastFirstSynced, times[index]!);
+        }
       }
     }
   }
-  return outcomes.map(({ entry, firstSynced, degraded }) => {
-    const time = Date.parse(entry.time);
+  return outcomes.map(({ entry, time, clusters, lastFirstSynced, degraded }) => {
     const landed = entry.event !== 'deploy-failed';
     if (!landed || degraded) return { entry, time, landed, outcome: 'failed' };
-    if (firstSynced.size === 0) return { entry, time, landed, outcome: 'pending' };
-    const syncedAt = Math.max(...firstSynced.values());
+    if (clusters === undefined) return { entry, time, landed, outcome: 'pending' };
+    const syncedAt = lastFirstSynced;
     const opened = entry.source.prOpenedAt === undefined ? Number.NaN : Date.parse(entry.source.prOpenedAt);
     return { entry, time, landed, outcome: 'succeeded', syncedAt, ...(Number.isFinite(opened) ? { hoursToDeploy: (syncedAt - opened) / 3_600_000 } : {}) };
   });

@@ -2,7 +2,7 @@
  * The models serving in production at the report's end, replayed from the trail's production
  * changes (added and changed set what a deployment serves, removed drops it), grouped by risk tier. Pure.
  */
-import type { AuditEntry } from '../audit/audit-entry.ts';
+import type { Trail } from './read-trail.ts';
 import { LANDED_EVENTS } from './deploy-attempts.ts';
 import type { Measurement, RiskTierModels } from './report-model.ts';
 import type { ReportWindow } from './report-window.ts';
@@ -10,10 +10,10 @@ import type { ReportWindow } from './report-window.ts';
 const TIERS = ['high', 'medium', 'low'] as const;
 
 /** Models in production by risk tier (every tier listed, highest first). */
-export function modelsInProd(entries: readonly AuditEntry[], window: ReportWindow): RiskTierModels[] {
+export function modelsInProd({ entries, times }: Pick<Trail, 'entries' | 'times'>, window: ReportWindow): RiskTierModels[] {
   const serving = new Map<string, { model: string; riskTier: 'low' | 'medium' | 'high' }>();
-  for (const entry of entries) {
-    if (Date.parse(entry.time) > window.until) break;
+  for (let index = 0; index < entries.length && times[index]! <= window.until; index++) {
+    const entry = entries[index]!;
     if (!LANDED_EVENTS.has(entry.event)) continue;
     for (const change of entry.changes) {
       if (change.tier !== 'production') continue;

@@ -2,20 +2,20 @@
  * Figures that need the resolved org of the config repo: platform adoption (teams with config and a
  * production deployment over the teams of the org) and feature usage (capabilities in use by phase). Pure.
  */
-import type { AuditEntry } from '../audit/audit-entry.ts';
 import type { ResolvedOrg } from '../resolve/resolved-org.ts';
 import { round } from './calendar.ts';
 import { LANDED_EVENTS } from './deploy-attempts.ts';
+import type { Trail } from './read-trail.ts';
 import type { Measurement } from './report-model.ts';
 import { notMeasurable, type ReportWindow } from './report-window.ts';
 
 /** Teams of the org with config whose deployments reached production, in percent of the org's teams. */
-export function platformAdoption(org: ResolvedOrg | undefined, entries: readonly AuditEntry[], window: ReportWindow): Measurement {
+export function platformAdoption(org: ResolvedOrg | undefined, { entries, times }: Pick<Trail, 'entries' | 'times'>, window: ReportWindow): Measurement {
   const method = 'teams with config whose deployments reached production (per the trail), over the teams of the org (`rollout.teamsInOrg`, default the teams with config)';
   if (!org) return notMeasurable('%', method, 'needs the config repo (--config <config-repo>)');
   const inProduction = new Set<string>();
-  for (const entry of entries) {
-    if (Date.parse(entry.time) > window.until) break;
+  for (let index = 0; index < entries.length && times[index]! <= window.until; index++) {
+    const entry = entries[index]!;
     if (!LANDED_EVENTS.has(entry.event)) continue;
     for (const change of entry.changes) if (change.tier === 'production' && change.action !== 'removed') inProduction.add(change.team);
   }

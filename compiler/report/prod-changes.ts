@@ -6,6 +6,7 @@
 import type { AuditEntry, AuditWaiver } from '../audit/audit-entry.ts';
 import { DAY_MS, dayOf, round } from './calendar.ts';
 import { LANDED_EVENTS } from './deploy-attempts.ts';
+import type { Trail } from './read-trail.ts';
 import type { Measurement, ProdChange, WaiverStatus, WaiverView } from './report-model.ts';
 import { inWindow, notMeasurable, type ReportWindow } from './report-window.ts';
 
@@ -16,9 +17,20 @@ function handle(login: string): string {
   return login.replace(/^@/, '').toLowerCase();
 }
 
+/** The report's last day and the last day a waiver still counts as `expiring`, as `YYYY-MM-DD`. */
+export interface WaiverDays {
+  readonly until: string;
+  readonly expiringUntil: string;
+}
+
+/** The waiver days of a report ending at `until`. */
+export function waiverDays(until: number): WaiverDays {
+  return { until: dayOf(until), expiringUntil: dayOf(until + EXPIRING_DAYS * DAY_MS) };
+}
+
 /** How a waiver stands at the report's end and on the day of the change. */
-export function waiverView(waiver: AuditWaiver, changeTime: number, until: number): WaiverView {
-  const status: WaiverStatus = waiver.expires < dayOf(until) ? 'expired' : waiver.expires <= dayOf(until + EXPIRING_DAYS * DAY_MS) ? 'expiring' : 'active';
+export function waiverView(waiver: AuditWaiver, changeDay: string, days: WaiverDays): WaiverView {
+  const status: WaiverStatus = waiver.expires < days.until ? 'expired' : waiver.expires <= days.expiringUntil ? 'expiring' : 'active';
   return {
     rule: waiver.rule,
     target: waiver.target,
@@ -27,7 +39,7 @@ export function waiverView(waiver: AuditWaiver, changeTime: number, until: numbe
     ...(waiver.approvedBy !== undefined ? { approvedBy: waiver.approvedBy } : {}),
     expires: waiver.expires,
     status,
-    validAtChange: waiver.expires >= dayOf(changeTime),
+    validAtChange: waiver.expires >= changeDay,
   };
 }
 
@@ -42,14 +54,13 @@ function isProduction(entry: AuditEntry, context: ComplianceContext): boolean {
   return entry.environments.some((environment) => context.productionApprovals?.has(environment) === true);
 }
 
-function prodChange(entry: AuditEntry, until: number, context: ComplianceContext): ProdChange {
-  const time = Date.parse(entry.time);
+function prodChange(entry: AuditEntry, time: number, days: WaiverDays, context: ComplianceContext): ProdChange {
   const author = entry.source.author === undefined ? undefined : handle(entry.source.author);
   const approvers = entry.approvers.map(handle);
   const nonAuthor = new Set(approvers.filter((approver) => approver !== author));
   const configured = Math.max(0, ...entry.environments.map((environment) => context.productionApprovals?.get(environment) ?? 0));
   const requiredApprovals = Math.max(configured, ...entry.approvals.map((approval) => approval.count));
-  const waivers = entry.policy.waivers.map((waiver) => waiverView(waiver, time, until));
+  const waivers = entry.policy.waivers.length === 0 ? [] : entry.policy.waivers.map((waiver) => waiverView(waiver, dayOf(time), days));
   const problems: string[] = [];
   const unmet = entry.approvals.filter((approval) => !approval.satisfied);
   if (unmet.length > 0) problems.push(`approval requirement${unmet.length === 1 ? '' : 's'} not met: ${unmet.map((approval) => approval.id).join(', ')}`);
@@ -77,8 +88,14 @@ function prodChange(entry: AuditEntry, until: number, context: ComplianceContext
 }
 
 /** Every landed change in the window that reached production, in trail order. */
-export function prodChanges(entries: readonly AuditEntry[], window: ReportWindow, context: ComplianceContext = {}): ProdChange[] {
-  return entries.filter((entry) => LANDED_EVENTS.has(entry.event) && inWindow(window, Date.parse(entry.time)) && isProduction(entry, context)).map((entry) => prodChange(entry, window.until, context));
+export function prodChanges({ entries, times }: Pick<Trail, 'entries' | 'times'>, window: ReportWindow, context: ComplianceContext = {}): ProdChange[] {
+  const days = waiverDays(window.until);
+  const changes: ProdChange[] = [];
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
+    if (LANDED_EVENTS.has(entry.event) && inWindow(window, times[index]!) && isProduction(entry, context)) changes.push(prodChange(entry, times[index]!, days, context));
+  }
+  return changes;
 }
 
 /** Compliant production changes over all production changes, in percent. */

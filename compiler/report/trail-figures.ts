@@ -5,6 +5,7 @@
  * or why it is not measurable yet. Pure.
  */
 import type { AuditEntry, AuditServingChange } from '../audit/audit-entry.ts';
+import type { Trail } from './read-trail.ts';
 import { DAY_MS, median, round } from './calendar.ts';
 import { type DeployAttempt, LANDED_EVENTS } from './deploy-attempts.ts';
 import type { Measurement } from './report-model.ts';
@@ -59,12 +60,11 @@ function productionChanges(entry: AuditEntry): readonly AuditServingChange[] {
 }
 
 /** Mean relative improvement of the primary metric from the first to the latest version each production deployment served. */
-export function accuracyImprovement(entries: readonly AuditEntry[], window: ReportWindow): Measurement {
+export function accuracyImprovement({ entries, times }: Pick<Trail, 'entries' | 'times'>, window: ReportWindow): Measurement {
   const served = new Map<string, { first: Readonly<Record<string, number>>; last: Readonly<Record<string, number>>; firstVersion: string; lastVersion: string }>();
   let events = 0;
-  for (const entry of entries) {
-    if (Date.parse(entry.time) > window.until) break;
-    for (const change of productionChanges(entry)) {
+  for (let index = 0; index < entries.length && times[index]! <= window.until; index++) {
+    for (const change of productionChanges(entries[index]!)) {
       if (change.action === 'removed' || !change.metrics || change.versionAfter === undefined) continue;
       events++;
       const key = `${change.team}/${change.deployment}`;
@@ -86,12 +86,12 @@ export function accuracyImprovement(entries: readonly AuditEntry[], window: Repo
 }
 
 /** Change of the median lead time (first deploy of a model anywhere → its first production deploy), recent models against the first ones. */
-export function timeToMarket(entries: readonly AuditEntry[], window: ReportWindow): Measurement {
+export function timeToMarket({ entries, times }: Pick<Trail, 'entries' | 'times'>, window: ReportWindow): Measurement {
   const firstSeen = new Map<string, number>();
   const firstProd = new Map<string, number>();
-  for (const entry of entries) {
-    const time = Date.parse(entry.time);
-    if (time > window.until) break;
+  for (let index = 0; index < entries.length && times[index]! <= window.until; index++) {
+    const entry = entries[index]!;
+    const time = times[index]!;
     if (!LANDED_EVENTS.has(entry.event)) continue;
     for (const change of entry.changes) {
       if (change.action === 'removed') continue;
@@ -112,18 +112,19 @@ export function timeToMarket(entries: readonly AuditEntry[], window: ReportWindo
 }
 
 /** Rollbacks merged in the window. */
-export function rollbacks(entries: readonly AuditEntry[], window: ReportWindow): Measurement {
-  const count = entries.filter((entry) => entry.event === 'rollback' && inWindow(window, Date.parse(entry.time))).length;
+export function rollbacks({ entries, times }: Pick<Trail, 'entries' | 'times'>, window: ReportWindow): Measurement {
+  const count = entries.filter((entry, index) => entry.event === 'rollback' && inWindow(window, times[index]!)).length;
   return { value: count, unit: '', method: 'rollback entries in the window', events: count };
 }
 
 /** People who authored or approved a change in the window. */
-export function activeUsers(entries: readonly AuditEntry[], window: ReportWindow): Measurement {
+export function activeUsers({ entries, times }: Pick<Trail, 'entries' | 'times'>, window: ReportWindow): Measurement {
   const people = new Set<string>();
   let events = 0;
-  for (const entry of entries) {
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
     if (!LANDED_EVENTS.has(entry.event) && entry.event !== 'deploy-failed') continue;
-    if (!inWindow(window, Date.parse(entry.time))) continue;
+    if (!inWindow(window, times[index]!)) continue;
     events++;
     if (entry.source.author) people.add(entry.source.author.replace(/^@/, '').toLowerCase());
     for (const approver of entry.approvers) people.add(approver.replace(/^@/, '').toLowerCase());
