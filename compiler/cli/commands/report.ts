@@ -40,6 +40,7 @@ export const command: CliCommand = {
     '  --format       md (default), html (the self-contained dashboard page) or json',
     '  --out          write to this file instead of standard output',
     '',
+    'The report ends today; MLOPS_NOW=<ISO time> sets "today" (reproducible reports).',
     'Exit codes: 0 written, 2 usage or I/O error (an unreachable Prometheus included).',
   ].join('\n'),
   options: {
