@@ -2,6 +2,7 @@
  * Queries a real Prometheus over its HTTP API (`/api/v1/query_range`) for the report's figures, with a
  * timeout per request. Any failure (unreachable, HTTP error, Prometheus error, malformed answer) is
  * a UsageError naming the URL (exit 2): a report never silently drops a source it was given.
+ * Credentials in the URL (`https://user:pass@host/`) become a basic-auth header and are never shown.
  */
 import { PROMETHEUS_QUERIES, type PrometheusFigure, type PrometheusSamples, type PrometheusSeries } from '../../report/prometheus-figures.ts';
 import { UsageError } from '../command.ts';
@@ -24,23 +25,31 @@ interface RangeAnswer {
   readonly data?: { readonly resultType?: string; readonly result?: readonly { readonly values?: readonly (readonly [number, string])[] }[] };
 }
 
-/** The server's base URL, validated (http or https only). */
-export function prometheusBase(url: string): URL {
+/** The server's base URL, validated (http or https only), and its basic-auth header when the URL carried credentials (never shown). */
+export function prometheusBase(url: string): { readonly base: URL; readonly headers: Readonly<Record<string, string>> } {
   let base: URL;
   try {
     base = new URL(url);
   } catch {
-    throw new UsageError(`--prometheus ${JSON.stringify(url)} is not a URL.`);
+    throw new UsageError('--prometheus is not a URL.');
   }
-  if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new UsageError(`--prometheus ${url} must be an http or https URL.`);
+  if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new UsageError(`--prometheus must be an http or https URL; got ${base.protocol}.`);
   if (!base.pathname.endsWith('/')) base.pathname = `${base.pathname}/`;
-  return base;
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (base.username !== '' || base.password !== '') {
+    headers.authorization = `Basic ${Buffer.from(`${decodeURIComponent(base.username)}:${decodeURIComponent(base.password)}`).toString('base64')}`;
+    base.username = '';
+    base.password = '';
+  }
+  base.search = '';
+  base.hash = '';
+  return { base, headers };
 }
 
-async function fetchJson(url: URL, display: string, timeoutMs: number): Promise<RangeAnswer> {
+async function fetchJson(url: URL, headers: Readonly<Record<string, string>>, display: string, timeoutMs: number): Promise<RangeAnswer> {
   let response: Response;
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json' } });
+    response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers, redirect: 'error' });
   } catch (error) {
     const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
     throw new UsageError(`Prometheus at ${display} cannot be reached: ${reason}.`);
@@ -52,7 +61,7 @@ async function fetchJson(url: URL, display: string, timeoutMs: number): Promise<
   } catch {
     throw new UsageError(`Prometheus at ${display} answered HTTP ${response.status} with something that is not JSON.`);
   }
-  if (!response.ok || body.status !== 'success') throw new UsageError(`Prometheus at ${display} refused a query (HTTP ${response.status}): ${(body.error ?? 'no error message').slice(0, 200)}.`);
+  if (!response.ok || body.status !== 'success') throw new UsageError(`Prometheus at ${display} refused a query (HTTP ${response.status}): ${(body.error ?? 'no error message').slice(0, 200).replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')}.`);
   return body;
 }
 
@@ -67,7 +76,7 @@ function summed(query: string, answer: RangeAnswer, display: string): Prometheus
 
 /** Runs every figure's range query over [since, until]. */
 export async function queryPrometheus(url: string, since: Date, until: Date, options: PrometheusOptions = {}): Promise<PrometheusSamples> {
-  const base = prometheusBase(url);
+  const { base, headers } = prometheusBase(url);
   const display = base.href;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const start = Math.floor(since.getTime() / 1000);
@@ -79,7 +88,7 @@ export async function queryPrometheus(url: string, since: Date, until: Date, opt
     const query = (options.queries?.[figure] ?? PROMETHEUS_QUERIES[figure]).replaceAll('$step', `${stepSeconds}s`);
     const request = new URL('api/v1/query_range', base);
     request.search = new URLSearchParams({ query, start: String(start), end: String(end), step: String(stepSeconds) }).toString();
-    const series = summed(query, await fetchJson(request, display, timeoutMs), display);
+    const series = summed(query, await fetchJson(request, headers, display, timeoutMs), display);
     if (series) samples[figure] = series;
   }
   return { url: display, stepSeconds, ...samples };

@@ -121,7 +121,18 @@ describe('mlops report --prometheus (a real Prometheus)', () => {
   it('a URL that is not http(s) is a usage error', async () => {
     const { code, err } = await report(['--prometheus', 'file:///etc/passwd']);
     expect(code).toBe(2);
-    expect(err).toBe('mlops: --prometheus file:///etc/passwd must be an http or https URL.\n');
+    expect(err).toBe('mlops: --prometheus must be an http or https URL; got file:.\n');
+  });
+
+  it('credentials in the URL are sent as basic auth and never shown', async () => {
+    const withCredentials = server.url.replace('http://', 'http://reader:s3cret@');
+    const { code, json } = await report(['--prometheus', withCredentials]);
+    expect(code).toBe(0);
+    expect(JSON.stringify(json)).not.toContain('s3cret');
+    expect(json!.criteria.find((result) => result.id === 'availability')!.measurement.method).toContain(server.url);
+    const refused = await report(['--prometheus', `http://reader:s3cret@127.0.0.1:${await freePort()}/`]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).not.toContain('s3cret');
   });
 
   it('a Prometheus error (bad PromQL from the server) is exit 2 naming the URL', async () => {
