@@ -1,9 +1,11 @@
 /**
  * Reads the audit trail's JSON Lines (`audit/YYYY-MM.jsonl`, as text) into entries ordered by `seq`,
- * noting lines that are not entries and breaks of the seq/prev chain. Hashes are not recomputed here
+ * noting lines that are not entries, breaks of the seq/prev chain and time running backwards (the
+ * figures read the trail in order). Hashes are not recomputed here
  * (`mlops audit verify` does that); a removed, inserted or reordered line still shows as a break. Pure.
  */
 import type { AuditEntry } from '../audit/audit-entry.ts';
+import { asEntry, entryTime } from './entry-shape.ts';
 
 /** One trail file: its path in the deploy repo and its text. */
 export interface TrailFile {
@@ -22,26 +24,6 @@ export interface Trail {
 }
 
 const MAX_NOTES = 20;
-
-/** The entry's time in milliseconds when `value` has the shape of an entry, else NaN. */
-function entryTime(value: unknown): number {
-  if (typeof value !== 'object' || value === null) return Number.NaN;
-  const entry = value as Partial<AuditEntry>;
-  const shaped =
-    typeof entry.seq === 'number' &&
-    typeof entry.time === 'string' &&
-    typeof entry.event === 'string' &&
-    typeof entry.source === 'object' &&
-    entry.source !== null &&
-    typeof entry.deploy === 'object' &&
-    entry.deploy !== null &&
-    Array.isArray(entry.changes) &&
-    Array.isArray(entry.approvers) &&
-    Array.isArray(entry.approvals) &&
-    typeof entry.policy === 'object' &&
-    entry.policy !== null;
-  return shaped ? Date.parse(entry.time as string) : Number.NaN;
-}
 
 /** Parses every line of every file; files are taken in path order, entries sorted by `seq`. */
 export function readTrail(files: readonly TrailFile[]): Trail {
@@ -62,7 +44,7 @@ export function readTrail(files: readonly TrailFile[]): Trail {
       }
       const time = entryTime(value);
       if (Number.isFinite(time)) {
-        entries.push(value as AuditEntry);
+        entries.push(asEntry(value));
         times.push(time);
       } else if (++unreadable <= MAX_NOTES) unreadableLines.push(`${file.path}:${index + 1}`);
     }
@@ -77,6 +59,7 @@ export function readTrail(files: readonly TrailFile[]): Trail {
     const previous = entries[index - 1];
     if (previous === undefined ? entry.seq !== 1 : entry.seq !== previous.seq + 1) chainBreaks.push(`entry ${entry.seq} follows ${previous?.seq ?? 'the start'} (a gap or a duplicate)`);
     else if (previous !== undefined && entry.prev !== previous.hash) chainBreaks.push(`entry ${entry.seq} does not chain to entry ${previous.seq}`);
+    else if (previous !== undefined && times[index]! < times[index - 1]!) chainBreaks.push(`entry ${entry.seq} is dated before entry ${previous.seq}`);
   }
   return { entries, times: Float64Array.from(times), files: files.length, unreadableLines, chainBreaks };
 }

@@ -128,6 +128,30 @@ describe('buildReport edge cases', () => {
     expect(report.sources.chainBreaks).toEqual(['entry 5 follows 3 (a gap or a duplicate)']);
   });
 
+  it('lines shaped wrongly deep inside are left out, not trusted', () => {
+    const [first, ...rest] = trailFiles(scenarioTrail());
+    const entry = scenarioTrail()[0]!;
+    const bad = [
+      JSON.stringify({ ...entry, changes: [null] }),
+      JSON.stringify({ ...entry, approvals: [{ id: 'x', count: '2', satisfied: true }] }),
+      JSON.stringify({ ...entry, policy: { passed: true, errors: 0, warnings: 0, waivers: [{ rule: 1 }] } }),
+      JSON.stringify({ ...entry, changes: [{ ...entry.changes[0], metrics: { auc: 'high' } }] }),
+      '[]',
+      'null',
+    ];
+    const report = buildReport({ trail: readTrail([{ ...first!, text: `${first!.text}${bad.join('\n')}\n` }, ...rest]), until: UNTIL });
+    expect(report.sources.unreadableLines).toEqual([11, 12, 13, 14, 15, 16].map((line) => `audit/2026-01.jsonl:${line}`));
+    expect(report.sources.entries).toBe(11);
+  });
+
+  it('notes time running backwards', () => {
+    const entries = buildTrail([
+      { time: '2026-03-02T00:00:00Z', event: 'deploy', tree: 'a' },
+      { time: '2026-03-01T00:00:00Z', event: 'deploy', tree: 'b' },
+    ]);
+    expect(readTrail(trailFiles(entries)).chainBreaks).toEqual(['entry 2 is dated before entry 1']);
+  });
+
   it('--since limits the window', () => {
     const report = buildReport({ trail: readTrail(trailFiles(scenarioTrail())), until: UNTIL, since: new Date('2026-03-01T00:00:00Z') });
     expect(report.prodChanges.map((change) => change.pr)).toEqual([6]);
