@@ -6,17 +6,14 @@
 import type { Platform } from '../config/types.generated.ts';
 import { DEFAULT_MAX_WAIVER_DAYS, parseDay } from '../policy/waivers.ts';
 import { DAY_MS } from './calendar.ts';
+import { loginKey } from './login.ts';
 import type { CriterionId, Phase } from './criteria.ts';
 import type { CriterionWaiverState } from './report-model.ts';
-
-function handle(owner: string): string {
-  return owner.replace(/^@/, '').toLowerCase();
-}
 
 /** Every criterion waiver of the platform, with whether it waives on `now`'s day, in declaration order. */
 export function checkCriteriaWaivers(platform: Pick<Platform, 'rollout' | 'metadata' | 'policies'>, now: Date): CriterionWaiverState[] {
   const today = Math.floor(now.getTime() / DAY_MS);
-  const owners = new Set(platform.metadata.owners.map(handle));
+  const owners = new Set(platform.metadata.owners.map(loginKey));
   const maxDays = platform.policies?.maxWaiverDays ?? DEFAULT_MAX_WAIVER_DAYS;
   return (platform.rollout?.criteriaWaivers ?? []).map((waiver) => {
     const expires = parseDay(waiver.expires);
@@ -27,7 +24,7 @@ export function checkCriteriaWaivers(platform: Pick<Platform, 'rollout' | 'metad
           ? `it expired on ${waiver.expires}`
           : expires - today > maxDays
             ? `it runs ${expires - today} days; the platform allows at most ${maxDays}`
-            : !owners.has(handle(waiver.approvedBy))
+            : !owners.has(loginKey(waiver.approvedBy))
               ? `${waiver.approvedBy} is not a platform owner (metadata.owners)`
               : undefined;
     return {

@@ -6,16 +6,13 @@
 import type { AuditEntry, AuditWaiver } from '../audit/audit-entry.ts';
 import { DAY_MS, dayOf, round } from './calendar.ts';
 import { LANDED_EVENTS } from './deploy-attempts.ts';
+import { loginKey } from './login.ts';
 import type { Trail } from './read-trail.ts';
 import type { Measurement, ProdChange, WaiverStatus, WaiverView } from './report-model.ts';
 import { inWindow, notMeasurable, type ReportWindow } from './report-window.ts';
 
 /** A waiver that expires within this many days of the report's end is `expiring`. */
 export const EXPIRING_DAYS = 14;
-
-function handle(login: string): string {
-  return login.replace(/^@/, '').toLowerCase();
-}
 
 /** The report's last day and the last day a waiver still counts as `expiring`, as `YYYY-MM-DD`. */
 export interface WaiverDays {
@@ -55,8 +52,8 @@ function isProduction(entry: AuditEntry, context: ComplianceContext): boolean {
 }
 
 function prodChange(entry: AuditEntry, time: number, days: WaiverDays, context: ComplianceContext): ProdChange {
-  const author = entry.source.author === undefined ? undefined : handle(entry.source.author);
-  const approvers = entry.approvers.map(handle);
+  const author = entry.source.author === undefined ? undefined : loginKey(entry.source.author);
+  const approvers = entry.approvers.map(loginKey);
   const nonAuthor = new Set(approvers.filter((approver) => approver !== author));
   const configured = Math.max(0, ...entry.environments.map((environment) => context.productionApprovals?.get(environment) ?? 0));
   const requiredApprovals = Math.max(configured, ...entry.approvals.map((approval) => approval.count));
@@ -75,9 +72,7 @@ function prodChange(entry: AuditEntry, time: number, days: WaiverDays, context: 
     ...(entry.source.pr !== undefined ? { pr: entry.source.pr } : {}),
     ...(entry.source.author !== undefined ? { author: entry.source.author } : {}),
     approvers: entry.approvers,
-    changes: entry.changes
-      .filter((change) => change.tier === 'production')
-      .map((change) => `${change.team}/${change.deployment}@${change.environment} ${change.action === 'removed' ? 'removed' : (change.versionAfter ?? '')}${change.canary ? ` (canary ${change.canary.version} ${change.canary.traffic} %)` : ''}`.trim()),
+    changes: entry.changes.filter((change) => change.tier === 'production'),
     requiredApprovals,
     policyPassed: entry.policy.passed,
     policyErrors: entry.policy.errors,

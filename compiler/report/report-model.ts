@@ -3,6 +3,7 @@
  * how many events; the production changes with their approvals, policy results and waivers; the
  * models in production by risk tier; weekly trends. Markdown, JSON and the HTML dashboard render it.
  */
+import type { AuditServingChange } from '../audit/audit-entry.ts';
 import type { Comparison, CriterionId, Phase } from './criteria.ts';
 
 /** A measured figure, or why it cannot be measured yet (never a made-up 0). */
@@ -93,8 +94,8 @@ export interface ProdChange {
   readonly pr?: number;
   readonly author?: string;
   readonly approvers: readonly string[];
-  /** `team/deployment@environment version` per production change. */
-  readonly changes: readonly string[];
+  /** The entry's production serving changes. */
+  readonly changes: readonly AuditServingChange[];
   readonly requiredApprovals: number;
   readonly policyPassed: boolean;
   readonly policyErrors: number;

@@ -5,6 +5,7 @@
  * or why it is not measurable yet. Pure.
  */
 import type { AuditEntry, AuditServingChange } from '../audit/audit-entry.ts';
+import { loginKey } from './login.ts';
 import type { Trail } from './read-trail.ts';
 import { DAY_MS, median, round } from './calendar.ts';
 import { type DeployAttempt, LANDED_EVENTS } from './deploy-attempts.ts';
@@ -126,8 +127,8 @@ export function activeUsers({ entries, times }: Pick<Trail, 'entries' | 'times'>
     if (!LANDED_EVENTS.has(entry.event) && entry.event !== 'deploy-failed') continue;
     if (!inWindow(window, times[index]!)) continue;
     events++;
-    if (entry.source.author) people.add(entry.source.author.replace(/^@/, '').toLowerCase());
-    for (const approver of entry.approvers) people.add(approver.replace(/^@/, '').toLowerCase());
+    if (entry.source.author) people.add(loginKey(entry.source.author));
+    for (const approver of entry.approvers) people.add(loginKey(approver));
   }
   if (events === 0) return notMeasurable('', 'distinct PR authors and approvers of the window\'s changes', 'no change in the window');
   return { value: people.size, unit: '', method: 'distinct PR authors and approvers of the window\'s changes', events };

@@ -6,6 +6,8 @@
  * Run: `npx tsx scripts/bench/report.ts [events] [--runs N]` or `npm run bench -- report`.
  */
 import { pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { readReportTemplates } from '../../compiler/cli/report/read-report-templates.ts';
 import { type AuditEntry, type AuditServingChange, auditFilePath, chainEntry, serializeEntry, type UnchainedAuditEntry } from '../../compiler/audit/audit-entry.ts';
 import { buildReport } from '../../compiler/report/build-report.ts';
@@ -61,6 +63,15 @@ export function syntheticTrail(events: number): { files: TrailFile[]; until: Dat
   return { files: [...byPath].map(([path, lines]) => ({ path, text: `${lines.join('\n')}\n` })), until: new Date(time + MINUTE) };
 }
 
+/**
+ * A full garbage collection before each timed step, so that no step pays for the garbage of the one
+ * before (the CLI runs one report in a fresh process).
+ */
+function collector(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
 /** Figures of one benchmark. */
 export interface ReportBenchResult {
   readonly events: number;
@@ -77,12 +88,15 @@ export async function measure(events: number, runs: number): Promise<ReportBench
   const reports: number[] = [];
   const floors: number[] = [];
   const ratios: number[] = [];
+  const gc = collector();
   for (let index = 0; index < runs; index++) {
+    gc();
     const floor = timed(() => {
       let parsed = 0;
       for (const file of files) for (const line of file.text.split('\n')) if (line !== '') parsed += (JSON.parse(line) as AuditEntry).seq > 0 ? 1 : 0;
       return parsed;
     });
+    gc();
     const report = timed(() => renderMarkdown(buildReport({ trail: readTrail(files), until }), templates));
     if (floor.value < events || !report.value.includes('Model deployment success')) throw new Error('the benchmark did not read the whole trail');
     reports.push(report.ms);

@@ -3,6 +3,7 @@
  * plain text: the Markdown renderer escapes every one (`markdownView`), the HTML template lets
  * Handlebars escape them. Pure.
  */
+import type { AuditServingChange } from '../../audit/audit-entry.ts';
 import { PHASE_NAMES } from '../../validate/capabilities.ts';
 import type { Comparison } from '../criteria.ts';
 import type { CriterionResult, CriterionStatus, Measurement, ProdChange, RolloutReport, WaiverView } from '../report-model.ts';
@@ -108,6 +109,12 @@ function waiverText(waiver: WaiverView): string {
   return `${waiver.rule} on ${waiver.target} (${waiver.status}, expires ${waiver.expires}${waiver.validAtChange ? '' : ', had expired at the change'})`;
 }
 
+/** `team/deployment@environment version (canary …)`. */
+export function describeServingChange(change: AuditServingChange): string {
+  const what = change.action === 'removed' ? 'removed' : (change.versionAfter ?? change.action);
+  return `${change.team}/${change.deployment}@${change.environment} ${what}${change.canary ? ` (canary ${change.canary.version} at ${change.canary.traffic} %)` : ''}`;
+}
+
 function changeRow(change: ProdChange): ChangeRow {
   return {
     seq: change.seq,
@@ -115,7 +122,7 @@ function changeRow(change: ProdChange): ChangeRow {
     pr: change.pr === undefined ? '—' : `#${change.pr}`,
     author: change.author ?? '—',
     approvers: change.approvers.length === 0 ? 'none' : change.approvers.join(', '),
-    changes: change.changes.join('; '),
+    changes: change.changes.map(describeServingChange).join('; '),
     policy: change.policyPassed ? 'passed' : `failed (${change.policyErrors} error${change.policyErrors === 1 ? '' : 's'})`,
     waivers: change.waivers.length === 0 ? '—' : change.waivers.map(waiverText).join('; '),
     compliant: change.compliant,
