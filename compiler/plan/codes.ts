@@ -15,4 +15,10 @@ export const PLAN_CODES = defineCodes({
     description: 'The change raises `rollout.phase`, but the plan was made without the deploy repo, so no success criterion could be measured: the phase gate cannot pass.',
     fix: 'Plan with the deploy repo: `mlops plan --base main --deploy-repo <deploy-repo> [--prometheus <url>]` (the bot passes its deploy repo itself); or waive every criterion of the phase in `rollout.criteriaWaivers`.',
   },
+  ML703: {
+    severity: 'warning',
+    title: 'Criterion waiver does not apply',
+    description: 'A waiver in `rollout.criteriaWaivers` of a phase the change leaves behind does not waive: it has expired, runs longer than `policies.maxWaiverDays`, its date is not a real `YYYY-MM-DD`, or its `approvedBy` is not one of the platform owners (`metadata.owners`).',
+    fix: 'Have a platform owner approve it, with an expiry at most `policies.maxWaiverDays` (default 90) days away; remove it when it is no longer needed.',
+  },
 });

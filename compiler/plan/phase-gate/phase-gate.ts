@@ -8,6 +8,7 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { diagnosticAt } from '../../diagnostics/report.ts';
 import type { CriterionId, Phase } from '../../report/criteria.ts';
+import { checkCriteriaWaivers } from '../../report/criteria-waivers.ts';
 import { evaluateCriteria, type RolloutEvidence } from '../../report/evaluate-criteria.ts';
 import type { CriterionResult, Measurement } from '../../report/report-model.ts';
 import type { ResolvedOrg } from '../../resolve/resolved-org.ts';
@@ -21,7 +22,7 @@ export interface PhaseGate {
   readonly criteria: readonly CriterionResult[];
   /** Where the figures were measured; absent when the plan had no evidence. */
   readonly evidence?: { readonly source: string; readonly since: string; readonly until: string };
-  /** ML701 or ML702 when the gate fails, at `rollout.phase` of the head's platform.yaml. */
+  /** ML701 or ML702 when the gate fails, at `rollout.phase` of the head's platform.yaml; ML703 for each head waiver of a gated phase that does not apply. */
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -48,6 +49,11 @@ export function phaseGate(base: ResolvedOrg | undefined, head: ResolvedOrg | und
         ? diagnosticAt(file, ['rollout', 'phase'], 'ML701', `Rollout phase ${fromPhase} → ${toPhase}: ${blocking.length} success criteri${blocking.length === 1 ? 'on is' : 'a are'} not met: ${names}.`, { hint: 'Every criterion must be met or waived by a platform owner in `rollout.criteriaWaivers` (on the base branch) before the phase is raised.' })
         : diagnosticAt(file, ['rollout', 'phase'], 'ML702', `Rollout phase ${fromPhase} → ${toPhase}: the success criteria cannot be measured without the deploy repo.`, { hint: 'Plan with `--deploy-repo <deploy-repo>` (and `--prometheus <url>` for availability).' }),
     );
+  }
+  if (file) {
+    checkCriteriaWaivers(head.platform.config, now).forEach((waiver, index) => {
+      if (!waiver.valid && phases.includes(waiver.phase)) diagnostics.push(diagnosticAt(file, ['rollout', 'criteriaWaivers', index], 'ML703', `The waiver of ${waiver.criterion} (phase ${waiver.phase}) does not apply: ${waiver.problem ?? ''}.`));
+    });
   }
   return {
     fromPhase,

@@ -42,6 +42,9 @@ describe('mlops report', () => {
     const json = JSON.parse(out) as RolloutReport;
     expect(json).toMatchObject({ version: 1, organisation: 'acme', phase: 3, window: { since: '2026-01-05', until: '2026-03-31' } });
     expect(json.criteria.find((result) => result.id === 'platformAdoption')!.measurement).toMatchObject({ value: 66.67, events: 3 });
+    const features = json.kpis.find((kpi) => kpi.id === 'featureUsage')!.measurement;
+    expect(features).toMatchObject({ value: 8, events: 13 });
+    expect(features.method).toContain('phase 3: automated retraining, canary releases, A/B tests, multi-region; phase 4: none');
     // acme's prod needs two approvals: no change of the trail had two.
     expect(json.criteria.find((result) => result.id === 'complianceScore')!.measurement.value).toBe(0);
   });

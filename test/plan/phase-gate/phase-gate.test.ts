@@ -98,7 +98,13 @@ describe('phase gate', () => {
     expect(gateWith(waiver('@pat', '2026-03-30')).criteria[2]!.waiver).toMatchObject({ valid: false, problem: 'it expired on 2026-03-30' });
     expect(gateWith(waiver('@pat', '2026-12-30')).criteria[2]!.waiver!.problem).toBe('it runs 274 days; the platform allows at most 90');
     expect(gateWith(waiver('@mallory', '2026-04-30')).criteria[2]!.waiver!.problem).toBe('@mallory is not a platform owner (metadata.owners)');
-    expect(gateWith(waiver('@mallory', '2026-04-30')).status).toBe('failed');
+    const notAnOwner = gateWith(waiver('@mallory', '2026-04-30'));
+    expect(notAnOwner.status).toBe('failed');
+    expect(notAnOwner.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity, diagnostic.range.start.line])).toEqual([
+      ['ML701', 'error', 5],
+      ['ML703', 'warning', 7],
+    ]);
+    expect(notAnOwner.diagnostics[1]!.message).toBe('The waiver of availability (phase 1) does not apply: @mallory is not a platform owner (metadata.owners).');
     const onlyHead = plan(tree(platform(1)), tree(platform(2, waiver('@pat', '2026-04-30'))), { now: NOW, rolloutEvidence: evidence({ availability: missing }) }).phaseGate!;
     expect(onlyHead.status).toBe('failed');
   });
