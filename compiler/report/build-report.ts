@@ -3,10 +3,11 @@
  * is given, and Prometheus samples when a server is given. Every figure says how it was computed and
  * from how many events, or why it is not measurable yet. Pure: the shell reads the inputs.
  */
+import type { AuditEntry } from '../audit/audit-entry.ts';
 import type { ResolvedOrg } from '../resolve/resolved-org.ts';
 import { dayOf } from './calendar.ts';
 import type { CriterionId, Phase } from './criteria.ts';
-import { type DeployAttempt, deployAttempts } from './deploy-attempts.ts';
+import { type DeployAttempt, deployAttempts, LANDED_EVENTS } from './deploy-attempts.ts';
 import { evaluateCriteria, type RolloutEvidence } from './evaluate-criteria.ts';
 import { modelsDeployed, modelsInProd } from './models-in-prod.ts';
 import { featureUsage, platformAdoption } from './org-figures.ts';
@@ -43,8 +44,26 @@ function complianceContext(org: ResolvedOrg | undefined): ComplianceContext {
   return { productionApprovals: new Map(org.platform.environments.filter((environment) => environment.tier === 'production').map((environment) => [environment.name, environment.approvals])) };
 }
 
+/**
+ * The entries of changes (landed or failed deploys) and their times: every figure but deploy
+ * outcomes reads only these, and Argo CD reports (one per cluster per deploy) are most of a trail.
+ */
+function changeEntries(trail: Trail): Pick<Trail, 'entries' | 'times'> {
+  const entries: AuditEntry[] = [];
+  const times: number[] = [];
+  for (let index = 0; index < trail.entries.length; index++) {
+    const entry = trail.entries[index]!;
+    if (LANDED_EVENTS.has(entry.event) || entry.event === 'deploy-failed') {
+      entries.push(entry);
+      times.push(trail.times[index]!);
+    }
+  }
+  return { entries, times: Float64Array.from(times) };
+}
+
 interface Computed {
   readonly window: ReportWindow;
+  readonly changeTrail: Pick<Trail, 'entries' | 'times'>;
   readonly attempts: readonly DeployAttempt[];
   readonly changes: readonly ProdChange[];
   readonly measurements: Record<CriterionId, Measurement>;
@@ -52,11 +71,12 @@ interface Computed {
 
 function compute(inputs: ReportInputs): Computed {
   const window = reportWindow(inputs);
-  const trail = inputs.trail;
-  const attempts = deployAttempts(trail);
+  const attempts = deployAttempts(inputs.trail);
+  const trail = changeEntries(inputs.trail);
   const changes = prodChanges(trail, window, complianceContext(inputs.org));
   return {
     window,
+    changeTrail: trail,
     attempts,
     changes,
     measurements: {
@@ -80,10 +100,10 @@ export function measureCriteria(inputs: ReportInputs, source: string): RolloutEv
 
 /** The whole report. */
 export function buildReport(inputs: ReportInputs): RolloutReport {
-  const { window, attempts, changes, measurements } = compute(inputs);
+  const { window, changeTrail, attempts, changes, measurements } = compute(inputs);
   const entries = inputs.trail.entries;
   const platform = inputs.org?.platform;
-  const byTier = modelsInProd(inputs.trail, window);
+  const byTier = modelsInProd(changeTrail, window);
   const landed = attempts.some((attempt) => attempt.landed && attempt.time <= window.until);
   const kpis: KpiResult[] = [
     { id: 'deploymentTime', title: 'Deployment time', source: 'audit trail', measurement: measurements.timeToDeploy },
@@ -92,9 +112,9 @@ export function buildReport(inputs: ReportInputs): RolloutReport {
     { id: 'resourceUtilisation', title: 'Resource utilisation (CPU)', source: 'Prometheus', measurement: resourceUtilisation(inputs.prometheus) },
     { id: 'modelsDeployed', title: 'Models deployed in production', source: 'audit trail', measurement: landed ? modelsDeployed(byTier, changes.length) : notMeasurable('', 'distinct models serving in production at the end of the window', 'no deploy yet') },
     { id: 'pipelineExecutions', title: 'Pipeline executions', source: 'Prometheus', measurement: pipelineExecutions(inputs.prometheus) },
-    { id: 'activeUsers', title: 'Active users (PR authors and reviewers)', source: 'audit trail', measurement: activeUsers(inputs.trail, window) },
+    { id: 'activeUsers', title: 'Active users (PR authors and reviewers)', source: 'audit trail', measurement: activeUsers(changeTrail, window) },
     { id: 'featureUsage', title: 'Feature usage (capabilities in use)', source: 'config', measurement: featureUsage(inputs.org) },
-    { id: 'rollbacks', title: 'Rollbacks', source: 'audit trail', measurement: rollbacks(inputs.trail, window) },
+    { id: 'rollbacks', title: 'Rollbacks', source: 'audit trail', measurement: rollbacks(changeTrail, window) },
   ];
   return {
     version: 1,
