@@ -1,3 +1,6 @@
+/** The period a report covers, and the shape of a figure without data. Pure. */
+import type { Measurement } from './report-model.ts';
+
 /** The period a report covers: events from `since` to `until` (milliseconds, `until` inclusive). */
 export interface ReportWindow {
   readonly since: number;
@@ -10,6 +13,6 @@ export function inWindow(window: ReportWindow, time: number): boolean {
 }
 
 /** A measurement that has no data yet. */
-export function notMeasurable(unit: string, method: string, reason: string, events = 0) {
+export function notMeasurable(unit: string, method: string, reason: string, events = 0): Measurement {
   return { unit, method, events, reason };
 }
