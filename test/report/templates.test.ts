@@ -46,6 +46,17 @@ describe('report templates', () => {
     expect(html).toContain('<svg><rect/></svg>');
   });
 
+  it('figures entered by hand are shown as such', async () => {
+    const report = { ...buildReport({ trail: readTrail(trailFiles(scenarioTrail())), until: UNTIL }), manual: [{ name: 'User satisfaction', value: 4.2, unit: '/5', target: '>= 4/5', source: 'Q1 survey (n=42)', enteredBy: '@pat', date: '2026-03-15' }] };
+    const templates = await readReportTemplates();
+    const markdown = renderMarkdown(report, templates);
+    expect(markdown).toContain('**Entered by hand**');
+    expect(markdown).toContain('| User satisfaction | 4.2 /5 | entered by hand by &#64;pat on 2026-03-15; source: Q1 survey (n=42); target &#62;= 4/5 |');
+    const html = renderHtml(report, templates, []);
+    expect(html).toContain('<h3>Entered by hand</h3>');
+    expect(html).toContain('<tr><th scope="row">User satisfaction</th><td>4.2 /5</td>');
+  });
+
   it('same input, same bytes', async () => {
     const templates = await readReportTemplates();
     const one = buildReport({ trail: readTrail(trailFiles(scenarioTrail())), until: UNTIL });
