@@ -58,13 +58,136 @@ export interface PlatformMetadata {
   description?: string;
 }
 /**
- * The organisation's adoption phase; capabilities above it are rejected.
+ * The organisation's adoption phase (capabilities above it are rejected), the success criteria that say when a phase is done, figures entered by hand, and waivers of criteria.
  */
 export interface Rollout {
   /**
    * 1 foundation & pilot, 2 limited production, 3 enterprise, 4 optimisation.
    */
   phase: number;
+  successCriteria?: SuccessCriteria;
+  /**
+   * How many teams the organisation has, when more than the config declares (the denominator of platform adoption; default: the teams in the config repo).
+   */
+  teamsInOrg?: number;
+  /**
+   * Figures that cannot be measured from git or Prometheus (user satisfaction, cost), entered by hand and shown as such.
+   */
+  manualMetrics?: ManualMetric[];
+  /**
+   * Waivers of named success criteria by the platform owners: the phase gate treats a waived criterion as met until the waiver expires.
+   */
+  criteriaWaivers?: CriterionWaiver[];
+}
+/**
+ * Targets per phase that must be met (or waived) before `rollout.phase` may be raised past that phase. Each phase defaults to the rollout plan's table (see docs/rollout-dashboard.md).
+ */
+export interface SuccessCriteria {
+  phase1?: PhaseTargets;
+  phase2?: PhaseTargets;
+  phase3?: PhaseTargets;
+  phase4?: PhaseTargets;
+}
+/**
+ * Targets of one phase by criterion; a criterion listed here replaces the default target, and `false` drops it from the phase.
+ */
+export interface PhaseTargets {
+  /**
+   * Model deployment success: deploys synced healthy / deploys attempted, in percent (met above the target).
+   */
+  deploymentSuccess?: number | false;
+  /**
+   * Time to deploy a model: median hours from PR opened to synced healthy (met below the target).
+   */
+  timeToDeploy?: number | false;
+  /**
+   * System uptime: percent of Prometheus `up` samples of the serving targets that are 1 (met above the target).
+   */
+  availability?: number | false;
+  /**
+   * Deployment frequency: deploys per week over the last 4 weeks as a multiple of the first 4 weeks (met above the target).
+   */
+  deploymentFrequency?: number | false;
+  /**
+   * Model accuracy improvement: mean relative improvement, in percent, of the primary registry metric of the versions serving in production, first to latest (met at or above the target).
+   */
+  accuracyImprovement?: number | false;
+  /**
+   * Platform adoption: percent of the org's teams with config and a production deployment (met above the target).
+   */
+  platformAdoption?: number | false;
+  /**
+   * Time to market: percent change of the median time from a model's first deploy to its first production deploy, recent models against the first ones (met at or below the target, e.g. -40).
+   */
+  timeToMarket?: number | false;
+  /**
+   * Compliance score: percent of production changes with the required non-author approvals and policies passed or validly waived (met at or above the target).
+   */
+  complianceScore?: number | false;
+}
+export interface ManualMetric {
+  /**
+   * What it measures, e.g. `User satisfaction`.
+   */
+  name: string;
+  /**
+   * The figure.
+   */
+  value: number;
+  /**
+   * Unit shown after the value, e.g. `/5`, `%`, `EUR/month`.
+   */
+  unit?: string;
+  /**
+   * The target as text, e.g. `>= 4/5`; shown, not evaluated.
+   */
+  target?: string;
+  /**
+   * Where it comes from, e.g. `Q4 user survey (n=42)` or `finance, November invoice`.
+   */
+  source: string;
+  /**
+   * A GitHub user (`@alice`) or team (`@acme/fraud-ml`), or an SSO group name (`sso:fraud-ml`).
+   */
+  enteredBy: string;
+  /**
+   * When it was measured (`YYYY-MM-DD`).
+   */
+  date: string;
+}
+export interface CriterionWaiver {
+  /**
+   * The criterion waived.
+   */
+  criterion:
+    | 'deploymentSuccess'
+    | 'timeToDeploy'
+    | 'availability'
+    | 'deploymentFrequency'
+    | 'accuracyImprovement'
+    | 'platformAdoption'
+    | 'timeToMarket'
+    | 'complianceScore';
+  /**
+   * The phase whose criterion is waived.
+   */
+  phase: number;
+  /**
+   * Why raising the phase without it is acceptable.
+   */
+  justification: string;
+  /**
+   * Tracking ticket, e.g. `PLAT-42`.
+   */
+  ticket: string;
+  /**
+   * A GitHub user (`@alice`) or team (`@acme/fraud-ml`), or an SSO group name (`sso:fraud-ml`).
+   */
+  approvedBy: string;
+  /**
+   * Last day it applies (`YYYY-MM-DD`), at most `policies.maxWaiverDays` away.
+   */
+  expires: string;
 }
 /**
  * An environment and the clusters it runs on.

@@ -5,6 +5,7 @@ export { evaluateApprovals } from './approvals/evaluate-approvals.ts';
 export type { CompileFunction } from './inputs/compile-sides.ts';
 export type * from './ml/ml-model.ts';
 export { type PlanOptions, plan } from './plan.ts';
+export type { PhaseGate } from './phase-gate/phase-gate.ts';
 export type * from './plan-model.ts';
 export { planText, type TextOptions } from './report/plan-text.ts';
 export { COMMENT_SIZE_LIMIT, type PlanReport, type PlanTemplates, planJson, type ReportOptions, renderReport } from './report/render-report.ts';

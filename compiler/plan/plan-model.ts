@@ -6,6 +6,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { RequiredApprovals } from './approvals/approval-model.ts';
 import type { MlSummary } from './ml/ml-model.ts';
+import type { PhaseGate } from './phase-gate/phase-gate.ts';
 
 /** How a config file or an output file differs between base and head. */
 export type ChangeAction = 'added' | 'changed' | 'removed';
@@ -116,4 +117,6 @@ export interface Plan {
   readonly approvals: RequiredApprovals;
   readonly risk: Risk;
   readonly scope: PlanScope;
+  /** Present when the change raises `rollout.phase`: the phase's success criteria as measured; a failed gate fails the plan. */
+  readonly phaseGate?: PhaseGate;
 }

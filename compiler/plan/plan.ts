@@ -11,6 +11,8 @@ import { type CompileFunction, compileSides } from './inputs/compile-sides.ts';
 import { inputChanges } from './inputs/input-changes.ts';
 import { mlSummary } from './ml/ml-summary.ts';
 import { orgImpact } from './org-impact.ts';
+import type { RolloutEvidence } from '../report/evaluate-criteria.ts';
+import { phaseGate } from './phase-gate/phase-gate.ts';
 import type { Plan } from './plan-model.ts';
 import { changesByCluster, countChanges, resourceChanges } from './resources/resource-changes.ts';
 import { assessRisk } from './risk/assess-risk.ts';
@@ -27,6 +29,8 @@ export interface PlanOptions {
   readonly author?: string;
   /** Today, for waiver expiry. @default new Date() */
   readonly now?: Date;
+  /** The success criteria measured from the deploy repo, for the phase gate of a change that raises `rollout.phase`. */
+  readonly rolloutEvidence?: RolloutEvidence;
 }
 
 /** Plans the change from `base` to `head`. */
@@ -59,6 +63,7 @@ export function plan(base: SourceTree, head: SourceTree, options: PlanOptions = 
   });
   const production = new Set([...(baseOrg?.platform.environments ?? []), ...(compiled.head.org?.platform.environments ?? [])].filter((environment) => environment.tier === 'production').map((environment) => environment.name));
   const risk = assessRisk({ resources, ml, impact, diagnostics, approvals, production });
+  const gate = valid ? phaseGate(baseOrg, headOrg, options.rolloutEvidence, now) : undefined;
   return {
     status: valid ? 'ok' : 'invalid-head',
     noop: inputs.length === 0 && resources.length === 0,
@@ -73,5 +78,6 @@ export function plan(base: SourceTree, head: SourceTree, options: PlanOptions = 
     approvals,
     risk,
     scope: { incremental: compiled.incremental, compiledTeams: compiled.compiledTeams, totalTeams: compiled.allTeams.length },
+    ...(gate ? { phaseGate: gate } : {}),
   };
 }

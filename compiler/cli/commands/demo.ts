@@ -10,6 +10,7 @@ import { simpleGit } from 'simple-git';
 import { type CliCommand, type CliIO, UsageError } from '../command.ts';
 import { packageFile } from '../package-layout.ts';
 import { parseCommandArgs } from '../parse-args.ts';
+import { writeDemoDashboard } from '../report/demo-dashboard.ts';
 import { command as check } from './check.ts';
 import { command as compile } from './compile.ts';
 import { command as plan } from './plan.ts';
@@ -160,6 +161,7 @@ export const command: CliCommand = {
         if (!(await runStep(step, io, index + 1, tour.length, color))) failures++;
       }
       demoIO.stdout(`\n${failures === 0 ? '✔ Demo complete.' : `✖ ${failures} step(s) did not behave as expected.`} Next: README.md has a 5-minute tour; docs/ has the reference.\n`);
+      await writeDemoDashboard({ deployRepo: join(root, 'acme-deploy'), config: join(root, CONFIG), io: demoIO });
     } finally {
       if (input.values.keep === true) demoIO.stdout(`Kept ${root}\n`);
       else await rm(root, { recursive: true, force: true });

@@ -13,6 +13,7 @@ export const COMMANDS: readonly CommandDescriptor[] = [
   lazyCommand('plan', 'Show what a change does: rendered resources, model versions and traffic, approvals needed, risk.', () => import('./plan.ts')),
   lazyCommand('explain', 'Print the documentation of a policy rule or diagnostic code.', () => import('./explain.ts')),
   lazyCommand('graph', 'Print the lineage (dataset → pipeline → model version → deployment per environment) as Mermaid.', () => import('./graph.ts')),
+  lazyCommand('report', 'The rollout dashboard: success criteria and KPIs measured from the deploy repo\'s audit trail.', () => import('./report.ts')),
   lazyCommand('demo', 'A guided end-to-end tour on a temporary copy of sample-repo/ (validate, compile, check, plan).', () => import('./demo.ts')),
   lazyCommand('promote', 'Open a promotion: a branch that moves a model version into the next environment, once it has soaked.', () => import('./promote.ts')),
   lazyCommand('rollback', "Open a rollback: a branch that restores a deployment's environment block as it was at an earlier deploy.", () => import('./rollback.ts')),

@@ -5,11 +5,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { SourceTree } from '../../load/source-tree.ts';
+import { validate } from '../../pipeline.ts';
 import { plan } from '../../plan/plan.ts';
 import { planText } from '../../plan/report/plan-text.ts';
 import { renderReport } from '../../plan/report/render-report.ts';
 import { type CliCommand, type CliIO, UsageError } from '../command.ts';
 import { readGitTree, readWorkingTree } from '../git-tree-source.ts';
+import { gatherEvidence } from '../report/gather-report.ts';
 import { readPlanTemplates } from '../templates-source.ts';
 import { directoryArgument, formatOption, wantsColor } from './validate.ts';
 
@@ -45,8 +47,10 @@ export const command: CliCommand = {
     '  --author       the change author (@handle): their approval never counts',
     '  --diff         with text output, print each resource diff',
     '  --full         compile every team, not only those whose inputs changed',
+    '  --deploy-repo  the deploy repo: a change raising rollout.phase is gated on the success criteria measured from its audit trail',
+    '  --prometheus   with --deploy-repo, Prometheus base URL for the availability criterion',
     '',
-    'Exit codes: 0 planned, 1 the head has errors, 2 usage or I/O error.',
+    'Exit codes: 0 planned, 1 the head has errors or the phase gate fails, 2 usage or I/O error.',
   ].join('\n'),
   options: {
     base: { type: 'string' },
@@ -56,6 +60,8 @@ export const command: CliCommand = {
     author: { type: 'string' },
     diff: { type: 'boolean' },
     full: { type: 'boolean' },
+    'deploy-repo': { type: 'string' },
+    prometheus: { type: 'string' },
   },
   async run(input, io) {
     const format = formatOption<PlanFormat>(input, ['text', 'markdown', 'json'], 'text');
@@ -67,13 +73,19 @@ export const command: CliCommand = {
     const dir = directoryArgument(input, io, 'plan');
     const base = await readGitTree(dir.absolute, baseRef);
     const head: SourceTree = headRef === undefined ? await readWorkingTree(dir.absolute) : await readGitTree(dir.absolute, headRef);
-    const result = plan(base, head, { ...(author !== undefined ? { author } : {}), incremental: input.values.full !== true });
+    const deployRepo = stringOption(input.values['deploy-repo'], '--deploy-repo');
+    const prometheus = stringOption(input.values.prometheus, '--prometheus');
+    if (prometheus !== undefined && deployRepo === undefined) throw new UsageError('--prometheus needs --deploy-repo <deploy-repo>.');
+    const baseOrg = deployRepo === undefined ? undefined : validate(base).org;
+    const rolloutEvidence =
+      deployRepo === undefined ? undefined : await gatherEvidence({ deployRepo: resolve(io.cwd, deployRepo), ...(baseOrg ? { config: baseOrg } : {}), ...(prometheus !== undefined ? { prometheus } : {}), until: new Date(), cwd: io.cwd });
+    const result = plan(base, head, { ...(author !== undefined ? { author } : {}), incremental: input.values.full !== true, ...(rolloutEvidence ? { rolloutEvidence } : {}) });
     const needsReports = format !== 'text' || out !== undefined;
     const reports = needsReports ? renderReport(result, await readPlanTemplates(), { fullReport: out === undefined ? 'the output of `mlops plan --out <dir>`' : 'plan.md' }) : undefined;
     if (format === 'text') io.stdout(planText(result, { color: wantsColor(io), diffs: input.values.diff === true }));
     else if (format === 'markdown') io.stdout(reports!.comment);
     else io.stdout(reports!.json);
     if (out !== undefined) await writeReports(resolve(io.cwd, out), reports!, io);
-    return result.status === 'ok' ? 0 : 1;
+    return result.status === 'ok' && result.phaseGate?.status !== 'failed' ? 0 : 1;
   },
 };

@@ -58,6 +58,13 @@ export function planText(plan: Plan, options: TextOptions): string {
     ...plan.approvals.rules.map((rule) => `${rule.count} × ${rule.approvers.length === 0 ? 'any reviewer' : rule.approvers.map(terminalSafe).join(' | ')} — ${terminalSafe(rule.reason)}`),
     ...plan.approvals.conflicts.map((conflict) => paint('red', `⛔ ${terminalSafe(conflict)}`)),
   ]);
+  if (plan.phaseGate) {
+    const gate = plan.phaseGate;
+    section(`Phase gate ${gate.fromPhase} → ${gate.toPhase}: ${gate.status === 'passed' ? paint('green', 'passed') : paint('red', 'failed')}`, [
+      ...gate.criteria.map((result) => `${result.status === 'met' || result.status === 'waived' ? '✔' : '✖'} phase ${result.phase} ${result.title}: ${result.status}${result.measurement.value === undefined ? ` (${terminalSafe(result.measurement.reason ?? '')})` : ` (${result.measurement.value}${result.measurement.unit === '' ? '' : ` ${result.measurement.unit}`})`}`),
+      ...gate.diagnostics.map((diagnostic) => `${terminalSafe(where(diagnostic))} ${paint('red', diagnostic.severity)} ${diagnostic.code} ${terminalSafe(diagnostic.message)}`),
+    ]);
+  }
   section('Risk', plan.risk.reasons.map((reason) => `${reason.level}: ${terminalSafe(reason.text)}`));
   return `${out.join('\n')}\n`;
 }

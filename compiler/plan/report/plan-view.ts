@@ -5,6 +5,7 @@ import { approvalsView } from './sections/approvals-view.ts';
 import { diagnosticsView, policyView } from './sections/diagnostics-view.ts';
 import { clusterRows, headerView, riskView } from './sections/header-view.ts';
 import { mlView } from './sections/ml-view.ts';
+import { phaseGateView } from './sections/phase-gate-view.ts';
 import { impactView, resourcesView } from './sections/resources-view.ts';
 import type { PlanView, ViewOptions } from './view-model.ts';
 
@@ -27,6 +28,7 @@ export function planView(plan: Plan, options: ViewOptions): PlanView {
     resources: resourcesView(plan, options.mode === 'full', limit),
     policy: policyView(plan, limit),
     approvals: approvalsView(plan, limit),
+    phaseGate: phaseGateView(plan),
     risk: riskView(plan),
     note: note(options),
   };

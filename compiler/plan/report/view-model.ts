@@ -132,6 +132,26 @@ export interface RiskView {
   readonly reasons: readonly string[];
 }
 
+/** One criterion of the phase gate. */
+export interface PhaseGateRowView {
+  readonly phase: number;
+  readonly title: string;
+  readonly target: string;
+  readonly value: string;
+  readonly status: string;
+  readonly events: number;
+  readonly how: string;
+}
+
+/** Phase-gate section: shown when the change raises `rollout.phase`. */
+export interface PhaseGateView {
+  readonly show: boolean;
+  readonly passed: boolean;
+  readonly headline: string;
+  readonly evidence: string;
+  readonly rows: readonly PhaseGateRowView[];
+}
+
 /** The whole comment. */
 export interface PlanView {
   readonly header: HeaderView;
@@ -142,6 +162,7 @@ export interface PlanView {
   readonly resources: ResourcesView;
   readonly policy: PolicyView;
   readonly approvals: ApprovalsView;
+  readonly phaseGate: PhaseGateView;
   readonly risk: RiskView;
   /** Concise/truncation note, empty in full mode. */
   readonly note: string;

@@ -39,7 +39,7 @@ function hostilePlan(): Plan {
 describe('templates', () => {
   it('every template parses', () => {
     const sources = { main: templates.main, ...templates.partials };
-    expect(Object.keys(templates.partials).sort()).toEqual(['approvals', 'diagnostics', 'footer', 'header', 'impact', 'list', 'ml-summary', 'policy', 'resources', 'risk']);
+    expect(Object.keys(templates.partials).sort()).toEqual(['approvals', 'diagnostics', 'footer', 'header', 'impact', 'list', 'ml-summary', 'phase-gate', 'policy', 'resources', 'risk']);
     for (const [name, source] of Object.entries(sources)) expect(() => Handlebars.precompile(source, { strict: true }), name).not.toThrow();
   });
 

@@ -39,9 +39,9 @@ export function diagnosticsView(plan: Plan, limit: number | undefined): Diagnost
   return { invalid, headline, rows: limited(shown.map(row), limit), show: invalid || shown.length > 0 || resolved > 0 };
 }
 
-/** Policy findings of the head and waivers worth attention. */
+/** Policy findings of the head (and the phase gate's finding, which the policy check reports) and waivers worth attention. */
 export function policyView(plan: Plan, limit: number | undefined): PolicyView {
-  const findings = plan.diagnostics.head.filter(isPolicyFinding);
+  const findings = [...(plan.phaseGate?.diagnostics ?? []), ...plan.diagnostics.head.filter(isPolicyFinding)];
   return {
     rows: limited(findings.map(row), limit),
     waivers: limited(plan.ml.waivers.map((note) => describeWaiver(note, MARKDOWN)), limit),
