@@ -42,7 +42,7 @@ describe('the npm package', () => {
 
   it('ships the compiled CLI and the files it reads, and no sources, tests or scripts', () => {
     const paths = packed.files.map((file) => file.path);
-    for (const path of paths) expect(path).toMatch(/^(package\.json|README\.md|bin\/mlops\.js|dist\/compiler\/.+\.js|templates\/plan\/.+\.(hbs|md)|sample-repo\/.+\.(ya?ml|md)|schemas\/[a-z]+\.schema\.json)$/);
+    for (const path of paths) expect(path).toMatch(/^(package\.json|README\.md|bin\/mlops\.js|dist\/compiler\/.+\.js|templates\/(plan|report|promote)\/.+\.(hbs|md)|sample-repo\/.+\.(ya?ml|md)|schemas\/[a-z]+\.schema\.json)$/);
     for (const path of ['bin/mlops.js', 'dist/compiler/cli/main.js', 'dist/compiler/cli/parallel-parse/parse-worker.js', 'dist/compiler/cli/output/write-worker/write-worker.js', 'templates/plan/comment.md.hbs', 'sample-repo/platform.yaml', 'schemas/team.schema.json']) {
       expect(paths).toContain(path);
     }
