@@ -1,0 +1,53 @@
+/**
+ * The ConfigSource a deploy reads: the config tree at a commit, the commit's message and author, and
+ * whether one commit is an ancestor of another (deploys land in source order). `LocalConfigSource`
+ * reads a local git clone with simple-git; the bot supplies its own over its git cache and the API.
+ */
+import { simpleGit } from 'simple-git';
+import type { SourceTree } from '../../load/source-tree.ts';
+import { UsageError } from '../command.ts';
+import { readGitTree } from '../git-tree-source.ts';
+import { runGit } from './git-command.ts';
+
+/** What a deploy needs from the config repo. */
+export interface ConfigSource {
+  /** The config tree as committed at `sha`. */
+  treeAt(sha: string): Promise<SourceTree>;
+  /** True when `ancestor` is `descendant` or one of its ancestors; undefined when unknown (a SHA not fetched). */
+  isAncestor(ancestor: string, descendant: string): Promise<boolean | undefined>;
+}
+
+/** A commit of the config repo. */
+export interface SourceCommit {
+  readonly sha: string;
+  readonly message: string;
+  readonly authorName: string;
+  readonly authorEmail: string;
+}
+
+/** A local git clone of the config repo. */
+export class LocalConfigSource implements ConfigSource {
+  constructor(readonly dir: string) {}
+
+  async treeAt(sha: string): Promise<SourceTree> {
+    return readGitTree(this.dir, sha);
+  }
+
+  async isAncestor(ancestor: string, descendant: string): Promise<boolean | undefined> {
+    const result = await runGit(this.dir, ['merge-base', '--is-ancestor', ancestor, descendant]);
+    if (result.code === 0) return true;
+    if (result.code === 1) return false;
+    return undefined;
+  }
+
+  /** Resolves a ref to a commit and reads its message and author. */
+  async commit(ref: string): Promise<SourceCommit> {
+    if (ref.startsWith('-')) throw new UsageError(`Not a git ref: ${ref}`);
+    const git = simpleGit(this.dir);
+    const sha = (await git.revparse(['--verify', `${ref}^{commit}`]).catch(() => {
+      throw new UsageError(`Unknown git ref "${ref}" in ${this.dir}.`);
+    })).trim();
+    const [authorName = '', authorEmail = '', ...message] = (await git.raw(['show', '-s', '--format=%an%n%ae%n%B', sha])).split('\n');
+    return { sha, message: message.join('\n'), authorName, authorEmail };
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * Renders the merged config for the deploy repo: only the teams whose inputs changed since the last
+ * deployed source SHA (everything when platform.yaml changed, or when the previous tree, state or
+ * catalog is unknown) — the plan's `inputChanges`/`compileSides` decide. The org-wide `registry.json`
+ * of an incremental render is the previous catalog with the rendered teams replaced, byte for byte
+ * what a full render gives. The base side is only validated (its org feeds the ML summary). Pure.
+ */
+import type { OutputFile } from '../emit/manifest.ts';
+import { REGISTRY_CATALOG_PATH } from '../emit/registry/registry-catalog.ts';
+import { stableJson } from '../emit/registry/stable-json.ts';
+import { hasErrors } from '../diagnostics/diagnostic.ts';
+import type { SourceTree } from '../load/source-tree.ts';
+import { type CompileOptions, type CompileResult, compile, validate } from '../pipeline.ts';
+import { type CompileFunction, compileSides } from '../plan/inputs/compile-sides.ts';
+import { inputChanges } from '../plan/inputs/input-changes.ts';
+import type { InputChange } from '../plan/plan-model.ts';
+import { compareCodePoints } from '../support/compare-code-points.ts';
+import type { DeployRepoSnapshot } from './deploy-model.ts';
+import { gitBlobId } from './deploy-state.ts';
+
+/** A render for the deploy repo. */
+export interface DeployRender {
+  readonly base: CompileResult;
+  readonly head: CompileResult;
+  readonly inputs: readonly InputChange[];
+  readonly incremental: boolean;
+  readonly renderedTeams: readonly string[];
+  /** False when the head has errors: nothing below is filled then. */
+  readonly ok: boolean;
+  /** Files whose content changes, sorted by path. */
+  readonly writes: readonly OutputFile[];
+  /** Generated files to delete, sorted. */
+  readonly deletions: readonly string[];
+  /** Every generated file after the deploy: blob id by path. */
+  readonly files: Readonly<Record<string, string>>;
+}
+
+interface Catalog {
+  readonly teams: Record<string, unknown>;
+  readonly [key: string]: unknown;
+}
+
+function parseCatalog(text: string | undefined): Catalog | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const value = JSON.parse(text) as unknown;
+    if (typeof value !== 'object' || value === null) return undefined;
+    const teams = (value as Record<string, unknown>).teams;
+    return typeof teams === 'object' && teams !== null && !Array.isArray(teams) ? (value as Catalog) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A compile function that only validates the base side (recognised by its file objects) and compiles the head. */
+function validatingBase(base: SourceTree): { tree: SourceTree; run: CompileFunction } {
+  const tree: SourceTree = { files: base.files.map((file) => ({ ...file })), ...(base.otherPaths ? { otherPaths: base.otherPaths } : {}) };
+  const baseFiles = new Set(tree.files);
+  const run: CompileFunction = (candidate, options) => {
+    if (candidate.files.length > 0 && candidate.files.every((file) => baseFiles.has(file))) return { ...validate(candidate, options), manifests: [], files: [] };
+    return compile(candidate, options);
+  };
+  return { tree, run };
+}
+
+/** The team (third segment) a generated path belongs to: `clusters/<cluster>/<team>/…`, `argocd/<cluster>/<team>/…`. */
+function teamOfPath(path: string): string | undefined {
+  const parts = path.split('/');
+  return (parts[0] === 'clusters' || parts[0] === 'argocd') && parts.length >= 4 ? parts[2] : undefined;
+}
+
+/** Renders `source` against the deploy repo `repo`, from `previousSource` when known. */
+export function renderDeploy(source: SourceTree, previousSource: SourceTree | undefined, repo: DeployRepoSnapshot, options: CompileOptions): DeployRender {
+  const catalog = parseCatalog(repo.registry);
+  const canIncrement = previousSource !== undefined && repo.state !== undefined && catalog !== undefined;
+  const previous = canIncrement ? previousSource : { files: [] };
+  const inputs = inputChanges(previous, source);
+  const { tree: base, run } = validatingBase(previous);
+  const sides = compileSides(base, source, inputs, { compile: run, compileOptions: options, incremental: canIncrement });
+  const common = { base: sides.base, head: sides.head, inputs, incremental: sides.incremental, renderedTeams: sides.compiledTeams };
+  if (hasErrors(sides.head.diagnostics) || !sides.head.org) return { ...common, ok: false, writes: [], deletions: [], files: {} };
+
+  const rendered = new Map<string, OutputFile>(sides.head.files.map((file) => [file.path, file]));
+  const files: Record<string, string> = {};
+  let removable: (path: string) => boolean;
+  if (sides.incremental) {
+    const names = new Set([...(sides.base.org?.teams ?? []), ...sides.head.org.teams].map((team) => team.name));
+    const teams: Record<string, unknown> = {};
+    for (const [name, entry] of Object.entries(catalog!.teams)) if (!names.has(name)) teams[name] = entry;
+    const headCatalog = parseCatalog(rendered.get(REGISTRY_CATALOG_PATH)?.content);
+    Object.assign(teams, headCatalog?.teams ?? {});
+    rendered.set(REGISTRY_CATALOG_PATH, { path: REGISTRY_CATALOG_PATH, content: `${stableJson({ ...catalog, ...(headCatalog ?? {}), teams }, 2)}\n` });
+    Object.assign(files, repo.state!.files);
+    removable = (path) => names.has(teamOfPath(path) ?? '\u0000');
+  } else {
+    removable = () => true;
+  }
+  const deletions = new Set<string>();
+  for (const path of [...Object.keys(files), ...repo.generated.keys()]) {
+    if (!rendered.has(path) && removable(path)) {
+      deletions.add(path);
+      delete files[path];
+    }
+  }
+  const writes: OutputFile[] = [];
+  for (const file of rendered.values()) {
+    const blob = gitBlobId(file.content);
+    files[file.path] = blob;
+    if (repo.generated.get(file.path) !== blob) writes.push(file);
+  }
+  return {
+    ...common,
+    ok: true,
+    writes: writes.sort((a, b) => compareCodePoints(a.path, b.path)),
+    deletions: [...deletions].sort(compareCodePoints),
+    files,
+  };
+}
