@@ -78,6 +78,11 @@ export class GitDeployTarget {
     return this.#options.branch;
   }
 
+  /** The bare cache clone (for history queries: trailers, signatures). */
+  get cacheDir(): string {
+    return this.#options.cacheDir;
+  }
+
   #git(): SimpleGit {
     return simpleGit(this.#options.cacheDir);
   }
