@@ -4,6 +4,7 @@
  * with these finds hand edits (drift) without reading a single file's content. Pure: no I/O.
  */
 import { createHash } from 'node:crypto';
+import { NOTIFICATIONS_CONFIG_MAP, NOTIFICATIONS_FOLDER } from '../emit/gitops/argocd-notifications.ts';
 import { compareCodePoints } from '../support/compare-code-points.ts';
 
 /** Where the state lives in the deploy repo (outside every Argo CD Application's path). */
@@ -27,6 +28,17 @@ const GENERATED_FILES = new Set(['registry.json']);
 /** True for a path the compiler generates (and only the deploy writes). */
 export function isGeneratedPath(path: string): boolean {
   return GENERATED_FILES.has(path) || GENERATED_ROOTS.some((root) => path.startsWith(root));
+}
+
+/**
+ * The team a generated path belongs to (`clusters/<cluster>/<team>/…`, `argocd/<cluster>/<team>/…`);
+ * undefined for org-wide files (`registry.json`, each cluster's Argo CD notifications ConfigMap).
+ */
+export function teamOfGeneratedPath(path: string): string | undefined {
+  const parts = path.split('/');
+  if ((parts[0] !== 'clusters' && parts[0] !== 'argocd') || parts.length < 4) return undefined;
+  if (parts[0] === 'argocd' && parts[2] === NOTIFICATIONS_FOLDER && parts.length === 4 && parts[3]!.startsWith(`configmap-${NOTIFICATIONS_CONFIG_MAP}.`)) return undefined;
+  return parts[2];
 }
 
 /** The git blob id of a file's content (`git hash-object`): SHA-1 over `blob <bytes>\0<content>`. */

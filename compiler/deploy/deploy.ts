@@ -14,17 +14,13 @@ import { compareCodePoints } from '../support/compare-code-points.ts';
 import { approvalRecords, policySummary, servingChanges } from './audit-details.ts';
 import { deployCommitMessage } from './commit-trailers.ts';
 import type { DeployInput, DeployOutcome, DeployRefused, DriftedFile } from './deploy-model.ts';
-import { type DeployState, renderedTreeHash } from './deploy-state.ts';
+import { type DeployState, renderedTreeHash, teamOfGeneratedPath } from './deploy-state.ts';
 import { findDrift } from './find-drift.ts';
 import { type DeployRender, renderDeploy } from './render-deploy.ts';
 
 /** Drifted files or errors named in a failure's message and commit body. */
 const LISTED = 10;
 
-function teamOfPath(path: string): string | undefined {
-  const parts = path.split('/');
-  return (parts[0] === 'clusters' || parts[0] === 'argocd') && parts.length >= 4 ? parts[2] : undefined;
-}
 
 function clusterEnvironments(org: ResolvedOrg | undefined): Map<string, string[]> {
   const byCluster = new Map<string, string[]>();
@@ -101,7 +97,7 @@ export function deploy(input: DeployInput): DeployOutcome {
   const environments = new Set([...ml.rollouts.map((rollout) => rollout.environment), ...ml.pipelines.map((pipeline) => pipeline.environment)]);
   const teams = new Set([...ml.rollouts.map((rollout) => rollout.team), ...ml.versions.map((version) => version.team)]);
   for (const path of touched) {
-    const team = teamOfPath(path);
+    const team = teamOfGeneratedPath(path);
     if (team !== undefined) teams.add(team);
     for (const environment of byCluster.get(path.split('/')[1] ?? '') ?? []) if (team !== undefined) environments.add(environment);
   }

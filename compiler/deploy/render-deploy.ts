@@ -16,7 +16,7 @@ import { inputChanges } from '../plan/inputs/input-changes.ts';
 import type { InputChange } from '../plan/plan-model.ts';
 import { compareCodePoints } from '../support/compare-code-points.ts';
 import type { DeployRepoSnapshot } from './deploy-model.ts';
-import { gitBlobId } from './deploy-state.ts';
+import { gitBlobId, teamOfGeneratedPath } from './deploy-state.ts';
 
 /** A render for the deploy repo. */
 export interface DeployRender {
@@ -63,11 +63,6 @@ function validatingBase(base: SourceTree): { tree: SourceTree; run: CompileFunct
   return { tree, run };
 }
 
-/** The team (third segment) a generated path belongs to: `clusters/<cluster>/<team>/…`, `argocd/<cluster>/<team>/…`. */
-function teamOfPath(path: string): string | undefined {
-  const parts = path.split('/');
-  return (parts[0] === 'clusters' || parts[0] === 'argocd') && parts.length >= 4 ? parts[2] : undefined;
-}
 
 /** Renders `source` against the deploy repo `repo`, from `previousSource` when known. */
 export function renderDeploy(source: SourceTree, previousSource: SourceTree | undefined, repo: DeployRepoSnapshot, options: CompileOptions): DeployRender {
@@ -91,7 +86,7 @@ export function renderDeploy(source: SourceTree, previousSource: SourceTree | un
     Object.assign(teams, headCatalog?.teams ?? {});
     rendered.set(REGISTRY_CATALOG_PATH, { path: REGISTRY_CATALOG_PATH, content: `${stableJson({ ...catalog, ...(headCatalog ?? {}), teams }, 2)}\n` });
     Object.assign(files, repo.state!.files);
-    removable = (path) => names.has(teamOfPath(path) ?? '\u0000');
+    removable = (path) => names.has(teamOfGeneratedPath(path) ?? '\u0000');
   } else {
     removable = () => true;
   }
