@@ -33,6 +33,8 @@ function summaryLines(entry: AuditEntry): string[] {
     return sanitizeLine(`- ${change.team}/${change.deployment} in ${change.environment}: ${version}${canary}`);
   });
   if (entry.changes.length > 20) lines.push(`- … and ${entry.changes.length - 20} more serving changes`);
+  if (entry.deploy.commit !== undefined) lines.push(sanitizeLine(`Deploy commit ${entry.deploy.commit}${entry.deploy.cluster ? ` on cluster ${entry.deploy.cluster}` : ''}.`));
+  if (entry.message !== undefined && entry.event !== 'deploy-failed') lines.push(sanitizeLine(entry.message, 300));
   return lines;
 }
 

@@ -49,6 +49,11 @@ export interface DeployCommitContent {
 /** The result of a push. */
 export type PushResult = { readonly pushed: true } | { readonly pushed: false; readonly reason: 'non-fast-forward'; readonly detail: string };
 
+/** Events of commits that landed manifests (deploy-failed, synced and degraded commits only add audit lines). */
+function isDeployingEvent(event: string | undefined): boolean {
+  return event === 'deploy' || event === 'rollback' || event === 'promotion';
+}
+
 const REMOTE_REF = (branch: string) => `refs/remotes/origin/${branch}`;
 const SCRATCH_REF = 'refs/mlops/scratch';
 
@@ -151,7 +156,24 @@ export class GitDeployTarget {
     const parts = log.split('\0');
     for (let index = 0; index + 1 < parts.length; index += 2) {
       const link = deployCommitLink(parts[index + 1]!);
-      if (link?.sourceSha === sourceSha && link.event !== 'deploy-failed') return parts[index]!.trim();
+      if (link?.sourceSha === sourceSha && isDeployingEvent(link.event)) return parts[index]!.trim();
+    }
+    return undefined;
+  }
+
+  /**
+   * The deploy commit (one that landed manifests) at or before `revision` on its first-parent history,
+   * with its message; undefined when `revision` is unknown or no deploy commit precedes it. Argo CD may
+   * report the branch tip, which can be an audit-only commit after the deploy.
+   */
+  async deployCommitAt(revision: string): Promise<{ commit: string; message: string } | undefined> {
+    if (!/^[0-9a-f]{40}$/.test(revision)) return undefined;
+    const known = await runGit(this.#options.cacheDir, ['cat-file', '-e', `${revision}^{commit}`]);
+    if (known.code !== 0) return undefined;
+    const log = (await git(this.#options.cacheDir, ['log', '--first-parent', '-n', '200', '--format=%H%x00%B%x00', revision])).toString('utf8').split('\0');
+    for (let index = 0; index + 1 < log.length; index += 2) {
+      const message = log[index + 1]!;
+      if (isDeployingEvent(deployCommitLink(message)?.event)) return { commit: log[index]!.trim(), message };
     }
     return undefined;
   }
