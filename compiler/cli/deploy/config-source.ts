@@ -6,7 +6,9 @@
 import { simpleGit } from 'simple-git';
 import type { SourceTree } from '../../load/source-tree.ts';
 import { UsageError } from '../command.ts';
+import { isConfigLikePath } from '../fs-source.ts';
 import { readGitTree } from '../git-tree-source.ts';
+import { compareCodePoints } from '../../support/compare-code-points.ts';
 import { runGit } from './git-command.ts';
 
 /** What a deploy needs from the config repo. */
@@ -15,6 +17,12 @@ export interface ConfigSource {
   treeAt(sha: string): Promise<SourceTree>;
   /** True when `ancestor` is `descendant` or one of its ancestors; undefined when unknown (a SHA not fetched). */
   isAncestor(ancestor: string, descendant: string): Promise<boolean | undefined>;
+  /**
+   * The tree at `sha`, derived from a tree already read at another commit by reading only the paths
+   * that differ (optional: a source without it is asked for `treeAt`). The previous deploy's tree of a
+   * one-team change then costs one file instead of the whole repo.
+   */
+  treeFrom?(sha: string, known: { readonly sha: string; readonly tree: SourceTree }): Promise<SourceTree>;
 }
 
 /** A commit of the config repo. */
@@ -31,6 +39,29 @@ export class LocalConfigSource implements ConfigSource {
 
   async treeAt(sha: string): Promise<SourceTree> {
     return readGitTree(this.dir, sha);
+  }
+
+  async treeFrom(sha: string, known: { readonly sha: string; readonly tree: SourceTree }): Promise<SourceTree> {
+    const diff = await runGit(this.dir, ['diff', '--relative', '--no-renames', '--name-status', '-z', known.sha, sha, '--', '.']);
+    if (diff.code !== 0) return this.treeAt(sha);
+    const files = new Map(known.tree.files.map((file) => [file.path, file]));
+    const others = new Set(known.tree.otherPaths ?? []);
+    const fields = diff.stdout.toString('utf8').split('\0');
+    for (let index = 0; index + 1 < fields.length; index += 2) {
+      const status = fields[index]!;
+      const path = fields[index + 1]!;
+      files.delete(path);
+      others.delete(path);
+      if (status.startsWith('D')) continue;
+      if (!isConfigLikePath(path)) others.add(path);
+      else {
+        const content = await runGit(this.dir, ['cat-file', 'blob', `${sha}:./${path}`]);
+        if (content.code !== 0) return this.treeAt(sha);
+        files.set(path, { path, content: new Uint8Array(content.stdout) });
+      }
+    }
+    const sorted = [...files.values()].sort((a, b) => compareCodePoints(a.path, b.path));
+    return { files: sorted, otherPaths: [...others].sort(compareCodePoints) };
   }
 
   async isAncestor(ancestor: string, descendant: string): Promise<boolean | undefined> {

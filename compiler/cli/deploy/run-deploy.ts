@@ -66,7 +66,10 @@ export async function runDeploy(options: RunDeployOptions): Promise<DeployRunRes
       return { status: 'superseded', deployedSha: state.sourceSha };
     }
     let previousSource: SourceTree | undefined;
-    if (state && state.sourceRepo === metadata.sourceRepo) previousSource = await source.treeAt(state.sourceSha).catch(() => undefined);
+    if (state && state.sourceRepo === metadata.sourceRepo) {
+      const previousSha = state.sourceSha;
+      previousSource = await (source.treeFrom ? source.treeFrom(previousSha, { sha: metadata.sha, tree }) : source.treeAt(previousSha)).catch(() => undefined);
+    }
     const time = metadata.time ?? clock().toISOString();
     const outcome: DeployOutcome = deploy({
       source: tree,

@@ -68,3 +68,14 @@ describe('runDeploy with real git repos', () => {
     expect(state?.sourceSha).toBe(config.first);
   });
 });
+
+describe('LocalConfigSource.treeFrom', () => {
+  it('derives the tree at another commit from a known tree, equal to reading it whole', async () => {
+    const config = await configRepo(smallOrg(['fraud', 'search']));
+    const second = await config.commit({ 'teams/fraud/mlops.yaml': teamFile('fraud', '1.1.0'), 'teams/search/mlops.yaml': null, 'teams/vision/mlops.yaml': teamFile('vision'), 'teams/vision/cards/model.md': '', 'README.md': 'hi' });
+    const source = new LocalConfigSource(config.dir);
+    const normalize = (tree: Awaited<ReturnType<typeof source.treeAt>>) => ({ files: tree.files.map((file) => [file.path, Buffer.from(file.content).toString()]), otherPaths: tree.otherPaths });
+    expect(normalize(await source.treeFrom(config.first, { sha: second, tree: await source.treeAt(second) }))).toEqual(normalize(await source.treeAt(config.first)));
+    expect(normalize(await source.treeFrom(second, { sha: config.first, tree: await source.treeAt(config.first) }))).toEqual(normalize(await source.treeAt(second)));
+  });
+});
