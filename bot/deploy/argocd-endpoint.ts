@@ -13,7 +13,7 @@ import { isTrailFile, parseTrail, trailEntries } from '../../compiler/audit/pars
 import { appendAuditEntry } from '../../compiler/cli/deploy/append-audit-entry.ts';
 import type { GitDeployTarget } from '../../compiler/cli/deploy/git-deploy-target.ts';
 import { deployCommitLink } from '../../compiler/deploy/commit-trailers.ts';
-import { DEPLOY_STATE_PATH, parseDeployState, renderedTreeHash } from '../../compiler/deploy/deploy-state.ts';
+import { renderedTreeHash } from '../../compiler/deploy/deploy-state.ts';
 import { environmentClustersOf } from '../../compiler/deploy/platform-settings.ts';
 import type { SourceTree } from '../../compiler/load/source-tree.ts';
 import type { DeployForge, RepositoryRef } from './deploy-forge.ts';
@@ -127,8 +127,7 @@ export function createArgoCdEndpoint(dependencies: ArgoCdEndpointDependencies): 
       await forge.setDeploymentStatus(deployment.id, healthy ? 'success' : 'failure', healthy ? `Synced and healthy on ${notification.cluster} (${notification.app}).` : `${notification.event === 'sync-failed' ? 'Sync failed' : 'Health degraded'} on ${notification.cluster} (${notification.app}).`);
     }
     const event = healthy ? 'synced' : 'degraded';
-    const stateText = await target.readFile(deployCommit.commit, DEPLOY_STATE_PATH);
-    const treeHash = renderedTreeHash(parseDeployState(stateText ?? '')?.files ?? {});
+    const treeHashOf = async () => renderedTreeHash(Object.fromEntries((await target.generatedAt(deployCommit.commit)).generated));
     const recorded = await appendAuditEntry(target, async (_repo, tip) => {
       const entries = tip === undefined ? [] : await recentEntries(target, tip);
       if (entries.some((entry) => entry.event === event && entry.deploy.commit === deployCommit.commit && entry.deploy.cluster === notification.cluster)) return undefined;
@@ -140,7 +139,7 @@ export function createArgoCdEndpoint(dependencies: ArgoCdEndpointDependencies): 
         source: deployEntry?.source ?? { repo: link.sourceRepo, sha: link.sourceSha, ...(link.pullRequest ? { pr: link.pullRequest } : {}) },
         approvers: deployEntry?.approvers ?? [],
         approvals: deployEntry?.approvals ?? [],
-        deploy: { repo: target.url, branch: target.branch, treeHash, commit: deployCommit.commit, cluster: notification.cluster },
+        deploy: { repo: target.url, branch: target.branch, treeHash: deployEntry?.deploy.treeHash ?? (await treeHashOf()), commit: deployCommit.commit, cluster: notification.cluster },
         environments,
         teams: deployEntry?.teams ?? [],
         changes: (deployEntry?.changes ?? []).filter((change) => environments.includes(change.environment)),

@@ -44,6 +44,12 @@ export interface DeployRepoSnapshot {
   readonly registry?: string;
   /** The deploy state file, when present. */
   readonly state?: DeployState;
+  /**
+   * Generated files changed by commits after the last deploy commit (the shell diffs the two trees);
+   * undefined when no deploy commit is known — then any existing file the render would not write
+   * identically counts as drift.
+   */
+  readonly handEdits?: readonly DriftedFile[];
   /** The last entry of the audit trail, when there is one. */
   readonly lastEntry?: AuditEntry;
 }
@@ -84,6 +90,8 @@ export interface DeployPlanned {
   /** Generated files to delete, sorted. */
   readonly deletions: readonly string[];
   readonly state: DeployState;
+  /** Blob id of every generated file after the deploy, by path (what the audit's tree hash covers). */
+  readonly files: Readonly<Record<string, string>>;
   readonly entry: AuditEntry;
   readonly commitMessage: string;
   /** True when only the teams whose inputs changed were rendered. */

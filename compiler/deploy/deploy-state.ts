@@ -1,7 +1,10 @@
 /**
- * The deploy state file (`.mlops/deploy-state.json`) in the deploy repo: which config commit the repo
- * serves and the git blob id of every generated file as we wrote it. Comparing the repo's blob ids
- * with these finds hand edits (drift) without reading a single file's content. Pure: no I/O.
+ * The deploy state file (`.mlops/deploy-state.json`) in the deploy repo: which config commit the
+ * generated files were rendered from. What we last wrote, file by file, is the tree of the last deploy
+ * commit itself (git blob ids are content hashes): generated files that differ between it and the
+ * branch tip were changed by hand (drift). Keeping the per-file record in git rather than in this file
+ * keeps it small whatever the size of the org (a 1,000-team org has ~150,000 generated files). Also
+ * the helpers over generated paths and blob ids. Pure: no I/O.
  */
 import { createHash } from 'node:crypto';
 import { NOTIFICATIONS_CONFIG_MAP, NOTIFICATIONS_FOLDER } from '../emit/gitops/argocd-notifications.ts';
@@ -17,8 +20,6 @@ export interface DeployState {
   readonly sourceRepo: string;
   /** The config commit the generated files were rendered from. */
   readonly sourceSha: string;
-  /** Git blob id of each generated file we wrote, by path. */
-  readonly files: Readonly<Record<string, string>>;
 }
 
 /** Top-level entries of the deploy repo that hold generated files (the layout of `mlops compile`). */
@@ -58,16 +59,13 @@ export function renderedTreeHash(files: Readonly<Record<string, string>>): strin
   return `sha256:${hash.digest('hex')}`;
 }
 
-/** The state file's bytes: keys sorted, one file per line, trailing newline (diffs stay readable). */
+/** The state file's bytes: keys sorted, trailing newline. */
 export function serializeDeployState(state: DeployState): string {
-  const paths = Object.keys(state.files).sort(compareCodePoints);
-  const files = paths.map((path) => `    ${JSON.stringify(path)}: ${JSON.stringify(state.files[path])}`).join(',\n');
-  return `{\n  "files": {${paths.length > 0 ? `\n${files}\n  ` : ''}},\n  "sourceRepo": ${JSON.stringify(state.sourceRepo)},\n  "sourceSha": ${JSON.stringify(state.sourceSha)},\n  "version": 1\n}\n`;
+  return `${JSON.stringify({ sourceRepo: state.sourceRepo, sourceSha: state.sourceSha, version: 1 }, null, 2)}
+`;
 }
 
-const BLOB_ID = /^[0-9a-f]{40}$/;
-
-/** Parses the state file; undefined when it is not a well-formed version-1 state (the deploy then renders everything and checks every file). */
+/** Parses the state file; undefined when it is not a well-formed version-1 state (the deploy then renders everything and checks every file against it). */
 export function parseDeployState(text: string): DeployState | undefined {
   let value: unknown;
   try {
@@ -77,13 +75,6 @@ export function parseDeployState(text: string): DeployState | undefined {
   }
   if (typeof value !== 'object' || value === null) return undefined;
   const record = value as Record<string, unknown>;
-  if (record.version !== 1 || typeof record.sourceRepo !== 'string' || typeof record.sourceSha !== 'string') return undefined;
-  const files = record.files;
-  if (typeof files !== 'object' || files === null || Array.isArray(files)) return undefined;
-  const checked: Record<string, string> = {};
-  for (const [path, blob] of Object.entries(files)) {
-    if (typeof blob !== 'string' || !BLOB_ID.test(blob) || !isGeneratedPath(path)) return undefined;
-    checked[path] = blob;
-  }
-  return { version: 1, sourceRepo: record.sourceRepo, sourceSha: record.sourceSha, files: checked };
+  if (record.version !== 1 || typeof record.sourceRepo !== 'string' || typeof record.sourceSha !== 'string' || !/^[0-9a-f]{40}$/.test(record.sourceSha)) return undefined;
+  return { version: 1, sourceRepo: record.sourceRepo, sourceSha: record.sourceSha };
 }

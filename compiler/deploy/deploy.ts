@@ -61,7 +61,7 @@ function refused(input: DeployInput, render: DeployRender, reason: DeployRefused
   const teams = [...new Set(render.inputs.map((change) => change.team).filter((team): team is string => team !== undefined))].sort();
   const entry = chainEntry(
     {
-      ...baseEntry(input, renderedTreeHash(input.repo.state?.files ?? {})),
+      ...baseEntry(input, renderedTreeHash(Object.fromEntries(input.repo.generated))),
       event: 'deploy-failed',
       approvers: [],
       approvals: [],
@@ -85,7 +85,7 @@ export function deploy(input: DeployInput): DeployOutcome {
   const now = new Date(metadata.time);
   const render = renderDeploy(input.source, input.previousSource, repo, { now });
   if (!render.ok) return refused(input, render, 'render-errors', []);
-  const drift = findDrift(repo.generated, repo.state, new Map(Object.entries(render.files)));
+  const drift = findDrift(repo, new Map(Object.entries(render.files)));
   if (drift.length > 0) return refused(input, render, 'drift', drift);
 
   const baseOrg = render.base.org;
@@ -125,8 +125,8 @@ export function deploy(input: DeployInput): DeployOutcome {
     },
     repo.lastEntry,
   );
-  const state: DeployState = { version: 1, sourceRepo: metadata.sourceRepo, sourceSha: metadata.sha, files: render.files };
+  const state: DeployState = { version: 1, sourceRepo: metadata.sourceRepo, sourceSha: metadata.sha };
   const scope = render.incremental ? `Rendered ${render.renderedTeams.length} team(s) incrementally` : 'Rendered every team';
   const details = [`${scope}: ${render.writes.length} file(s) written, ${render.deletions.length} deleted.`];
-  return { status: 'deployed', writes: render.writes, deletions: render.deletions, state, entry, commitMessage: deployCommitMessage(entry, details), incremental: render.incremental, renderedTeams: render.renderedTeams };
+  return { status: 'deployed', writes: render.writes, deletions: render.deletions, state, files: render.files, entry, commitMessage: deployCommitMessage(entry, details), incremental: render.incremental, renderedTeams: render.renderedTeams };
 }

@@ -3,29 +3,21 @@
  * edited, deleted or added them by hand). The deploy refuses to overwrite them; it reports them. Pure.
  */
 import { compareCodePoints } from '../support/compare-code-points.ts';
-import type { DriftedFile } from './deploy-model.ts';
-import type { DeployState } from './deploy-state.ts';
+import type { DeployRepoSnapshot, DriftedFile } from './deploy-model.ts';
 
 /**
- * Compares the repo's generated files (blob ids) with the state. Without a state (the first deploy),
- * a file already present counts as drift only when the deploy would write different content there:
- * `planned` holds the blob ids about to be written (absent paths would be left alone, so they are drift too).
+ * The drift of a deploy repo. With a known last deploy commit the shell has diffed it against the tip
+ * (`handEdits`): that is the drift. Without one (the first deploy, or history that lost its deploy
+ * commits), a file already present counts as drift unless the render would write exactly its content:
+ * `planned` holds the blob ids about to be written (paths absent from it would be left alone).
  */
-export function findDrift(generated: ReadonlyMap<string, string>, state: DeployState | undefined, planned: ReadonlyMap<string, string>): DriftedFile[] {
+export function findDrift(repo: DeployRepoSnapshot, planned: ReadonlyMap<string, string>): DriftedFile[] {
+  if (repo.state && repo.handEdits) return [...repo.handEdits].sort((a, b) => compareCodePoints(a.path, b.path));
   const drift: DriftedFile[] = [];
-  if (!state) {
-    for (const [path, blob] of generated) {
-      const next = planned.get(path);
-      if (next === undefined) drift.push({ path, kind: 'added' });
-      else if (next !== blob) drift.push({ path, kind: 'edited' });
-    }
-  } else {
-    for (const [path, blob] of Object.entries(state.files)) {
-      const current = generated.get(path);
-      if (current === undefined) drift.push({ path, kind: 'deleted' });
-      else if (current !== blob) drift.push({ path, kind: 'edited' });
-    }
-    for (const path of generated.keys()) if (state.files[path] === undefined) drift.push({ path, kind: 'added' });
+  for (const [path, blob] of repo.generated) {
+    const next = planned.get(path);
+    if (next === undefined) drift.push({ path, kind: 'added' });
+    else if (next !== blob) drift.push({ path, kind: 'edited' });
   }
   return drift.sort((a, b) => compareCodePoints(a.path, b.path));
 }

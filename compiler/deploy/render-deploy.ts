@@ -85,7 +85,7 @@ export function renderDeploy(source: SourceTree, previousSource: SourceTree | un
     const headCatalog = parseCatalog(rendered.get(REGISTRY_CATALOG_PATH)?.content);
     Object.assign(teams, headCatalog?.teams ?? {});
     rendered.set(REGISTRY_CATALOG_PATH, { path: REGISTRY_CATALOG_PATH, content: `${stableJson({ ...catalog, ...(headCatalog ?? {}), teams }, 2)}\n` });
-    Object.assign(files, repo.state!.files);
+    for (const [path, blob] of repo.generated) files[path] = blob;
     removable = (path) => names.has(teamOfGeneratedPath(path) ?? '\u0000');
   } else {
     removable = () => true;

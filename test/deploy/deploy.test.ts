@@ -28,7 +28,7 @@ class FakeDeployRepo {
     for (const file of planned.writes) this.contents.set(file.path, file.content);
     const generated = new Map([...this.contents].map(([path, content]) => [path, gitBlobId(content)]));
     const registry = this.contents.get('registry.json');
-    this.snapshot = { generated, ...(registry !== undefined ? { registry } : {}), state: planned.state, lastEntry: planned.entry };
+    this.snapshot = { generated, ...(registry !== undefined ? { registry } : {}), state: planned.state, lastEntry: planned.entry, handEdits: [] };
   }
 }
 
@@ -70,7 +70,8 @@ describe('deploy (pure core)', () => {
     expect(removal.incremental).toBe(true);
     expect(removal.deletions.length).toBeGreaterThan(0);
     expect(removal.deletions.every((path) => path.split('/')[2] === 'vision')).toBe(true);
-    expect(removal.state.files['clusters/dev-eu/vision/namespace-vision-dev.yaml']).toBeUndefined();
+    expect(removal.files['clusters/dev-eu/vision/namespace-vision-dev.yaml']).toBeUndefined();
+    expect(removal.files['clusters/dev-eu/fraud/namespace-fraud-dev.yaml']).toBe(repo.snapshot.generated.get('clusters/dev-eu/fraud/namespace-fraud-dev.yaml'));
     repo.apply(removal);
     expect(JSON.parse(repo.contents.get('registry.json')!).teams).not.toHaveProperty('vision');
   });
@@ -96,14 +97,15 @@ describe('deploy (pure core)', () => {
     expect(outcome.commitMessage).toMatch(/^deploy failed: acme\/config@eeeeeeeeeeee — fraud\n/);
   });
 
-  it('refuses to overwrite hand edits: edited, deleted and added generated files', () => {
+  it('refuses to overwrite hand edits since the last deploy commit: edited, deleted and added generated files', () => {
     const repo = new FakeDeployRepo();
     repo.apply(planned(deploy(input(v1, repo.snapshot))));
-    const generated = new Map(repo.snapshot.generated);
-    generated.set('clusters/dev-eu/fraud/namespace-fraud-dev.yaml', gitBlobId('edited'));
-    generated.delete('clusters/dev-eu/search/namespace-search-dev.yaml');
-    generated.set('clusters/dev-eu/search/extra.yaml', gitBlobId('kind: Secret'));
-    const outcome = deploy(input(v2, { ...repo.snapshot, generated }, v1, { sha: 'f'.repeat(40) }));
+    const handEdits = [
+      { path: 'clusters/dev-eu/search/namespace-search-dev.yaml', kind: 'deleted' as const },
+      { path: 'clusters/dev-eu/fraud/namespace-fraud-dev.yaml', kind: 'edited' as const },
+      { path: 'clusters/dev-eu/search/extra.yaml', kind: 'added' as const },
+    ];
+    const outcome = deploy(input(v2, { ...repo.snapshot, handEdits }, v1, { sha: 'f'.repeat(40) }));
     expect(outcome).toMatchObject({
       status: 'failed',
       reason: 'drift',

@@ -10,7 +10,7 @@ import { simpleGit, type SimpleGit } from 'simple-git';
 import { type AuditEntry, auditFilePath, serializeEntry } from '../../audit/audit-entry.ts';
 import { isTrailFile, lastEntry, parseTrail, type TrailFile } from '../../audit/parse-trail.ts';
 import { deployCommitLink } from '../../deploy/commit-trailers.ts';
-import type { DeployRepoSnapshot } from '../../deploy/deploy-model.ts';
+import type { DeployRepoSnapshot, DriftedFile } from '../../deploy/deploy-model.ts';
 import { DEPLOY_STATE_PATH, isGeneratedPath, parseDeployState, serializeDeployState, type DeployState } from '../../deploy/deploy-state.ts';
 import type { OutputFile } from '../../emit/manifest.ts';
 import { compareCodePoints } from '../../support/compare-code-points.ts';
@@ -114,8 +114,9 @@ export class GitDeployTarget {
     return { tip, snapshot: await this.#snapshot(tip) };
   }
 
-  async #snapshot(tip: string): Promise<DeployRepoSnapshot> {
-    const listing = (await git(this.#options.cacheDir, ['ls-tree', '-r', '-z', tip])).toString('utf8');
+  /** Blob id of every generated file at a commit, and the paths of its trail files. */
+  async generatedAt(commit: string): Promise<{ generated: Map<string, string>; trailFiles: string[] }> {
+    const listing = (await git(this.#options.cacheDir, ['ls-tree', '-r', '-z', commit])).toString('utf8');
     const generated = new Map<string, string>();
     const trailFiles: string[] = [];
     for (const record of listing.split('\0')) {
@@ -127,12 +128,32 @@ export class GitDeployTarget {
       if (isGeneratedPath(path)) generated.set(path, blob!);
       else if (isTrailFile(path)) trailFiles.push(path);
     }
+    return { generated, trailFiles: trailFiles.sort(compareCodePoints) };
+  }
+
+  /** Generated files changed between the newest deploy commit before `tip` and `tip` (drift); undefined without a deploy commit. */
+  async #handEdits(tip: string): Promise<DriftedFile[] | undefined> {
+    const last = (await git(this.#options.cacheDir, ['log', '--first-parent', '-n', '1', '--extended-regexp', '--grep=^Mlops-Event: (deploy|rollback|promotion)$', '--format=%H', tip])).toString().trim();
+    if (last === '') return undefined;
+    if (last === tip) return [];
+    const diff = (await git(this.#options.cacheDir, ['diff', '--no-renames', '--name-status', '-z', last, tip, '--', 'clusters', 'argocd', 'registry.json'])).toString('utf8').split('\0');
+    const edits: DriftedFile[] = [];
+    for (let index = 0; index + 1 < diff.length; index += 2) {
+      const status = diff[index]!;
+      edits.push({ path: diff[index + 1]!, kind: status.startsWith('A') ? 'added' : status.startsWith('D') ? 'deleted' : 'edited' });
+    }
+    return edits;
+  }
+
+  async #snapshot(tip: string): Promise<DeployRepoSnapshot> {
+    const { generated, trailFiles } = await this.generatedAt(tip);
     const registry = generated.has('registry.json') ? await this.readFile(tip, 'registry.json') : undefined;
     const stateText = await this.readFile(tip, DEPLOY_STATE_PATH);
     const state = stateText === undefined ? undefined : parseDeployState(stateText);
-    const lastTrail = trailFiles.sort(compareCodePoints).at(-1);
+    const lastTrail = trailFiles.at(-1);
     const last = lastTrail === undefined ? undefined : lastEntry(parseTrail([{ path: lastTrail, content: (await this.readFile(tip, lastTrail)) ?? '' }]));
-    return { generated, ...(registry !== undefined ? { registry } : {}), ...(state ? { state } : {}), ...(last ? { lastEntry: last } : {}) };
+    const handEdits = state ? await this.#handEdits(tip) : undefined;
+    return { generated, ...(registry !== undefined ? { registry } : {}), ...(state ? { state } : {}), ...(last ? { lastEntry: last } : {}), ...(handEdits ? { handEdits } : {}) };
   }
 
   /** A file's text at a commit, or undefined when absent. */

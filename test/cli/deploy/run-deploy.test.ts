@@ -55,13 +55,22 @@ describe('runDeploy with real git repos', () => {
   it('refuses to overwrite a hand-edited generated file and audits the refusal', async () => {
     const { config, deployRepo, target, metadata, source } = await setup();
     await runDeploy({ source, target: await target(), metadata: metadata(config.first) });
-    const { appendFile } = await import('node:fs/promises');
-    await editBare(deployRepo, (dir) => appendFile(`${dir}/clusters/dev-eu/search/namespace-search-dev.yaml`, '# edited\n'));
+    const { appendFile, rm, writeFile } = await import('node:fs/promises');
+    await editBare(deployRepo, async (dir) => {
+      await appendFile(`${dir}/clusters/dev-eu/search/namespace-search-dev.yaml`, '# edited\n');
+      await rm(`${dir}/clusters/dev-eu/search/limitrange-container-defaults.yaml`);
+      await writeFile(`${dir}/argocd/dev-eu/search/secret.yaml`, 'kind: Secret\n');
+    });
+    await editBare(deployRepo, (dir) => appendFile(`${dir}/README.md`, 'notes\n'), 'a later unrelated commit');
     const second = await config.commit({ 'teams/fraud/mlops.yaml': teamFile('fraud', '1.1.0') });
     const result = await runDeploy({ source, target: await target(), metadata: metadata(second) });
     expect(result.status).toBe('refused');
     if (result.status !== 'refused') throw new Error('unreachable');
-    expect(result.outcome.drift).toEqual([{ path: 'clusters/dev-eu/search/namespace-search-dev.yaml', kind: 'edited' }]);
+    expect(result.outcome.drift).toEqual([
+      { path: 'argocd/dev-eu/search/secret.yaml', kind: 'added' },
+      { path: 'clusters/dev-eu/search/limitrange-container-defaults.yaml', kind: 'deleted' },
+      { path: 'clusters/dev-eu/search/namespace-search-dev.yaml', kind: 'edited' },
+    ]);
     expect(result.entry).toMatchObject({ event: 'deploy-failed', seq: 2 });
     expect(await fileAt(deployRepo, 'clusters/dev-eu/search/namespace-search-dev.yaml')).toContain('# edited');
     const state = parseDeployState((await fileAt(deployRepo, '.mlops/deploy-state.json'))!);
