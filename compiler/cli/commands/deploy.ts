@@ -40,13 +40,14 @@ export const command: CliCommand = {
   summary: 'Render a config commit and push it to the deploy repo as one commit with an audit entry (what the bot does on merge).',
   usage: [
     'Usage: mlops deploy [config-repo] --to <deploy-repo> [--ref <sha>] [--actor <login>] [--branch B]',
-    '                    [--pr N] [--approved-by login,…] [--event deploy|rollback|promotion] [--signing-key <key>]',
+    '                    [--source-repo owner/name] [--pr N] [--approved-by login,…] [--event deploy|rollback|promotion] [--signing-key <key>]',
     '',
     '  config-repo    git work tree of the config repo (default: the current directory)',
     '  --to           the deploy repo: a path (a bare repo will do) or a git URL',
     '  --ref          the config commit to deploy (default: HEAD)',
     '  --actor        who deploys (default: $USER)',
     '  --branch       deploy repo branch (default: platform.yaml gitops.branch, else main)',
+    '  --source-repo  owner/name of the config repo in trailers and the audit trail (default: the folder name)',
     '  --pr           the pull request that merged the commit, for the trailers and the audit entry',
     '  --approved-by  approving reviewers of that PR (repeat or comma-separate)',
     '  --event        record a rollback or promotion (default: the commit\'s Mlops-Event trailer, else deploy)',
@@ -59,6 +60,7 @@ export const command: CliCommand = {
     ref: { type: 'string' },
     actor: { type: 'string' },
     branch: { type: 'string' },
+    'source-repo': { type: 'string' },
     pr: { type: 'string' },
     'approved-by': { type: 'string', multiple: true },
     event: { type: 'string' },
@@ -82,7 +84,7 @@ export const command: CliCommand = {
     const location = deployRepoLocation(to, io.cwd);
     const color = wantsColor(io);
     const metadata = {
-      sourceRepo: basename(dir.absolute),
+      sourceRepo: sanitizeLine(stringOption(input, 'source-repo') ?? basename(dir.absolute), 140),
       sha: commit.sha,
       ...(pullRequest !== undefined ? { pullRequest } : {}),
       author: sanitizeLine(commit.authorName, 100) || 'unknown',
