@@ -33,17 +33,27 @@ export interface SourceCommit {
   readonly authorEmail: string;
 }
 
-/** A local git clone of the config repo. */
+/**
+ * A local git clone of the config repo. It remembers the last tree it read, so that a long-running
+ * process (the benchmark, a bot on a local clone) reads the next commit's tree by diff, not whole.
+ */
 export class LocalConfigSource implements ConfigSource {
+  #last: { readonly sha: string; readonly tree: SourceTree } | undefined;
+
   constructor(readonly dir: string) {}
 
   async treeAt(sha: string): Promise<SourceTree> {
-    return readGitTree(this.dir, sha);
+    const known = this.#last;
+    if (known?.sha === sha) return known.tree;
+    const commit = /^[0-9a-f]{40}$/.test(sha) ? sha : (await runGit(this.dir, ['rev-parse', '--verify', `${sha}^{commit}`])).stdout.toString().trim();
+    const tree = known && /^[0-9a-f]{40}$/.test(commit) ? await this.treeFrom(commit, known) : await readGitTree(this.dir, sha);
+    if (/^[0-9a-f]{40}$/.test(commit)) this.#last = { sha: commit, tree };
+    return tree;
   }
 
   async treeFrom(sha: string, known: { readonly sha: string; readonly tree: SourceTree }): Promise<SourceTree> {
     const diff = await runGit(this.dir, ['diff', '--relative', '--no-renames', '--name-status', '-z', known.sha, sha, '--', '.']);
-    if (diff.code !== 0) return this.treeAt(sha);
+    if (diff.code !== 0) return readGitTree(this.dir, sha);
     const files = new Map(known.tree.files.map((file) => [file.path, file]));
     const others = new Set(known.tree.otherPaths ?? []);
     const fields = diff.stdout.toString('utf8').split('\0');
@@ -56,7 +66,7 @@ export class LocalConfigSource implements ConfigSource {
       if (!isConfigLikePath(path)) others.add(path);
       else {
         const content = await runGit(this.dir, ['cat-file', 'blob', `${sha}:./${path}`]);
-        if (content.code !== 0) return this.treeAt(sha);
+        if (content.code !== 0) return readGitTree(this.dir, sha);
         files.set(path, { path, content: new Uint8Array(content.stdout) });
       }
     }

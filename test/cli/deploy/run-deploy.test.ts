@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LocalConfigSource } from '../../../compiler/cli/deploy/config-source.ts';
+import { readGitTree } from '../../../compiler/cli/git-tree-source.ts';
 import { GitDeployTarget } from '../../../compiler/cli/deploy/git-deploy-target.ts';
 import { runDeploy } from '../../../compiler/cli/deploy/run-deploy.ts';
 import { deployCommitLink } from '../../../compiler/deploy/commit-trailers.ts';
@@ -83,8 +84,12 @@ describe('LocalConfigSource.treeFrom', () => {
     const config = await configRepo(smallOrg(['fraud', 'search']));
     const second = await config.commit({ 'teams/fraud/mlops.yaml': teamFile('fraud', '1.1.0'), 'teams/search/mlops.yaml': null, 'teams/vision/mlops.yaml': teamFile('vision'), 'teams/vision/cards/model.md': '', 'README.md': 'hi' });
     const source = new LocalConfigSource(config.dir);
-    const normalize = (tree: Awaited<ReturnType<typeof source.treeAt>>) => ({ files: tree.files.map((file) => [file.path, Buffer.from(file.content).toString()]), otherPaths: tree.otherPaths });
-    expect(normalize(await source.treeFrom(config.first, { sha: second, tree: await source.treeAt(second) }))).toEqual(normalize(await source.treeAt(config.first)));
-    expect(normalize(await source.treeFrom(second, { sha: config.first, tree: await source.treeAt(config.first) }))).toEqual(normalize(await source.treeAt(second)));
+    const normalize = (tree: Awaited<ReturnType<typeof readGitTree>>) => ({ files: tree.files.map((file) => [file.path, Buffer.from(file.content).toString()]), otherPaths: tree.otherPaths });
+    const whole = async (sha: string) => readGitTree(config.dir, sha);
+    expect(normalize(await source.treeFrom(config.first, { sha: second, tree: await whole(second) }))).toEqual(normalize(await whole(config.first)));
+    expect(normalize(await source.treeFrom(second, { sha: config.first, tree: await whole(config.first) }))).toEqual(normalize(await whole(second)));
+    // treeAt remembers the last tree and reads the next one by diff: the same result.
+    expect(normalize(await source.treeAt(config.first))).toEqual(normalize(await whole(config.first)));
+    expect(normalize(await source.treeAt(second))).toEqual(normalize(await whole(second)));
   });
 });
