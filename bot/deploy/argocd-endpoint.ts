@@ -127,7 +127,7 @@ export function createArgoCdEndpoint(dependencies: ArgoCdEndpointDependencies): 
       await forge.setDeploymentStatus(deployment.id, healthy ? 'success' : 'failure', healthy ? `Synced and healthy on ${notification.cluster} (${notification.app}).` : `${notification.event === 'sync-failed' ? 'Sync failed' : 'Health degraded'} on ${notification.cluster} (${notification.app}).`);
     }
     const event = healthy ? 'synced' : 'degraded';
-    const treeHashOf = async () => renderedTreeHash(Object.fromEntries((await target.generatedAt(deployCommit.commit)).generated));
+    const treeHashOf = async () => renderedTreeHash((await target.generatedAt(deployCommit.commit)).generated);
     const recorded = await appendAuditEntry(target, async (_repo, tip) => {
       const entries = tip === undefined ? [] : await recentEntries(target, tip);
       if (entries.some((entry) => entry.event === event && entry.deploy.commit === deployCommit.commit && entry.deploy.cluster === notification.cluster)) return undefined;

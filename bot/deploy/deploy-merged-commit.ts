@@ -77,7 +77,7 @@ export async function deployMergedCommit(commit: MergedCommit, forge: DeployForg
       source: { repo: metadata.sourceRepo, sha: commit.sha, ...(pullRequest ? { pr: pullRequest.number, author: pullRequest.author } : {}) },
       approvers: [],
       approvals: [],
-      deploy: { repo: target.url, branch: target.branch, treeHash: renderedTreeHash(Object.fromEntries(repo.generated)) },
+      deploy: { repo: target.url, branch: target.branch, treeHash: renderedTreeHash(repo.generated) },
       environments: [],
       teams: [],
       changes: [],

@@ -91,7 +91,7 @@ export interface DeployPlanned {
   readonly deletions: readonly string[];
   readonly state: DeployState;
   /** Blob id of every generated file after the deploy, by path (what the audit's tree hash covers). */
-  readonly files: Readonly<Record<string, string>>;
+  readonly files: ReadonlyMap<string, string>;
   readonly entry: AuditEntry;
   readonly commitMessage: string;
   /** True when only the teams whose inputs changed were rendered. */

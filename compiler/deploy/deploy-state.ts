@@ -51,11 +51,20 @@ export function gitBlobId(content: string | Uint8Array): string {
 /**
  * The rendered tree's hash for the audit trail: `sha256:` over the sorted lines `path\0<git blob id>\n`
  * of every generated file. A blob id is the SHA-1 of the content, so the hash fixes every byte of
- * the tree, and it is computed from the state alone (no file needs reading).
+ * the tree, and it is computed from blob ids alone (no file needs reading). Entries already in order
+ * (as `git ls-tree` lists them) are not sorted again.
  */
-export function renderedTreeHash(files: Readonly<Record<string, string>>): string {
+export function renderedTreeHash(files: ReadonlyMap<string, string> | Readonly<Record<string, string>>): string {
+  const entries = files instanceof Map ? files : new Map(Object.entries(files));
+  let paths = [...entries.keys()];
+  for (let index = 1; index < paths.length; index++) {
+    if (compareCodePoints(paths[index - 1]!, paths[index]!) > 0) {
+      paths = paths.sort(compareCodePoints);
+      break;
+    }
+  }
   const hash = createHash('sha256');
-  for (const path of Object.keys(files).sort(compareCodePoints)) hash.update(`${path}\0${files[path]}\n`);
+  for (const path of paths) hash.update(`${path}\0${entries.get(path)}\n`);
   return `sha256:${hash.digest('hex')}`;
 }
 

@@ -61,7 +61,7 @@ function refused(input: DeployInput, render: DeployRender, reason: DeployRefused
   const teams = [...new Set(render.inputs.map((change) => change.team).filter((team): team is string => team !== undefined))].sort();
   const entry = chainEntry(
     {
-      ...baseEntry(input, renderedTreeHash(Object.fromEntries(input.repo.generated))),
+      ...baseEntry(input, renderedTreeHash(input.repo.generated)),
       event: 'deploy-failed',
       approvers: [],
       approvals: [],
@@ -85,7 +85,7 @@ export function deploy(input: DeployInput): DeployOutcome {
   const now = new Date(metadata.time);
   const render = renderDeploy(input.source, input.previousSource, repo, { now });
   if (!render.ok) return refused(input, render, 'render-errors', []);
-  const drift = findDrift(repo, new Map(Object.entries(render.files)));
+  const drift = findDrift(repo, render.files);
   if (drift.length > 0) return refused(input, render, 'drift', drift);
 
   const baseOrg = render.base.org;

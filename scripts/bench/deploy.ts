@@ -27,6 +27,8 @@ export interface DeployBenchResult {
   readonly incrementalMedianMs: number;
   readonly incrementalColdMs: number;
   readonly writtenPerDeploy: number;
+  /** Median milliseconds per phase of the incremental deploys. */
+  readonly phases: Readonly<Record<string, number>>;
 }
 
 const IDENTITY = ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.com', '-c', 'commit.gpgsign=false'];
@@ -73,15 +75,20 @@ export async function measure(teams: number, runs: number): Promise<DeployBenchR
     const original = org[path];
     if (!original?.includes('traffic: 10')) throw new Error(`${path} has no canary to shift`);
     const times: number[] = [];
+    const phases = new Map<string, number[]>();
     let written = 0;
     for (let index = 0; index <= runs; index++) {
       const sha = await commitFiles(configDir, { [path]: original.replace('traffic: 10', `traffic: ${11 + (index % 9)}`) }, `shift ${index}`);
-      const { value, ms } = await timedAsync(async () => expectDeployed(await runDeploy({ source, target, metadata: metadata(sha) })));
+      const spent = new Map<string, number>();
+      const onPhase = (phase: string, ms: number) => spent.set(phase, (spent.get(phase) ?? 0) + ms);
+      const { value, ms } = await timedAsync(async () => expectDeployed(await runDeploy({ source, target, metadata: metadata(sha), onPhase })));
+      if (index > 0) for (const [phase, phaseMs] of spent) phases.set(phase, [...(phases.get(phase) ?? []), phaseMs]);
       if (!value.incremental) throw new Error('the deploy was not incremental');
       written = value.files.written;
       times.push(ms);
     }
-    return { teams, files: full.value.files.written, fullMs: full.ms, incrementalColdMs: times[0]!, incrementalMedianMs: median(times.slice(1)), writtenPerDeploy: written };
+    const phaseMedians = Object.fromEntries([...phases].map(([phase, values]) => [phase, median(values)]));
+    return { teams, files: full.value.files.written, fullMs: full.ms, incrementalColdMs: times[0]!, incrementalMedianMs: median(times.slice(1)), writtenPerDeploy: written, phases: phaseMedians };
   } finally {
     await rm(root, { recursive: true, force: true });
   }
@@ -95,6 +102,7 @@ export function formatResult(result: DeployBenchResult): string {
     `  incremental deploy, first    ${result.incrementalColdMs.toFixed(0)} ms`,
     `  full render + deploy         ${result.fullMs.toFixed(0)} ms`,
     `  full / incremental           ${(result.fullMs / result.incrementalMedianMs).toFixed(1)}×`,
+    `  incremental, by phase        ${Object.entries(result.phases).map(([phase, ms]) => `${phase} ${ms.toFixed(0)} ms`).join(', ')}`,
   ].join('\n');
 }
 

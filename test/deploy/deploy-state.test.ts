@@ -23,6 +23,7 @@ describe('deploy state', () => {
   it('hashes the rendered tree independently of key order', () => {
     expect(renderedTreeHash({ b: '1'.repeat(40), a: '2'.repeat(40) })).toBe(renderedTreeHash({ a: '2'.repeat(40), b: '1'.repeat(40) }));
     expect(renderedTreeHash({ a: '1'.repeat(40) })).not.toBe(renderedTreeHash({ a: '2'.repeat(40) }));
+    expect(renderedTreeHash(new Map([['b', '1'.repeat(40)], ['a', '2'.repeat(40)]]))).toBe(renderedTreeHash({ a: '2'.repeat(40), b: '1'.repeat(40) }));
   });
 
   it('reads the deploy branch from platform.yaml, refusing unsafe names', () => {

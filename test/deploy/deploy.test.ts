@@ -70,8 +70,8 @@ describe('deploy (pure core)', () => {
     expect(removal.incremental).toBe(true);
     expect(removal.deletions.length).toBeGreaterThan(0);
     expect(removal.deletions.every((path) => path.split('/')[2] === 'vision')).toBe(true);
-    expect(removal.files['clusters/dev-eu/vision/namespace-vision-dev.yaml']).toBeUndefined();
-    expect(removal.files['clusters/dev-eu/fraud/namespace-fraud-dev.yaml']).toBe(repo.snapshot.generated.get('clusters/dev-eu/fraud/namespace-fraud-dev.yaml'));
+    expect(removal.files.get('clusters/dev-eu/vision/namespace-vision-dev.yaml')).toBeUndefined();
+    expect(removal.files.get('clusters/dev-eu/fraud/namespace-fraud-dev.yaml')).toBe(repo.snapshot.generated.get('clusters/dev-eu/fraud/namespace-fraud-dev.yaml'));
     repo.apply(removal);
     expect(JSON.parse(repo.contents.get('registry.json')!).teams).not.toHaveProperty('vision');
   });

@@ -68,6 +68,8 @@ function fastImportPath(path: string): string {
 export class GitDeployTarget {
   readonly #options: GitDeployTargetOptions;
   #prepared = false;
+  /** The newest trail file as last read, so the commit built on that tip need not read it again. */
+  #trail: { readonly commit: string; readonly path: string; readonly content: string } | undefined;
 
   constructor(options: GitDeployTargetOptions) {
     if (options.branch.startsWith('-') || !/^[A-Za-z0-9._/-]+$/.test(options.branch)) throw new Error(`bug: unsafe branch name ${JSON.stringify(options.branch)}`);
@@ -107,9 +109,12 @@ export class GitDeployTarget {
   async fetch(): Promise<FetchedDeployRepo> {
     await this.#prepare();
     const { branch, cacheDir } = this.#options;
-    const remote = await git(cacheDir, ['ls-remote', '--heads', 'origin', `refs/heads/${branch}`]);
-    if (remote.toString().trim() === '') return { snapshot: { generated: new Map() } };
-    await this.#git().fetch('origin', `+refs/heads/${branch}:${REMOTE_REF(branch)}`, ['--no-tags']);
+    const fetched = await runGit(cacheDir, ['fetch', '--quiet', '--no-tags', 'origin', `+refs/heads/${branch}:${REMOTE_REF(branch)}`]);
+    if (fetched.code !== 0) {
+      // An empty deploy repo, or one without the branch yet: the first deploy creates it.
+      if (/couldn't find remote ref/i.test(fetched.stderr)) return { snapshot: { generated: new Map() } };
+      throw new Error(`git fetch from ${this.#options.url} failed: ${fetched.stderr.trim().split('\n').slice(-2).join(' | ')}`);
+    }
     const tip = (await git(cacheDir, ['rev-parse', '--verify', `${REMOTE_REF(branch)}^{commit}`])).toString().trim();
     return { tip, snapshot: await this.#snapshot(tip) };
   }
@@ -119,14 +124,18 @@ export class GitDeployTarget {
     const listing = (await git(this.#options.cacheDir, ['ls-tree', '-r', '-z', commit])).toString('utf8');
     const generated = new Map<string, string>();
     const trailFiles: string[] = [];
-    for (const record of listing.split('\0')) {
-      if (record === '') continue;
-      const tab = record.indexOf('\t');
-      const [, type, blob] = record.slice(0, tab).split(' ');
-      const path = record.slice(tab + 1);
-      if (type !== 'blob') continue;
-      if (isGeneratedPath(path)) generated.set(path, blob!);
-      else if (isTrailFile(path)) trailFiles.push(path);
+    // Records are `<mode> <type> <object>\t<path>\0`, in path order; a large org lists ~150,000.
+    for (let start = 0; start < listing.length; ) {
+      const end = listing.indexOf('\0', start);
+      const stop = end < 0 ? listing.length : end;
+      const typeAt = listing.indexOf(' ', start) + 1;
+      const tab = listing.indexOf('\t', typeAt);
+      if (listing.startsWith('blob ', typeAt)) {
+        const path = listing.slice(tab + 1, stop);
+        if (isGeneratedPath(path)) generated.set(path, listing.slice(typeAt + 5, tab));
+        else if (isTrailFile(path)) trailFiles.push(path);
+      }
+      start = stop + 1;
     }
     return { generated, trailFiles: trailFiles.sort(compareCodePoints) };
   }
@@ -151,7 +160,9 @@ export class GitDeployTarget {
     const stateText = await this.readFile(tip, DEPLOY_STATE_PATH);
     const state = stateText === undefined ? undefined : parseDeployState(stateText);
     const lastTrail = trailFiles.at(-1);
-    const last = lastTrail === undefined ? undefined : lastEntry(parseTrail([{ path: lastTrail, content: (await this.readFile(tip, lastTrail)) ?? '' }]));
+    const trailText = lastTrail === undefined ? undefined : ((await this.readFile(tip, lastTrail)) ?? '');
+    if (lastTrail !== undefined && trailText !== undefined) this.#trail = { commit: tip, path: lastTrail, content: trailText };
+    const last = lastTrail === undefined ? undefined : lastEntry(parseTrail([{ path: lastTrail, content: trailText ?? '' }]));
     const handEdits = state ? await this.#handEdits(tip) : undefined;
     return { generated, ...(registry !== undefined ? { registry } : {}), ...(state ? { state } : {}), ...(last ? { lastEntry: last } : {}), ...(handEdits ? { handEdits } : {}) };
   }
@@ -204,7 +215,8 @@ export class GitDeployTarget {
     const { cacheDir } = this.#options;
     const committer = this.#options.committer ?? { name: 'Cirrus MLOps', email: 'mlops@localhost' };
     const trailPath = auditFilePath(content.entry.time);
-    const trail = parent === undefined ? undefined : await this.readFile(parent, trailPath);
+    const cached = this.#trail;
+    const trail = parent === undefined ? undefined : cached && cached.commit === parent && cached.path === trailPath ? cached.content : await this.readFile(parent, trailPath);
     const trailText = `${trail === undefined || trail === '' ? '' : trail.endsWith('\n') ? trail : `${trail}\n`}${serializeEntry(content.entry)}\n`;
     const chunks: Buffer[] = [];
     const text = (value: string) => chunks.push(Buffer.from(value, 'utf8'));
@@ -231,13 +243,12 @@ export class GitDeployTarget {
     data(trailText);
     text('done\n');
     await git(cacheDir, ['fast-import', '--quiet', '--force', '--done'], { input: Buffer.concat(chunks) });
-    const tree = (await git(cacheDir, ['rev-parse', `${SCRATCH_REF}^{tree}`])).toString().trim();
+    // The scratch commit only carries the tree; the next import overwrites the ref.
+    const tree = `${SCRATCH_REF}^{tree}`;
     const signing = this.#options.signingKey ? ['-c', 'gpg.format=ssh', '-c', `user.signingkey=${this.#options.signingKey}`] : [];
     const identity = { GIT_AUTHOR_NAME: committer.name, GIT_AUTHOR_EMAIL: committer.email, GIT_COMMITTER_NAME: committer.name, GIT_COMMITTER_EMAIL: committer.email, GIT_AUTHOR_DATE: time, GIT_COMMITTER_DATE: time };
     const args = [...signing, 'commit-tree', tree, ...(parent !== undefined ? ['-p', parent] : []), ...(this.#options.signingKey ? ['-S'] : []), '-F', '-'];
-    const commit = (await git(cacheDir, args, { input: content.message, env: identity })).toString().trim();
-    await git(cacheDir, ['update-ref', '-d', SCRATCH_REF]);
-    return commit;
+    return (await git(cacheDir, args, { input: content.message, env: identity })).toString().trim();
   }
 
   /** Pushes `commit` to the branch; a rejection because the branch moved is reported, any other failure thrown. */

@@ -27,6 +27,8 @@ export interface RunDeployOptions {
   readonly clock?: () => Date;
   /** Called with each attempt's outcome before it is pushed (tests use it to force races). */
   readonly beforePush?: (attempt: number) => Promise<void>;
+  /** Told how long each phase took (the benchmark reports where the time goes). */
+  readonly onPhase?: (phase: 'read-source' | 'fetch' | 'render' | 'commit' | 'push', ms: number) => void;
 }
 
 /** How a deploy run ended. */
@@ -53,11 +55,20 @@ export async function runDeploy(options: RunDeployOptions): Promise<DeployRunRes
   const { source, target, metadata } = options;
   const attempts = options.attempts ?? 5;
   const clock = options.clock ?? (() => new Date());
+  let started = performance.now();
+  const lap = (phase: Parameters<NonNullable<RunDeployOptions['onPhase']>>[0]) => {
+    const now = performance.now();
+    options.onPhase?.(phase, now - started);
+    started = now;
+  };
   const tree = await source.treeAt(metadata.sha);
+  lap('read-source');
   let lastRejection = '';
   for (let attempt = 1; attempt <= attempts; attempt++) {
     if (attempt > 1) await sleep((options.backoff ?? defaultBackoff)(attempt - 1));
+    started = performance.now();
     const fetched = await target.fetch();
+    lap('fetch');
     const done = await target.findDeployOf(fetched.tip, metadata.sha);
     if (done !== undefined) return { status: 'already-deployed', commit: done };
     const state = fetched.snapshot.state;
@@ -70,6 +81,7 @@ export async function runDeploy(options: RunDeployOptions): Promise<DeployRunRes
       const previousSha = state.sourceSha;
       previousSource = await (source.treeFrom ? source.treeFrom(previousSha, { sha: metadata.sha, tree }) : source.treeAt(previousSha)).catch(() => undefined);
     }
+    lap('read-source');
     const time = metadata.time ?? clock().toISOString();
     const outcome: DeployOutcome = deploy({
       source: tree,
@@ -79,6 +91,7 @@ export async function runDeploy(options: RunDeployOptions): Promise<DeployRunRes
       destination: { repo: target.url, branch: target.branch },
     });
     if (outcome.status === 'already-deployed') return { status: 'already-deployed' };
+    lap('render');
     const commit = await target.commit(
       fetched.tip,
       outcome.status === 'deployed'
@@ -86,8 +99,11 @@ export async function runDeploy(options: RunDeployOptions): Promise<DeployRunRes
         : { writes: [], deletions: [], entry: outcome.entry, message: outcome.commitMessage },
       time,
     );
+    lap('commit');
     await options.beforePush?.(attempt);
+    started = performance.now();
     const pushed = await target.push(commit);
+    lap('push');
     if (!pushed.pushed) {
       lastRejection = pushed.detail;
       continue;
