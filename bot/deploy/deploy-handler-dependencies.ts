@@ -19,7 +19,9 @@ export interface DeployHandlerDependencies {
   readonly sourceTreeAt: (repository: RepositoryRef, sha: string) => Promise<SourceTree>;
   /**
    * The deploy repo of a config repo (a cache clone authenticated for pushing). The app decides
-   * whether to trust `deployRepo` from the config or to pin it in its own settings.
+   * whether to trust `deployRepo` from the config or to pin it in its own settings. Deploys of one
+   * config repo are serialised in the process, but a cache dir must not be shared with other users
+   * (the /argocd endpoint, another config repo) at the same time.
    */
   readonly deployTarget: (request: DeployTargetRequest) => Promise<GitDeployTarget>;
   /** @default new OctokitDeployForge(octokit, repository) */

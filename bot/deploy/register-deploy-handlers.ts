@@ -17,15 +17,36 @@ function repositoryOf(repository: { readonly full_name: string } | undefined): R
   return owner && repo && rest.length === 0 ? { owner, repo } : undefined;
 }
 
+/**
+ * Runs tasks one after another per key: deploys of one config repo in this process never overlap (a
+ * merge's pull_request and push events arrive together; the second then finds the first's commit).
+ * Replicas still race, which the deploy's push-and-retry handles.
+ */
+function serialisedPerKey(): <T>(key: string, task: () => Promise<T>) => Promise<T> {
+  const tails = new Map<string, Promise<unknown>>();
+  return (key, task) => {
+    const previous = tails.get(key) ?? Promise.resolve();
+    const next = previous.then(task, task);
+    const tail = next.catch(() => undefined);
+    tails.set(key, tail);
+    void tail.then(() => {
+      if (tails.get(key) === tail) tails.delete(key);
+    });
+    return next;
+  };
+}
+
 /** Registers the handlers on `app`. */
 export function registerDeployHandlers(app: Probot, dependencies: DeployHandlerDependencies): void {
   const log = dependencies.log ?? ((message: string) => app.log.error(message));
-  const run = async (octokit: unknown, commit: MergedCommit): Promise<MergedCommitResult> => {
-    const forge: DeployForge = (dependencies.forge ?? ((client, repository) => new OctokitDeployForge(client, repository)))(octokit as RequestOctokit, commit.repository);
-    const result = await deployMergedCommit(commit, forge, dependencies);
-    if (result.status === 'error') log(`deploy of ${commit.repository.owner}/${commit.repository.repo}@${commit.sha} failed: ${result.message}`);
-    return result;
-  };
+  const serialised = serialisedPerKey();
+  const run = (octokit: unknown, commit: MergedCommit): Promise<MergedCommitResult> =>
+    serialised(`${commit.repository.owner}/${commit.repository.repo}`.toLowerCase(), async () => {
+      const forge: DeployForge = (dependencies.forge ?? ((client, repository) => new OctokitDeployForge(client, repository)))(octokit as RequestOctokit, commit.repository);
+      const result = await deployMergedCommit(commit, forge, dependencies);
+      if (result.status === 'error') log(`deploy of ${commit.repository.owner}/${commit.repository.repo}@${commit.sha} failed: ${result.message}`);
+      return result;
+    });
 
   app.on('pull_request.closed', async (context) => {
     const { pull_request: pull, repository } = context.payload;

@@ -75,6 +75,23 @@ describe('deploy handlers (Probot, real git repos, GitHub through nock)', () => 
     expect(await commitsOf(world.deployRepo)).toHaveLength(1);
   });
 
+  it('the pull_request and push events of one merge, arriving together, deploy once', async () => {
+    const world = await deployWorld();
+    const push = example('push', (candidate) => candidate.ref === 'refs/heads/master' && (candidate.installation as unknown) !== undefined) as { after: string };
+    push.after = world.config.first;
+    const api = githubApi()
+      .post('/app/installations/1/access_tokens').reply(201, { token: 'installation-token' })
+      .post('/app/installations/1/access_tokens').optionally().reply(201, { token: 'installation-token' })
+      .get(`${REPO}/pulls/2/reviews`).query(true).reply(200, [])
+      .get(`${REPO}/commits/${world.config.first}/pulls`).reply(200, [])
+      .post(`${REPO}/deployments`).times(2).reply(201, { id: 61, environment: 'dev' })
+      .post(`${REPO}/deployments/61/statuses`).times(2).reply(201, {});
+    const probot = app(world);
+    await Promise.all([probot.receive({ id: '8', name: 'pull_request', payload: mergedPullRequest(world.config.first) as never }), probot.receive({ id: '9', name: 'push', payload: push as never })]);
+    expect(api.pendingMocks()).toEqual([]);
+    expect(await commitsOf(world.deployRepo)).toHaveLength(1);
+  });
+
   it('deploys a push to the default branch, finding its PR and recording a rollback by label', async () => {
     const world = await deployWorld();
     const payload = example('push', (candidate) => candidate.ref === 'refs/heads/master' && (candidate.installation as unknown) !== undefined) as { after: string; head_commit: { message: string } };
