@@ -2,12 +2,11 @@
  * Renders the merged config for the deploy repo: only the teams whose inputs changed since the last
  * deployed source SHA (everything when platform.yaml changed, or when the previous tree, state or
  * catalog is unknown) — the plan's `inputChanges`/`compileSides` decide. The org-wide `registry.json`
- * of an incremental render is the previous catalog with the rendered teams replaced, byte for byte
- * what a full render gives. The base side is only validated (its org feeds the ML summary). Pure.
+ * of an incremental render is the previous catalog with the rendered teams' entries replaced as text
+ * (catalog-text.ts), byte for byte what a full render gives. The base side is only validated (its org feeds the ML summary). Pure.
  */
 import type { OutputFile } from '../emit/manifest.ts';
 import { REGISTRY_CATALOG_PATH } from '../emit/registry/registry-catalog.ts';
-import { stableJson } from '../emit/registry/stable-json.ts';
 import { hasErrors } from '../diagnostics/diagnostic.ts';
 import type { SourceTree } from '../load/source-tree.ts';
 import { type CompileOptions, type CompileResult, compile, validate } from '../pipeline.ts';
@@ -16,6 +15,7 @@ import { inputChanges } from '../plan/inputs/input-changes.ts';
 import type { InputChange } from '../plan/plan-model.ts';
 import { compareCodePoints } from '../support/compare-code-points.ts';
 import type { DeployRepoSnapshot } from './deploy-model.ts';
+import { catalogEntry, joinCatalog, splitCatalog } from './catalog-text.ts';
 import { gitBlobId, teamOfGeneratedPath } from './deploy-state.ts';
 
 /** A render for the deploy repo. */
@@ -35,21 +35,10 @@ export interface DeployRender {
   readonly files: ReadonlyMap<string, string>;
 }
 
-interface Catalog {
-  readonly teams: Record<string, unknown>;
-  readonly [key: string]: unknown;
-}
-
-function parseCatalog(text: string | undefined): Catalog | undefined {
+function headTeams(text: string | undefined): Record<string, unknown> | undefined {
   if (text === undefined) return undefined;
-  try {
-    const value = JSON.parse(text) as unknown;
-    if (typeof value !== 'object' || value === null) return undefined;
-    const teams = (value as Record<string, unknown>).teams;
-    return typeof teams === 'object' && teams !== null && !Array.isArray(teams) ? (value as Catalog) : undefined;
-  } catch {
-    return undefined;
-  }
+  const teams = (JSON.parse(text) as { teams?: unknown }).teams;
+  return typeof teams === 'object' && teams !== null ? (teams as Record<string, unknown>) : undefined;
 }
 
 /** A compile function that only validates the base side (recognised by its file objects) and compiles the head. */
@@ -66,7 +55,7 @@ function validatingBase(base: SourceTree): { tree: SourceTree; run: CompileFunct
 
 /** Renders `source` against the deploy repo `repo`, from `previousSource` when known. */
 export function renderDeploy(source: SourceTree, previousSource: SourceTree | undefined, repo: DeployRepoSnapshot, options: CompileOptions): DeployRender {
-  const catalog = parseCatalog(repo.registry);
+  const catalog = repo.registry === undefined ? undefined : splitCatalog(repo.registry);
   const canIncrement = previousSource !== undefined && repo.state !== undefined && catalog !== undefined;
   const previous = canIncrement ? previousSource : { files: [] };
   const inputs = inputChanges(previous, source);
@@ -81,11 +70,9 @@ export function renderDeploy(source: SourceTree, previousSource: SourceTree | un
   let removable: (path: string) => boolean;
   if (sides.incremental) {
     const names = new Set([...(sides.base.org?.teams ?? []), ...sides.head.org.teams].map((team) => team.name));
-    const teams: Record<string, unknown> = {};
-    for (const [name, entry] of Object.entries(catalog!.teams)) if (!names.has(name)) teams[name] = entry;
-    const headCatalog = parseCatalog(rendered.get(REGISTRY_CATALOG_PATH)?.content);
-    Object.assign(teams, headCatalog?.teams ?? {});
-    rendered.set(REGISTRY_CATALOG_PATH, { path: REGISTRY_CATALOG_PATH, content: `${stableJson({ ...catalog, ...(headCatalog ?? {}), teams }, 2)}\n` });
+    const teams = new Map([...catalog!.teams].filter(([name]) => !names.has(name)));
+    for (const [name, value] of Object.entries(headTeams(rendered.get(REGISTRY_CATALOG_PATH)?.content) ?? {})) teams.set(name, catalogEntry(name, value));
+    rendered.set(REGISTRY_CATALOG_PATH, { path: REGISTRY_CATALOG_PATH, content: joinCatalog({ prefix: catalog!.prefix, teams }) });
     files = new Map(repo.generated);
     removable = (path) => names.has(teamOfGeneratedPath(path) ?? '\u0000');
   } else {
