@@ -85,7 +85,7 @@ export function* compileInBatches(tree: SourceTree, options: CompileOptions = {}
   // Each batch is yielded straight from the call that builds it, so no local of the suspended
   // generator keeps the previous batch alive while the next is built.
   for (const unit of teamClusterUnits(org, options)) yield batchOf(unit);
-  const extra = orgFiles(org);
+  const extra = orgFiles(org, options);
   files += extra.length;
   yield { manifests: [], files: extra };
   const policyResult = policy?.finish();

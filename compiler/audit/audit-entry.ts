@@ -52,7 +52,11 @@ export interface AuditDeployTarget {
   /** `owner/name` or a path of the deploy repo. */
   readonly repo: string;
   readonly branch: string;
-  /** SHA-256 of the rendered tree (`sha256:…`, over sorted `path\0content` pairs). */
+  /**
+   * SHA-256 of the rendered tree: `sha256:` over the sorted lines `path\0<git blob id>\n` of every
+   * generated file (a blob id is the SHA-1 of the content, so this fixes every byte; see
+   * `renderedTreeHash` in compiler/deploy/deploy-state.ts).
+   */
   readonly treeHash: string;
   /** The deploy commit an event is about (`synced`, `degraded`); a `deploy` entry lives in its own commit and omits it. */
   readonly commit?: string;

@@ -9,6 +9,7 @@ import { ApiObject, App, Chart } from 'cdk8s';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { ResolvedOrg } from '../resolve/resolved-org.ts';
 import type { KubernetesObject, Manifest, OutputFile } from './manifest.ts';
+import { notificationsFiles } from './gitops/argocd-notifications.ts';
 import { emitGitOps } from './gitops/emit-gitops.ts';
 import { emitMonitoring } from './monitoring/emit-monitoring.ts';
 import { emitPipelines } from './pipelines/emit-pipelines.ts';
@@ -30,8 +31,8 @@ export const ENVIRONMENT_BUILDERS: readonly ChartBuilder[] = [emitTenancy, emitS
 /** Builders of the GitOps chart (Argo CD objects, in the Argo CD namespace). */
 export const GITOPS_BUILDERS: readonly ChartBuilder[] = [emitGitOps];
 
-/** Org-wide files beside the manifests. */
-export const ORG_FILE_BUILDERS: readonly ((org: ResolvedOrg) => OutputFile)[] = [registryCatalog];
+/** Org-wide files beside the manifests (the catalog; each cluster's Argo CD notifications wiring). */
+export const ORG_FILE_BUILDERS: readonly ((org: ResolvedOrg, options: EmitOptions) => OutputFile | readonly OutputFile[])[] = [registryCatalog, notificationsFiles];
 
 /** What emit produces. */
 export interface EmitResult {
@@ -159,9 +160,9 @@ export function emitUnit(org: ResolvedOrg, unit: TeamClusterUnit, format: Output
   return { cluster: unit.cluster, team: unit.team, manifests: layout.manifests, files: renderManifests(layout.manifests, format), diagnostics };
 }
 
-/** The org-wide files beside the manifests (`registry.json`). */
-export function orgFiles(org: ResolvedOrg): OutputFile[] {
-  return ORG_FILE_BUILDERS.map((build) => build(org));
+/** The org-wide files beside the manifests (`registry.json`, `argocd/<cluster>/argocd-notifications/configmap-argocd-notifications-cm.yaml`). */
+export function orgFiles(org: ResolvedOrg, options: EmitOptions = {}): OutputFile[] {
+  return ORG_FILE_BUILDERS.flatMap((build) => build(org, options));
 }
 
 /** Emits the manifests of a resolved org, all at once, sorted by path. */
@@ -174,7 +175,7 @@ export function emitOrg(org: ResolvedOrg, options: EmitOptions = {}): EmitResult
     manifests.push(...unit.manifests);
     files.push(...unit.files);
   }
-  files.push(...orgFiles(org));
+  files.push(...orgFiles(org, options));
   manifests.sort((a, b) => compareCodePoints(a.path, b.path));
   files.sort((a, b) => compareCodePoints(a.path, b.path));
   return { manifests, files, diagnostics };

@@ -1,7 +1,8 @@
 /**
  * `mlops demo`: a guided end-to-end run on a temporary copy of sample-repo/ — validate, catch a
- * mistake, compile, check policies, plan a canary shift in a temporary git repo, and watch a policy
- * block a too-large canary. Steps whose command is not in this build are skipped with a note.
+ * mistake, compile, check policies, plan a canary shift in a temporary git repo, watch a policy
+ * block a too-large canary, then merge and deploy to a temporary bare deploy repo and verify the
+ * audit trail. Steps whose command is not in this build are skipped with a note.
  */
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,9 +11,11 @@ import { simpleGit } from 'simple-git';
 import { type CliCommand, type CliIO, UsageError } from '../command.ts';
 import { packageFile } from '../package-layout.ts';
 import { parseCommandArgs } from '../parse-args.ts';
+import { command as audit } from './audit.ts';
 import { writeDemoDashboard } from '../report/demo-dashboard.ts';
 import { command as check } from './check.ts';
 import { command as compile } from './compile.ts';
+import { command as deploy } from './deploy.ts';
 import { command as plan } from './plan.ts';
 import { command as validate, wantsColor } from './validate.ts';
 
@@ -24,6 +27,8 @@ const FRAUD_FILE = 'teams/fraud/mlops.yaml';
 const CANARY_TRAFFIC = /(?<=canary: \{ version: "1\.5\.0", traffic: )\d+(?= \})/;
 /** The fraud team's waiver expiry in sample-repo/. */
 const WAIVER_EXPIRY = /(?<=\n {6}expires: )\d{4}-\d{2}-\d{2}/;
+/** Folder name of the bare deploy repo (what Argo CD would watch). */
+const DEPLOY_REPO = 'acme-deploy.git';
 /** Days ahead the tour moves that expiry: a fixed date in sample-repo/ lapses one day (and the platform allows at most 90). */
 const WAIVER_DAYS_AHEAD = 60;
 
@@ -90,6 +95,47 @@ async function runStep(step: Step, io: CliIO, index: number, total: number, colo
   return ok;
 }
 
+/** Prints the newest commit of the deploy repo: subject, ML summary and trailers. */
+async function showDeployCommit(root: string, io: CliIO): Promise<void> {
+  const message = await simpleGit(join(root, DEPLOY_REPO)).raw(['log', '-1', '--format=%h %s%n%n%b']);
+  io.stdout(`\n$ git -C ${DEPLOY_REPO} log -1\n${message.trimEnd()}\n`);
+}
+
+/** Merge → deploy → audit: the deploy repo is a bare repo standing in for GitHub (Argo CD would watch it). */
+function deploySteps(root: string, io: CliIO): Step[] {
+  const config = join(root, CONFIG);
+  const fraudFile = join(config, FRAUD_FILE);
+  return [
+    {
+      title: 'Merge is deploy: the first deploy',
+      explain: `The merged config is rendered and pushed to the deploy repo (${DEPLOY_REPO}, a bare repo here) as ONE commit: manifests, deploy state and a hash-chained audit entry.`,
+      command: deploy,
+      args: [CONFIG, '--to', DEPLOY_REPO, '--actor', 'demo'],
+      expected: [0],
+      before: async () => {
+        await editFile(fraudFile, CANARY_TRAFFIC, '10');
+        await simpleGit(root).raw(['init', '--quiet', '--bare', '--initial-branch=main', DEPLOY_REPO]);
+      },
+    },
+    {
+      title: 'Merge the canary shift (PR #7) and deploy it',
+      explain: 'Only the fraud team is re-rendered; the commit carries trailers linking it to the source commit, the PR, its author and approvers.',
+      command: deploy,
+      args: [CONFIG, '--to', DEPLOY_REPO, '--pr', '7', '--approved-by', 'fraud-lead,sre-oncall', '--actor', 'demo'],
+      expected: [0],
+      before: async () => {
+        await editFile(fraudFile, CANARY_TRAFFIC, '20');
+        await commitAll(config, 'fraud: canary 1.5.0 to 20 % in prod (#7)');
+      },
+      after: () => showDeployCommit(root, io),
+    },
+    { title: 'Verify the audit trail', explain: 'Every entry hash-chained to the one before: an edited, removed, inserted or reordered line would be named here.', command: audit, args: ['verify', DEPLOY_REPO], expected: [0] },
+    { title: 'Read the audit trail', explain: 'Who changed what in prod, who approved, which waivers were relied on.', command: audit, args: ['log', DEPLOY_REPO, '--team', 'fraud', '--env', 'prod'], expected: [0] },
+    // Promotion and rollback steps (`mlops promote`, `mlops rollback`, by the promotion helper) go here,
+    // after the deploy: they open PRs on the config repo whose merges are deployed like the one above.
+  ];
+}
+
 function steps(root: string, io: CliIO): Step[] {
   const config = join(root, CONFIG);
   const fraudFile = join(config, FRAUD_FILE);
@@ -133,13 +179,14 @@ function steps(root: string, io: CliIO): Step[] {
       expected: [1],
       before: () => editFile(fraudFile, CANARY_TRAFFIC, '25'),
     },
+    ...deploySteps(root, io),
   ];
 }
 
 /** The `demo` command. */
 export const command: CliCommand = {
   name: 'demo',
-  summary: 'A guided end-to-end tour on a temporary copy of sample-repo/ (validate, compile, check, plan).',
+  summary: 'A guided end-to-end tour on a temporary copy of sample-repo/ (validate, compile, check, plan, deploy, audit).',
   usage: ['Usage: mlops demo [--keep]', '', '  --keep         keep the temporary directory and print where it is'].join('\n'),
   options: { keep: { type: 'boolean' } },
   async run(input, demoIO) {
@@ -161,7 +208,7 @@ export const command: CliCommand = {
         if (!(await runStep(step, io, index + 1, tour.length, color))) failures++;
       }
       demoIO.stdout(`\n${failures === 0 ? '✔ Demo complete.' : `✖ ${failures} step(s) did not behave as expected.`} Next: README.md has a 5-minute tour; docs/ has the reference.\n`);
-      await writeDemoDashboard({ deployRepo: join(root, 'acme-deploy'), config: join(root, CONFIG), io: demoIO });
+      await writeDemoDashboard({ deployRepo: join(root, DEPLOY_REPO), config: join(root, CONFIG), io: demoIO });
     } finally {
       if (input.values.keep === true) demoIO.stdout(`Kept ${root}\n`);
       else await rm(root, { recursive: true, force: true });

@@ -13,8 +13,10 @@ export const COMMANDS: readonly CommandDescriptor[] = [
   lazyCommand('plan', 'Show what a change does: rendered resources, model versions and traffic, approvals needed, risk.', () => import('./plan.ts')),
   lazyCommand('explain', 'Print the documentation of a policy rule or diagnostic code.', () => import('./explain.ts')),
   lazyCommand('graph', 'Print the lineage (dataset → pipeline → model version → deployment per environment) as Mermaid.', () => import('./graph.ts')),
-  lazyCommand('report', 'The rollout dashboard: success criteria and KPIs measured from the deploy repo\'s audit trail.', () => import('./report.ts')),
-  lazyCommand('demo', 'A guided end-to-end tour on a temporary copy of sample-repo/ (validate, compile, check, plan).', () => import('./demo.ts')),
+  lazyCommand('deploy', 'Render a config commit and push it to the deploy repo as one commit with an audit entry (what the bot does on merge).', () => import('./deploy.ts')),
+  lazyCommand('audit', 'Verify the deploy repo\'s hash-chained audit trail (and commit signatures), or list its entries.', () => import('./audit.ts')),
   lazyCommand('promote', 'Open a promotion: a branch that moves a model version into the next environment, once it has soaked.', () => import('./promote.ts')),
   lazyCommand('rollback', "Open a rollback: a branch that restores a deployment's environment block as it was at an earlier deploy.", () => import('./rollback.ts')),
+  lazyCommand('report', 'The rollout dashboard: success criteria and KPIs measured from the deploy repo\'s audit trail.', () => import('./report.ts')),
+  lazyCommand('demo', 'A guided end-to-end tour on a temporary copy of sample-repo/ (validate, compile, check, plan, deploy, audit).', () => import('./demo.ts')),
 ];

@@ -9,12 +9,14 @@
  * A cluster listed in two environments gets identical objects from both contexts (the namespaces of
  * every environment on the cluster are included; the default destination namespace is the first of them
  * by name — every emitted object names its namespace anyway), so the orchestrator may keep either.
+ * Each Application subscribes to the Argo CD Notifications triggers that report syncs to the bot.
  */
 import { ApiObject, type Chart } from 'cdk8s';
 import { teamNamespace } from '../../resolve/resolve-team.ts';
 import { sourceAnnotations, standardLabels } from '../labels.ts';
 import { dnsName } from '../pipelines/dns-name.ts';
 import type { TeamClusterContext } from '../team-cluster-context.ts';
+import { notificationSubscriptions } from './argocd-notifications.ts';
 
 /** Argo CD API version. */
 export const ARGO_CD_API_VERSION = 'argoproj.io/v1alpha1';
@@ -66,7 +68,8 @@ export function emitGitOps(chart: Chart, context: TeamClusterContext): void {
     apiVersion: ARGO_CD_API_VERSION,
     kind: 'Application',
     // The finalizer makes deleting the Application (a team or cluster removed from config) delete what it deployed.
-    metadata: { ...metadata, finalizers: [APPLICATION_FINALIZER] },
+    // The subscriptions make Argo CD Notifications report its syncs to the bot (see argocd-notifications.ts).
+    metadata: { ...metadata, annotations: { ...metadata.annotations, ...notificationSubscriptions() }, finalizers: [APPLICATION_FINALIZER] },
     spec: {
       destination: { namespace: namespaces[0]!, server: cluster.server },
       project: name,

@@ -1,0 +1,40 @@
+/**
+ * What the deploy repo's history says beyond its files: the highest audit sequence number its
+ * commits name (their `Mlops-Audit-Seq:` trailers, so a trail cut off at the end is caught), and
+ * whether every commit that changed the audit trail carries a good SSH signature from an allowed
+ * signer (`git verify-commit` with `gpg.ssh.allowedSignersFile`).
+ */
+import { deployCommitLink } from '../../deploy/commit-trailers.ts';
+import { git, runGit } from './git-command.ts';
+
+/** The highest `Mlops-Audit-Seq:` in the history of `tip` (0 when none). */
+export async function highestAuditSeq(repoDir: string, tip: string): Promise<number> {
+  const log = (await git(repoDir, ['log', '--format=%B%x00', tip])).toString('utf8');
+  let highest = 0;
+  for (const message of log.split('\0')) highest = Math.max(highest, deployCommitLink(message)?.auditSeq ?? 0);
+  return highest;
+}
+
+/** A commit whose signature does not verify. */
+export interface SignatureProblem {
+  readonly commit: string;
+  readonly subject: string;
+  /** What git said, one line. */
+  readonly reason: string;
+}
+
+/** Checks the signature of every commit in `tip`'s history that changed `audit/`. */
+export async function verifyAuditSignatures(repoDir: string, tip: string, allowedSignersFile: string): Promise<{ checked: number; problems: SignatureProblem[] }> {
+  const log = (await git(repoDir, ['log', '--format=%H%x00%s', tip, '--', 'audit/'])).toString('utf8').trim();
+  const problems: SignatureProblem[] = [];
+  const commits = log === '' ? [] : log.split('\n');
+  for (const line of commits) {
+    const [commit = '', subject = ''] = line.split('\0');
+    const result = await runGit(repoDir, ['-c', 'gpg.format=ssh', '-c', `gpg.ssh.allowedSignersFile=${allowedSignersFile}`, 'verify-commit', commit]);
+    if (result.code !== 0) {
+      const reason = result.stderr.trim().split('\n').filter((text) => text !== '').at(-1) ?? `exit ${result.code}`;
+      problems.push({ commit, subject, reason: /no signature/i.test(result.stderr) || result.stderr.trim() === '' ? 'not signed' : reason });
+    }
+  }
+  return { checked: commits.length, problems };
+}

@@ -1,0 +1,23 @@
+/**
+ * Drift: generated files in the deploy repo whose content is not what the last deploy wrote (someone
+ * edited, deleted or added them by hand). The deploy refuses to overwrite them; it reports them. Pure.
+ */
+import { compareCodePoints } from '../support/compare-code-points.ts';
+import type { DeployRepoSnapshot, DriftedFile } from './deploy-model.ts';
+
+/**
+ * The drift of a deploy repo. With a known last deploy commit the shell has diffed it against the tip
+ * (`handEdits`): that is the drift. Without one (the first deploy, or history that lost its deploy
+ * commits), a file already present counts as drift unless the render would write exactly its content:
+ * `planned` holds the blob ids about to be written (paths absent from it would be left alone).
+ */
+export function findDrift(repo: DeployRepoSnapshot, planned: ReadonlyMap<string, string>): DriftedFile[] {
+  if (repo.state && repo.handEdits) return [...repo.handEdits].sort((a, b) => compareCodePoints(a.path, b.path));
+  const drift: DriftedFile[] = [];
+  for (const [path, blob] of repo.generated) {
+    const next = planned.get(path);
+    if (next === undefined) drift.push({ path, kind: 'added' });
+    else if (next !== blob) drift.push({ path, kind: 'edited' });
+  }
+  return drift.sort((a, b) => compareCodePoints(a.path, b.path));
+}

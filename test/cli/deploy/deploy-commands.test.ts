@@ -1,0 +1,88 @@
+import { execFile } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { auditFilePath } from '../../../compiler/audit/audit-entry.ts';
+import { main } from '../../../compiler/cli/main.ts';
+import { captureIO } from '../capture-io.ts';
+import { smallOrg, teamFile } from '../../plan/support/small-org.ts';
+import { bareRepo, commitsOf, configRepo, editBare, removeTempDirs, tempDir } from './support/git-repos.ts';
+
+afterEach(removeTempDirs);
+
+async function run(cwd: string, ...argv: string[]) {
+  const captured = captureIO(cwd, { USER: 'tester' });
+  const code = await main(argv, captured.io);
+  return { code, out: captured.out(), err: captured.err() };
+}
+
+async function deployedRepos() {
+  const config = await configRepo(smallOrg(['fraud', 'search']));
+  const deployRepo = await bareRepo();
+  const first = await run(config.dir, 'deploy', '.', '--to', deployRepo, '--pr', '3', '--approved-by', 'bob');
+  expect(first).toMatchObject({ code: 0, err: '' });
+  await config.commit({ 'teams/fraud/mlops.yaml': teamFile('fraud', '1.1.0') }, 'fraud: dev to 1.1.0');
+  const second = await run(config.dir, 'deploy', '.', '--to', deployRepo, '--actor', 'carol');
+  expect(second.code).toBe(0);
+  expect(second.out).toMatch(/deployed [0-9a-f]{12} to .* as [0-9a-f]{12}: audit entry #2, \d+ file\(s\) written, 0 deleted, incremental\./);
+  return { config, deployRepo };
+}
+
+describe('mlops deploy and mlops audit', () => {
+  it('deploys, says a redeploy has nothing to do, and verifies the trail', async () => {
+    const { config, deployRepo } = await deployedRepos();
+    expect((await run(config.dir, 'deploy', '.', '--to', deployRepo)).out).toMatch(/is already deployed \(deploy commit [0-9a-f]{12}\); nothing to do/);
+    const verified = await run(config.dir, 'audit', 'verify', deployRepo);
+    expect(verified).toMatchObject({ code: 0, out: '✔ audit trail intact: 2 entries, chain verified to #2.\n' });
+    const [latest] = await commitsOf(deployRepo);
+    expect(latest!.message).toMatch(/\nMlops-Source-Sha: [0-9a-f]{40}\nMlops-Source-Repo: mlops-config-\w+\nMlops-Author: Test\nMlops-Audit-Seq: 2\nMlops-Event: deploy\n$/);
+  });
+
+  it('names a tampered line and lists entries with filters', async () => {
+    const { config, deployRepo } = await deployedRepos();
+    const path = auditFilePath(new Date().toISOString());
+    await editBare(deployRepo, async (dir) => {
+      const lines = (await readFile(join(dir, path), 'utf8')).split('\n');
+      lines[0] = lines[0]!.replace('"approvers":["bob"]', '"approvers":["mallory"]');
+      await writeFile(join(dir, path), lines.join('\n'));
+    });
+    const verified = await run(config.dir, 'audit', 'verify', deployRepo);
+    expect(verified.code).toBe(1);
+    expect(verified.out).toContain(`${path}:1 edited (entry 1): Entry 1 was edited`);
+    const log = await run(config.dir, 'audit', 'log', deployRepo, '--team', 'search', '--format', 'json');
+    expect(JSON.parse(log.out).map((entry: { seq: number }) => entry.seq)).toEqual([1]);
+    const human = await run(config.dir, 'audit', 'log', deployRepo, '--team', 'fraud', '--model', 'fraud-model');
+    expect(human.out).toContain('changed fraud/fraud-api in dev: 1.0.0 → 1.1.0');
+  });
+
+  it('rejects bad usage with exit 2 and one line', async () => {
+    const config = await configRepo(smallOrg(['fraud']));
+    expect(await run(config.dir, 'deploy', '.')).toMatchObject({ code: 2, err: expect.stringContaining('needs --to') });
+    expect(await run(config.dir, 'deploy', '.', '--to', '/nonexistent', '--event', 'yolo')).toMatchObject({ code: 2 });
+    expect(await run(config.dir, 'audit', 'frobnicate', '.')).toMatchObject({ code: 2 });
+    expect(await run(config.dir, 'audit', 'log', await bareRepo(), '--since', 'yesterday')).toMatchObject({ code: 2 });
+  });
+});
+
+describe('signed deploy commits', () => {
+  const exec = promisify(execFile);
+
+  it('signs with an SSH key and verify checks every audit commit against the allowed signers', async () => {
+    const keys = await tempDir('keys');
+    const key = join(keys, 'deploy_ed25519');
+    await exec('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'mlops-deploy', '-f', key]);
+    const signers = join(keys, 'allowed_signers');
+    await writeFile(signers, `mlops@localhost ${(await readFile(`${key}.pub`, 'utf8')).trim()}\n`);
+    const config = await configRepo(smallOrg(['fraud']));
+    const deployRepo = await bareRepo();
+    expect((await run(config.dir, 'deploy', '.', '--to', deployRepo, '--signing-key', key)).code).toBe(0);
+    const verified = await run(config.dir, 'audit', 'verify', deployRepo, '--allowed-signers', signers);
+    expect(verified).toMatchObject({ code: 0, out: expect.stringContaining('1 entries, chain verified to #1, 1 audit commit(s) signed by allowed signers') });
+    await editBare(deployRepo, (dir) => writeFile(join(dir, auditFilePath(new Date().toISOString())), ''), 'remove the trail');
+    const tampered = await run(config.dir, 'audit', 'verify', deployRepo, '--allowed-signers', signers);
+    expect(tampered.code).toBe(1);
+    expect(tampered.out).toMatch(/truncated \(entry 1\)/);
+    expect(tampered.out).toMatch(/commit [0-9a-f]{12} \(remove the trail\): signature not signed/);
+  });
+});
