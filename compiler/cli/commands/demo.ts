@@ -2,7 +2,7 @@
  * `mlops demo`: a guided end-to-end run on a temporary copy of sample-repo/ — validate, catch a
  * mistake, compile, check policies, plan a canary shift in a temporary git repo, watch a policy
  * block a too-large canary, then merge and deploy to a temporary bare deploy repo and verify the
- * audit trail. Steps whose command is not in this build are skipped with a note.
+ * audit trail, try a promotion the audit trail does not allow yet, and open a rollback.
  */
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,8 @@ import { command as check } from './check.ts';
 import { command as compile } from './compile.ts';
 import { command as deploy } from './deploy.ts';
 import { command as plan } from './plan.ts';
+import { command as promote } from './promote.ts';
+import { command as rollback } from './rollback.ts';
 import { command as validate, wantsColor } from './validate.ts';
 
 /** The sample org shipped with the repo. */
@@ -67,28 +69,14 @@ async function commitAll(dir: string, message: string): Promise<void> {
   await git.commit(message);
 }
 
-/** Runs a command the way `main` would, reporting a placeholder command as skipped. */
+/** Runs a command the way `main` would and says whether it exited as expected. */
 async function runStep(step: Step, io: CliIO, index: number, total: number, color: boolean): Promise<boolean> {
   const bold = (text: string) => (color ? `\u001b[1m${text}\u001b[0m` : text);
   const dim = (text: string) => (color ? `\u001b[2m${text}\u001b[0m` : text);
   io.stdout(`\n${bold(`━━ ${index}/${total} ${step.title} ━━`)}\n${dim(step.explain)}\n\n$ mlops ${step.command.name} ${step.args.join(' ')}\n`);
-  if (/not yet available/.test(step.command.summary)) {
-    io.stdout(`(skipped: \`mlops ${step.command.name}\` is not available in this build)\n`);
-    return true;
-  }
   await step.before?.();
-  let code: number;
-  try {
-    const input = parseCommandArgs(step.command, step.args);
-    code = await step.command.run({ positionals: input.positionals, values: input.values }, io);
-  } catch (error) {
-    if (error instanceof UsageError && /not available/.test(error.message)) {
-      io.stdout(`(skipped: \`mlops ${step.command.name}\` is not available in this build)\n`);
-      await step.after?.();
-      return true;
-    }
-    throw error;
-  }
+  const input = parseCommandArgs(step.command, step.args);
+  const code = await step.command.run({ positionals: input.positionals, values: input.values }, io);
   await step.after?.();
   const ok = step.expected.includes(code);
   io.stdout(dim(`→ exit ${code}${ok ? '' : ` (expected ${step.expected.join(' or ')})`}\n`));
@@ -131,8 +119,20 @@ function deploySteps(root: string, io: CliIO): Step[] {
     },
     { title: 'Verify the audit trail', explain: 'Every entry hash-chained to the one before: an edited, removed, inserted or reordered line would be named here.', command: audit, args: ['verify', DEPLOY_REPO], expected: [0] },
     { title: 'Read the audit trail', explain: 'Who changed what in prod, who approved, which waivers were relied on.', command: audit, args: ['log', DEPLOY_REPO, '--team', 'fraud', '--env', 'prod'], expected: [0] },
-    // Promotion and rollback steps (`mlops promote`, `mlops rollback`, by the promotion helper) go here,
-    // after the deploy: they open PRs on the config repo whose merges are deployed like the one above.
+    {
+      title: 'Promote fraud-detector 1.5.0 to prod: not yet',
+      explain: 'prod declares `promotion: { from: staging, soak: 24h }`. Soak is measured from the audit trail: no Argo CD reports here, so 1.5.0 was never synced healthy in staging and the promotion is refused, with the reason.',
+      command: promote,
+      args: [CONFIG, 'fraud-api', '1.5.0', '--to', 'prod', '--deploy-repo', DEPLOY_REPO],
+      expected: [1],
+    },
+    {
+      title: 'Roll the canary shift back',
+      explain: 'A rollback is a reviewed change like any other: a branch on the config repo restoring prod as it was at the deploy before #7 (canary 10 %), with the PR text saying what it undoes. Merging it deploys it.',
+      command: rollback,
+      args: [CONFIG, 'fraud-api', '--env', 'prod', '--deploy-repo', DEPLOY_REPO],
+      expected: [0],
+    },
   ];
 }
 
@@ -186,7 +186,7 @@ function steps(root: string, io: CliIO): Step[] {
 /** The `demo` command. */
 export const command: CliCommand = {
   name: 'demo',
-  summary: 'A guided end-to-end tour on a temporary copy of sample-repo/ (validate, compile, check, plan, deploy, audit).',
+  summary: 'A guided end-to-end tour on a temporary copy of sample-repo/ (validate, compile, check, plan, deploy, audit, promote, rollback, report).',
   usage: ['Usage: mlops demo [--keep]', '', '  --keep         keep the temporary directory and print where it is'].join('\n'),
   options: { keep: { type: 'boolean' } },
   async run(input, demoIO) {

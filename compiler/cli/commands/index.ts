@@ -18,5 +18,5 @@ export const COMMANDS: readonly CommandDescriptor[] = [
   lazyCommand('promote', 'Open a promotion: a branch that moves a model version into the next environment, once it has soaked.', () => import('./promote.ts')),
   lazyCommand('rollback', "Open a rollback: a branch that restores a deployment's environment block as it was at an earlier deploy.", () => import('./rollback.ts')),
   lazyCommand('report', 'The rollout dashboard: success criteria and KPIs measured from the deploy repo\'s audit trail.', () => import('./report.ts')),
-  lazyCommand('demo', 'A guided end-to-end tour on a temporary copy of sample-repo/ (validate, compile, check, plan, deploy, audit).', () => import('./demo.ts')),
+  lazyCommand('demo', 'A guided end-to-end tour on a temporary copy of sample-repo/ (validate, compile, check, plan, deploy, audit, promote, rollback, report).', () => import('./demo.ts')),
 ];

@@ -7,14 +7,15 @@ describe('mlops demo', () => {
     const captured = captureIO('/');
     const code = await main(['demo'], captured.io);
     const out = captured.out();
-    expect(captured.err()).toBe('');
-    expect(out).toContain('━━ 1/10 Validate the sample org ━━');
+    // The one line on stderr: the promotion the tour expects to be refused.
+    expect(captured.err()).toBe('mlops promote: refused (ML809): 1.5.0 serves in staging but Argo CD has not reported it synced and healthy in stg-eu; prod requires 24h (soak).\n');
+    expect(out).toContain('━━ 1/12 Validate the sample org ━━');
     expect(out).toContain('✔ acme-config is valid: 3 teams');
-    expect(out).toContain('━━ 2/10 Catch a mistake ━━');
+    expect(out).toContain('━━ 2/12 Catch a mistake ━━');
     expect(out).toMatch(/acme-config\/teams\/fraud\/mlops\.yaml:\d+:5 error ML201 Unknown key `modl`/);
-    for (const heading of ['3/10 Compile', '4/10 Check policies', '5/10 Plan a change', '6/10 A change the policy blocks', '7/10 Merge is deploy', '8/10 Merge the canary shift', '9/10 Verify the audit trail', '10/10 Read the audit trail']) expect(out).toContain(heading);
+    for (const heading of ['3/12 Compile', '4/12 Check policies', '5/12 Plan a change', '6/12 A change the policy blocks', '7/12 Merge is deploy', '8/12 Merge the canary shift', '9/12 Verify the audit trail', '10/12 Read the audit trail', '11/12 Promote fraud-detector 1.5.0 to prod: not yet', '12/12 Roll the canary shift back']) expect(out).toContain(heading);
     expect(out).not.toContain('(skipped');
-    expect(out.match(/→ exit \d+\n/g)).toHaveLength(10);
+    expect(out.match(/→ exit \d+\n/g)).toHaveLength(12);
     expect(out).toMatch(/\d+ files written under out\//);
     expect(out).toMatch(/canary 1\.5\.0 at 10\s?% → canary 1\.5\.0 at 20\s?%/);
     expect(out).toMatch(/acme-config\/teams\/fraud\/mlops\.yaml:\d+:\d+ error ml\/high-risk-canary /);
@@ -22,6 +23,8 @@ describe('mlops demo', () => {
     expect(out).toMatch(/Mlops-Source-Sha: [0-9a-f]{40}\nMlops-Source-Repo: acme-config\nMlops-Pull-Request: 7\n/);
     expect(out).toContain('✔ audit trail intact: 2 entries, chain verified to #2.');
     expect(out).toContain('changed fraud/fraud-api in prod: 1.4.0, canary 1.5.0 at 20%');
+    expect(out).toContain('prod: fraud-api back from 1.4.0 (canary 1.5.0 at 20 %) to 1.4.0 (canary 1.5.0 at 10 %), as deployed in');
+    expect(out).toMatch(/Rollout dashboard of the demo's audit trail: .+\.html/);
     expect(out).not.toContain('did not behave as expected');
     expect(out).toContain('✔ Demo complete.');
     expect(code).toBe(0);
