@@ -116,21 +116,32 @@ const MAX_RUNS_MEASURED = 300;
 
 const gapCache = new Map<string, number>();
 
-/** The longest gap between two consecutive runs of a cron schedule (UTC), over its next year or 300 runs, seconds. */
+/** The gap assumed for a schedule whose runs cannot be enumerated (e.g. `0 0 30 2 *`): a year. */
+const UNKNOWN_GAP_SECONDS = 366 * 86_400;
+
+/**
+ * The longest gap between two consecutive runs of a cron schedule (UTC), over its next year or 300
+ * runs (at least one gap, however far apart its runs are), seconds.
+ */
 export function longestScheduleGap(schedule: string): number {
   const cached = gapCache.get(schedule);
   if (cached !== undefined) return cached;
-  const runs = CronExpressionParser.parse(schedule, { currentDate: SCHEDULE_EPOCH, tz: 'UTC' });
-  const end = SCHEDULE_EPOCH.getTime() + 366 * 86_400_000;
-  let previous = runs.next().getTime();
   let longest = 0;
-  for (let count = 0; count < MAX_RUNS_MEASURED && previous < end; count++) {
-    const next = runs.next().getTime();
-    longest = Math.max(longest, next - previous);
-    previous = next;
+  try {
+    const runs = CronExpressionParser.parse(schedule, { currentDate: SCHEDULE_EPOCH, tz: 'UTC' });
+    const end = SCHEDULE_EPOCH.getTime() + 366 * 86_400_000;
+    let previous = runs.next().getTime();
+    for (let count = 0; count < MAX_RUNS_MEASURED && (count === 0 || previous < end); count++) {
+      const next = runs.next().getTime();
+      longest = Math.max(longest, next - previous);
+      previous = next;
+    }
+    longest /= 1000;
+  } catch {
+    longest = UNKNOWN_GAP_SECONDS;
   }
-  gapCache.set(schedule, longest / 1000);
-  return longest / 1000;
+  gapCache.set(schedule, longest);
+  return longest;
 }
 
 /**
