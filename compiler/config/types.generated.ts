@@ -291,7 +291,7 @@ export interface PlatformMonitoring {
     port?: number;
   };
   /**
-   * Labels added to every ServiceMonitor and PrometheusRule so Prometheus' `serviceMonitorSelector` and `ruleSelector` pick them up, e.g. `release: kube-prometheus-stack`.
+   * Labels added to every PodMonitor and PrometheusRule so Prometheus' `podMonitorSelector` and `ruleSelector` pick them up, e.g. `release: kube-prometheus-stack`.
    */
   selectorLabels?: {
     [k: string]: string;
@@ -307,7 +307,7 @@ export interface PredictionLogs {
    */
   sink: string;
   /**
-   * Base path or `http(s)://` URL where the drift checks read the stored events (a mounted volume or an HTTP endpoint).
+   * Base `http(s)://` URL where drift checks read the stored events: a GET of `<uri>/<namespace>/<deployment>` must answer that deployment's events as JSON Lines.
    */
   uri: string;
   /**
@@ -936,7 +936,7 @@ export interface Monitor {
  */
 export interface DriftInputs {
   /**
-   * A path (a mounted volume) or an `http(s)://` URL of JSON Lines: feature maps or KServe payload-logger CloudEvents.
+   * An `http(s)://` URL answering a GET with the logged inputs as JSON Lines: feature maps or KServe payload-logger CloudEvents (the drift check mounts no volume).
    */
   uri: string;
   /**
