@@ -52,7 +52,8 @@ describe.each(checks)('$label', ({ config, here }) => {
 
   it('may reach its source, and the predictors may reach the sink', () => {
     const cronJob = here.find((object) => object.kind === 'CronJob' && object.metadata?.namespace === config.namespace && object.metadata?.name?.startsWith(config.deployment));
-    const jobLabels = (cronJob?.spec as { jobTemplate: { spec: { template: { metadata: { labels: Record<string, string> } } } } }).jobTemplate.spec.template.metadata.labels;
+    expect(cronJob).toBeDefined();
+    const jobLabels = (cronJob!.spec as { jobTemplate: { spec: { template: { metadata: { labels: Record<string, string> } } } } }).jobTemplate.spec.template.metadata.labels;
     expect(allows(policiesFor(here, config.namespace, jobLabels), urlEgressRule(config.inputs.uri) as EgressRule | undefined)).toBe(true);
     for (const predictor of predictors) {
       if (!predictor.logger?.url) continue;
