@@ -288,6 +288,63 @@ export interface Serving {
   images?: {
     [k: string]: string;
   };
+  /**
+   * Serving runtimes by name, with the Prometheus metrics their model server exports, which the monitoring scrape and SLO alerts use. A KServe deployment runs the model's `runtime`, else KServe's built-in runtime for its framework (`kserve-sklearnserver`, `kserve-xgbserver`, `kserve-lgbserver`, `kserve-huggingfaceserver`, `kserve-torchserve`, `kserve-tensorflow-serving`, `kserve-tritonserver` for `onnx` and `triton`); a `deployment`-backend deployment runs the model's `runtime`, else the runtime named after its framework (the server of `serving.images.<framework>`). Entries here replace the built-in defaults (docs/monitoring.md lists them).
+   */
+  runtimes?: {
+    [k: string]: ServingRuntime;
+  };
+}
+/**
+ * One serving runtime.
+ */
+export interface ServingRuntime {
+  metrics: RuntimeMetrics;
+}
+/**
+ * Where the model server exports Prometheus metrics and which of them measure requests.
+ */
+export interface RuntimeMetrics {
+  /**
+   * Container port of the metrics endpoint (default: the deployment's serving port).
+   */
+  port?: number;
+  /**
+   * HTTP path of the metrics endpoint.
+   */
+  path?: string;
+  latency?: LatencyHistogram;
+  requests?: RequestCounter;
+}
+/**
+ * A request-latency histogram (without the `_bucket` suffix); `latencyP99Ms` SLOs alert on it. Without it, latency SLOs are not alerted (warning ML507).
+ */
+export interface LatencyHistogram {
+  /**
+   * Histogram name, e.g. `request_predict_seconds`.
+   */
+  histogram: string;
+  /**
+   * Unit of its buckets.
+   */
+  unit: 'seconds' | 'milliseconds' | 'microseconds';
+}
+/**
+ * A request counter whose label tells failed requests apart; `errorRatePercent` and `availabilityPercent` SLOs alert on it. Without it, those SLOs are not alerted (warning ML507).
+ */
+export interface RequestCounter {
+  /**
+   * Counter name, e.g. `http_requests_total`.
+   */
+  counter: string;
+  /**
+   * Label carrying the outcome, e.g. `code`.
+   */
+  errorLabel: string;
+  /**
+   * RE2 regular expression matching the label's values of failed requests, e.g. `5..`.
+   */
+  errorPattern: string;
 }
 /**
  * Rules for container images.
@@ -357,11 +414,29 @@ export interface PlatformMonitoring {
     port?: number;
   };
   /**
-   * Labels added to every ServiceMonitor and PrometheusRule so Prometheus' `serviceMonitorSelector` and `ruleSelector` pick them up, e.g. `release: kube-prometheus-stack`.
+   * Labels added to every PodMonitor and PrometheusRule so Prometheus' `podMonitorSelector` and `ruleSelector` pick them up, e.g. `release: kube-prometheus-stack`.
    */
   selectorLabels?: {
     [k: string]: string;
   };
+  predictionLogs?: PredictionLogs;
+}
+/**
+ * Where KServe deployments log their predictions for drift checks: every KServe predictor with drift monitoring gets `logger: { mode: request, url: <sink>/<namespace>/<deployment> }`, and its drift check reads `<uri>/<namespace>/<deployment>`. Without it, each drift check must declare `drift.inputs` (ML328).
+ */
+export interface PredictionLogs {
+  /**
+   * Base URL of the service receiving KServe's payload-logger CloudEvents, e.g. `http://prediction-log-sink.monitoring.svc`; it stores them as JSON Lines under `uri`.
+   */
+  sink: string;
+  /**
+   * Base `http(s)://` URL where drift checks read the stored events: a GET of `<uri>/<namespace>/<deployment>` must answer that deployment's events as JSON Lines.
+   */
+  uri: string;
+  /**
+   * How far back each check reads events.
+   */
+  window?: string;
 }
 /**
  * Where rendered manifests go and how Argo CD syncs them.
@@ -762,7 +837,7 @@ export interface Canary {
  */
 export interface AbTest {
   /**
-   * `fixed` weights, or `bandit` routing that adapts weights (rollout phase 4).
+   * `fixed` weights, or `bandit` (rollout phase 4): recorded, but served with the declared shares as fixed weights — no bandit controller is emitted yet (info ML504).
    */
   strategy?: 'fixed' | 'bandit';
   /**
@@ -861,7 +936,7 @@ export interface Pipeline {
    */
   hyperparameterSearch?: {
     /**
-     * Search algorithm.
+     * Search algorithm: `grid` takes the first `maxTrials` grid points; `random` a random sample of them seeded by the pipeline name; `bayesian` runs the same seeded random sample (no tuner is emitted).
      */
     algorithm?: 'grid' | 'random' | 'bayesian';
     /**
@@ -976,7 +1051,31 @@ export interface Monitor {
      * Drift-check image (default: the platform's).
      */
     image?: string;
+    inputs?: DriftInputs;
   };
+}
+/**
+ * Where this deployment's predictions are logged (required unless platform.yaml declares `monitoring.predictionLogs` and the deployment is served by KServe): the drift check reads the model inputs from there.
+ */
+export interface DriftInputs {
+  /**
+   * An `http(s)://` URL answering a GET with the logged inputs as JSON Lines: feature maps or KServe payload-logger CloudEvents (the drift check mounts no volume).
+   */
+  uri: string;
+  /**
+   * How lines are read.
+   */
+  format?: 'auto' | 'features' | 'kserve';
+  /**
+   * How far back events are read (by CloudEvent time).
+   */
+  window?: string;
+  /**
+   * Feature names of positional instances.
+   *
+   * @minItems 1
+   */
+  columns?: string[];
 }
 /**
  * Team rules, stricter modes for org rules, and waivers.

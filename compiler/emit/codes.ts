@@ -23,9 +23,9 @@ export const EMIT_CODES = defineCodes({
   },
   ML504: {
     severity: 'info',
-    title: 'Bandit routing starts from declared weights',
-    description: 'A/B tests with `strategy: bandit` are emitted with the declared traffic shares as initial weights; the bandit controller adjusts them at run time.',
-    fix: 'Nothing to fix; make the declared shares a sensible starting point.',
+    title: 'Bandit A/B test served with fixed weights',
+    description: 'A/B tests with `strategy: bandit` are emitted with the declared traffic shares as fixed weights: no bandit controller is emitted, so nothing adjusts them at run time.',
+    fix: 'Use `strategy: fixed` to say what happens, or change the shares by hand as results come in.',
   },
   ML505: {
     severity: 'error',
@@ -38,5 +38,11 @@ export const EMIT_CODES = defineCodes({
     title: 'Additional models not served',
     description: '`additionalModels` needs KServe multi-model serving; on the `deployment` backend (and on edge clusters, which always use it) only the main model is served.',
     fix: 'Serve the deployment with the `kserve` backend, or give each additional model its own deployment.',
+  },
+  ML507: {
+    severity: 'warning',
+    title: 'SLO not alerted',
+    description: 'A `monitoring.<deployment>.slo` objective needs a metric the serving runtime does not export (a latency histogram for `latencyP99Ms`, a request counter labelled by outcome for `errorRatePercent` and `availabilityPercent`), or the runtime is not known to the platform at all (then nothing is scraped either); no alert is emitted for it.',
+    fix: 'Declare the runtime\'s metrics in platform.yaml `serving.runtimes.<runtime>.metrics` (docs/monitoring.md lists the built-in defaults), serve the model with a runtime that exports them, or remove the objective.',
   },
 });

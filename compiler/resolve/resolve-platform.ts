@@ -1,5 +1,6 @@
 /** Resolves platform.yaml (or the default platform) into a ResolvedPlatform. */
 import type { Environment, Platform } from '../config/types.generated.ts';
+import { resolveRuntimeMetrics } from './serving-runtimes.ts';
 import type { EnvironmentTier, ResolvedCluster, ResolvedEnvironment, ResolvedPlatform, ResolvedResources } from './resolved-org.ts';
 
 /** The tier an environment has when it declares none, guessed from its name. */
@@ -11,6 +12,9 @@ export function defaultTier(name: string): EnvironmentTier {
 
 /** Image of drift checks when neither the monitor nor the platform names one. */
 export const DEFAULT_DRIFT_CHECK_IMAGE = 'ghcr.io/cirruslabs/mlops-drift-check:0.1.0';
+
+/** How far back drift checks read logged predictions when neither the platform nor the monitor says. */
+export const DEFAULT_PREDICTION_WINDOW = '24h';
 
 /** The default in-cluster API server. */
 export const IN_CLUSTER_SERVER = 'https://kubernetes.default.svc';
@@ -49,6 +53,7 @@ export function resolvePlatform(config: Platform, file: string | undefined): Res
       defaultBackend: config.serving?.default ?? 'kserve',
       kserveDeploymentMode: config.serving?.kserve?.deploymentMode ?? 'Knative',
       images: config.serving?.images ?? {},
+      runtimes: resolveRuntimeMetrics(config.serving?.runtimes),
     },
     allowedRegistries: config.images?.allowedRegistries ?? [],
     monitoring: {
@@ -59,6 +64,7 @@ export function resolvePlatform(config: Platform, file: string | undefined): Res
         port: config.monitoring?.pushgateway?.port ?? 9091,
       },
       selectorLabels: config.monitoring?.selectorLabels ?? {},
+      ...(config.monitoring?.predictionLogs ? { predictionLogs: { ...config.monitoring.predictionLogs, window: config.monitoring.predictionLogs.window ?? DEFAULT_PREDICTION_WINDOW } } : {}),
     },
     quotas: { ...(config.quotas?.perTeam ? { perTeam: config.quotas.perTeam } : {}), teams: config.quotas?.teams ?? {} },
     gitops: {

@@ -4,7 +4,8 @@
  * placement per environment × cluster. Emit, policy and plan read only this.
  */
 import type { DataPath, ParsedFile } from '../load/parsed-file.ts';
-import type { CustomRule, Model, ModelVersion, OrgPolicies, Platform, Quota, Team, TeamPolicies } from '../config/types.generated.ts';
+import type { ResolvedRuntimeMetrics } from './serving-runtimes.ts';
+import type { CustomRule, Model, ModelVersion, OrgPolicies, Platform, Quota, Team, TeamPolicies, DriftInputs } from '../config/types.generated.ts';
 
 /** Where a resolved object was declared: a file and a data path inside it. */
 export interface SourceRef {
@@ -64,6 +65,8 @@ export interface ResolvedPlatformMonitoring {
   readonly pushgateway: { readonly namespace: string; readonly service: string; readonly port: number };
   /** Labels for Prometheus' ServiceMonitor and rule selectors. */
   readonly selectorLabels: Readonly<Record<string, string>>;
+  /** Where KServe predictors log predictions and drift checks read them (platform.yaml `monitoring.predictionLogs`). */
+  readonly predictionLogs?: { readonly sink: string; readonly uri: string; readonly window: string };
 }
 
 /** The platform with defaults applied. */
@@ -77,6 +80,8 @@ export interface ResolvedPlatform {
     readonly defaultBackend: ServingBackend;
     readonly kserveDeploymentMode: 'Knative' | 'Standard';
     readonly images: Readonly<Record<string, string>>;
+    /** Metrics per serving runtime: KServe's built-in runtimes with platform.yaml `serving.runtimes` over them. */
+    readonly runtimes: Readonly<Record<string, ResolvedRuntimeMetrics>>;
   };
   readonly allowedRegistries: readonly string[];
   readonly monitoring: ResolvedPlatformMonitoring;
@@ -186,7 +191,7 @@ export interface ResolvedMonitor {
   readonly deployment: string;
   readonly team: string;
   readonly slo?: { readonly latencyP99Ms?: number; readonly errorRatePercent?: number; readonly availabilityPercent?: number };
-  readonly drift?: { readonly method: string; readonly threshold: number; readonly features: readonly string[]; readonly schedule: string; readonly baseline?: string; readonly image?: string };
+  readonly drift?: { readonly method: string; readonly threshold: number; readonly features: readonly string[]; readonly schedule: string; readonly baseline?: string; readonly image?: string; readonly inputs?: DriftInputs };
   readonly source: SourceRef;
 }
 

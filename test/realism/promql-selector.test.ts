@@ -18,6 +18,8 @@ describe('PromQL selectors of the realism tests', () => {
   it('synthesizes values inside and outside a regex, and checks them', () => {
     expect(valueMatching('5..')).toBe('500');
     expect(valueMatching('fraud-api-drift-check-.*')).toBe('fraud-api-drift-check-29412345');
+    expect(valueMatching('5..|error')).toBe('500');
+    expect(valueMatching('error|5..')).toBe('error');
     expect(valueMatching('a\\.b')).toBe('a.b');
     expect(() => valueMatching('(a|b)[0-9]')).toThrow('cannot synthesize');
     expect(valueNotMatching('5..')).toBe('200');

@@ -79,6 +79,8 @@ gitops: { deployRepo: acme/mlops-deploy, branch: main, argocdNamespace: argocd }
 policies:
   maxWaiverDays: 90
   maxCanaryTraffic: 20
+monitoring:
+  predictionLogs: { sink: "http://prediction-log-sink.monitoring.svc", uri: "http://prediction-log-sink.monitoring.svc/events" }
 `;
 }
 

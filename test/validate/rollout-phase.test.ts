@@ -46,7 +46,7 @@ pipelines:
     steps: [{ name: fit, image: ghcr.io/acme/fit:1.0.0 }]
 monitoring:
   scorer-api:
-    drift: { method: psi, threshold: 0.2, features: [amount] }
+    drift: { method: psi, threshold: 0.2, features: [amount], inputs: { uri: "https://logs.acme.io/scorer-api.jsonl" } }
 `;
 
 function kitchenSink(phase: number) {

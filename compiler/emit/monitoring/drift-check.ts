@@ -1,6 +1,6 @@
 /**
  * The drift check of one placement: a ConfigMap with what to compare (method, threshold, features,
- * baseline, where to push results, what to retrain) and a CronJob that runs the check on the drift
+ * baseline, where the logged predictions are (`prediction-source.ts`), where to push results, what to retrain) and a CronJob that runs the check on the drift
  * schedule with secure pod defaults. The job pushes `mlops_drift_score` per feature to the Pushgateway
  * (alerted on by the PrometheusRule) and submits retraining runs (see `drift-retrain.ts`).
  */
@@ -9,6 +9,7 @@ import { clusterScheduling } from '../pipelines/cluster-scheduling.ts';
 import { secureContainer, securePodDefaults } from '../security-context.ts';
 import { DEPLOYMENT_LABEL, DRIFT_SCORE, pushgatewayUrl } from './serving-metrics.ts';
 import { retrainCredentialsSecret, type RetrainTarget } from './drift-retrain.ts';
+import { driftCheckInputs } from './prediction-source.ts';
 
 /** Key of the drift-check config in its ConfigMap. */
 export const DRIFT_CONFIG_KEY = 'drift-check.json';
@@ -21,6 +22,8 @@ const CONFIG_DIRECTORY = '/etc/mlops/drift-check';
  * is rather than copied sorted: one is emitted per monitored placement. Golden fixtures pin the bytes.
  */
 export function driftCheckConfig(team: ResolvedTeam, placement: ResolvedPlacement, drift: NonNullable<ResolvedMonitor['drift']>, retrain: readonly RetrainTarget[], monitoring: ResolvedPlatformMonitoring): string {
+  const inputs = driftCheckInputs(placement, drift, monitoring);
+  if (!inputs) throw new Error(`bug: the drift check of ${placement.deployment} in ${placement.namespace} has no data source (validation's ML328 should have refused it)`);
   const stable = team.models.find((model) => model.name === placement.stable.model)?.versions.find((version) => version.version === placement.stable.version);
   const baseline = drift.baseline ?? stable?.config.dataset?.uri;
   const config = {
@@ -29,6 +32,7 @@ export function driftCheckConfig(team: ResolvedTeam, placement: ResolvedPlacemen
     deployment: placement.deployment,
     environment: placement.environment,
     features: drift.features,
+    inputs,
     method: drift.method,
     model: { ...(placement.canary ? { canaryVersion: placement.canary.version } : {}), name: placement.stable.model, version: placement.stable.version },
     namespace: placement.namespace,

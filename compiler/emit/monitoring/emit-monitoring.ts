@@ -1,10 +1,13 @@
 /**
  * Monitoring → prometheus-operator objects and a drift check, per deployment placement on this cluster
- * that has `monitoring`: a ServiceMonitor, a PrometheusRule (SLO and drift alerts), and for drift a
- * ConfigMap + ServiceAccount + CronJob + NetworkPolicy (egress to the Pushgateway), plus a Role/RoleBinding in the pipeline's namespace when the
- * drift check submits retraining runs on the same cluster.
+ * that has `monitoring`: a PodMonitor on the serving runtime's metrics endpoint (when the runtime is
+ * known), a PrometheusRule (SLO alerts its metrics can measure, drift alerts), and for drift a
+ * ConfigMap + ServiceAccount + CronJob + NetworkPolicy (egress to the Pushgateway and the logged
+ * predictions), a NetworkPolicy letting KServe's payload logger reach the prediction-log sink, plus a
+ * Role/RoleBinding in the pipeline's namespace when the drift check submits retraining runs on the same cluster.
  */
 import { ApiObject, type Chart } from 'cdk8s';
+import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import type { ResolvedMonitor, ResolvedPlacement } from '../../resolve/resolved-org.ts';
 import { sourceAnnotations, standardLabels } from '../labels.ts';
 import { dnsName, MAX_CRON_NAME } from '../pipelines/dns-name.ts';
@@ -13,7 +16,12 @@ import { type AlertRule, driftRules, sloRules } from './alert-rules.ts';
 import { driftCheckEgressSpec } from './drift-check-egress.ts';
 import { DRIFT_CONFIG_KEY, driftCheckConfig, driftCheckCronJobSpec } from './drift-check.ts';
 import { type RetrainTarget, retrainRoleRules, retrainTargets } from './drift-retrain.ts';
-import { serviceMonitorSpec } from './service-monitor.ts';
+import { monitoringDiagnostics, unknownRuntimeDiagnostic } from './monitoring-diagnostics.ts';
+import { podMonitorSpec, servingPodSelector } from './pod-monitor.ts';
+import { predictionLogger } from './prediction-source.ts';
+import { driftCheckInputs } from './prediction-source.ts';
+import { urlEgressRule } from './drift-check-egress.ts';
+import { placementRuntime } from './serving-metrics.ts';
 import { compareCodePoints } from '../../support/compare-code-points.ts';
 
 /** prometheus-operator API version. */
@@ -55,8 +63,9 @@ function emitRetrainAccess(chart: Chart, placement: ResolvedPlacement, serviceAc
   }
 }
 
-/** Emits the monitoring objects of every monitored placement of the team on `context.cluster`. */
-export function emitMonitoring(chart: Chart, context: TeamClusterContext): void {
+/** Emits the monitoring objects of every monitored placement of the team on `context.cluster`; returns the SLOs it cannot alert on. */
+export function emitMonitoring(chart: Chart, context: TeamClusterContext): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
   for (const { placement, monitor } of monitoredPlacements(context)) {
     const labels = standardLabels({ team: placement.team, name: placement.deployment, component: 'monitoring', environment: placement.environment, model: placement.stable.model, version: placement.stable.version });
     const annotations = sourceAnnotations(context.org, monitor.source);
@@ -66,9 +75,21 @@ export function emitMonitoring(chart: Chart, context: TeamClusterContext): void 
     const selected = { ...metadata(placement.deployment), labels: { ...platform.selectorLabels, ...labels } };
     const id = `monitoring-${placement.deployment}`;
     const jobName = driftCheckName(placement);
-    new ApiObject(chart, `${id}-servicemonitor`, { apiVersion: PROMETHEUS_OPERATOR_API_VERSION, kind: 'ServiceMonitor', metadata: selected, spec: serviceMonitorSpec(placement) });
+    const deployment = context.team.deployments.find((candidate) => candidate.name === placement.deployment);
+    const model = context.team.models.find((candidate) => candidate.name === placement.stable.model);
+    if (!deployment || !model) throw new Error(`bug: deployment ${placement.deployment} or its model is not resolved`);
+    const runtime = placementRuntime(context.org.platform, model, placement);
+    if (runtime.metrics) {
+      new ApiObject(chart, `${id}-podmonitor`, { apiVersion: PROMETHEUS_OPERATOR_API_VERSION, kind: 'PodMonitor', metadata: selected, spec: podMonitorSpec(placement, deployment, runtime.metrics) });
+    } else if (monitor.slo) {
+      diagnostics.push(unknownRuntimeDiagnostic(context.org, monitor, placement, runtime.name));
+    }
     const groups: { name: string; rules: AlertRule[] }[] = [];
-    if (monitor.slo) groups.push({ name: `${placement.deployment}.slo`, rules: sloRules(placement, monitor.slo) });
+    if (monitor.slo && runtime.metrics) {
+      const { rules, unmeasured } = sloRules(placement, monitor.slo, runtime.metrics);
+      groups.push({ name: `${placement.deployment}.slo`, rules });
+      diagnostics.push(...monitoringDiagnostics(context.org, monitor, placement, runtime.name ?? '', unmeasured));
+    }
     if (monitor.drift) groups.push({ name: `${placement.deployment}.drift`, rules: driftRules(placement, monitor.drift, jobName) });
     const nonEmpty = groups.filter((group) => group.rules.length > 0);
     if (nonEmpty.length > 0) {
@@ -94,8 +115,19 @@ export function emitMonitoring(chart: Chart, context: TeamClusterContext): void 
       apiVersion: 'networking.k8s.io/v1',
       kind: 'NetworkPolicy',
       metadata: metadata(dnsName([placement.deployment, 'drift-check-egress'])),
-      spec: driftCheckEgressSpec(labels, platform.pushgateway),
+      spec: driftCheckEgressSpec(labels, platform.pushgateway, driftCheckInputs(placement, monitor.drift, platform)?.uri),
     });
+    const logger = predictionLogger(placement, monitor, platform);
+    const sinkEgress = logger ? urlEgressRule(logger.url) : undefined;
+    if (sinkEgress) {
+      new ApiObject(chart, `${id}-prediction-log-networkpolicy`, {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'NetworkPolicy',
+        metadata: metadata(dnsName([placement.deployment, 'prediction-log-egress'])),
+        spec: { egress: [sinkEgress], podSelector: { matchLabels: servingPodSelector(placement) }, policyTypes: ['Egress'] },
+      });
+    }
     emitRetrainAccess(chart, placement, serviceAccount, targets, metadata);
   }
+  return diagnostics;
 }

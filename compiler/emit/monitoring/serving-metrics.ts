@@ -1,28 +1,31 @@
 /**
- * The metrics contract between serving, the scrape config and the alerts. Serving pods expose
- * Prometheus metrics on the Service port named {@link SERVING_METRICS_PORT} at `/metrics`:
- * a request-duration histogram ({@link REQUEST_DURATION_BUCKET}, seconds) and a request counter
- * ({@link REQUESTS_TOTAL}) with the HTTP status in label `code`. The ServiceMonitor stamps every series
- * with {@link DEPLOYMENT_LABEL} so alerts can select one deployment regardless of Service names. The
- * drift check pushes {@link DRIFT_SCORE} per feature to the Pushgateway with the same labels.
+ * The metrics contract between serving, the scrape config and the alerts. Serving pods declare their
+ * serving port under a name ({@link KSERVE_SERVING_PORT_NAME} on KServe, {@link DEPLOYMENT_SERVING_PORT_NAME}
+ * on the `deployment` backend), and a PodMonitor scrapes the runtime's metrics endpoint through it (see
+ * `pod-monitor.ts`); which metrics exist is a property of the serving runtime (`ResolvedRuntimeMetrics`,
+ * platform.yaml `serving.runtimes`). The PodMonitor stamps every series with {@link DEPLOYMENT_LABEL} so
+ * alerts can select one deployment regardless of pod names. The drift check pushes {@link DRIFT_SCORE}
+ * per feature and {@link DRIFT_LAST_SUCCESS} to the Pushgateway with the same labels.
  */
-import type { ResolvedPlacement } from '../../resolve/resolved-org.ts';
+import type { ResolvedDeployment, ResolvedPlacement, ResolvedPlatform } from '../../resolve/resolved-org.ts';
 import type { ResolvedPlatformMonitoring } from '../../resolve/resolved-org.ts';
+import { type ResolvedRuntimeMetrics, servingRuntimeName } from '../../resolve/serving-runtimes.ts';
 
-/** Service port the ServiceMonitor scrapes. */
-export const SERVING_METRICS_PORT = 'http';
+/**
+ * Name of the KServe model container's declared serving port. Knative accepts only `http1` or `h2c`
+ * as a port name, and KServe's Standard-mode Service takes its port name from the first container port
+ * (`createDefaultSvc` in KServe v0.20 `pkg/controller/v1beta1/inferenceservice/reconcilers/service/service_reconciler.go`).
+ */
+export const KSERVE_SERVING_PORT_NAME = 'http1';
 
-/** Scrape path. */
-export const SERVING_METRICS_PATH = '/metrics';
-
-/** Request latency histogram buckets (seconds). */
-export const REQUEST_DURATION_BUCKET = 'http_request_duration_seconds_bucket';
-
-/** Request counter, labelled with the HTTP status `code`. */
-export const REQUESTS_TOTAL = 'http_requests_total';
+/** Name of the `deployment` backend's container port (security-context.ts `secureContainer`). */
+export const DEPLOYMENT_SERVING_PORT_NAME = 'http';
 
 /** Per-feature drift statistic pushed by the drift check (labels: `feature`, `method`). */
 export const DRIFT_SCORE = 'mlops_drift_score';
+
+/** Unix time of the drift check's last successful run, pushed with each run (drift/README.md). */
+export const DRIFT_LAST_SUCCESS = 'mlops_drift_check_last_success_timestamp_seconds';
 
 /** Target label naming the deployment on every scraped or pushed series. */
 export const DEPLOYMENT_LABEL = 'mlops_deployment';
@@ -35,4 +38,35 @@ export function pushgatewayUrl(pushgateway: ResolvedPlatformMonitoring['pushgate
 /** PromQL label matchers selecting one placement's series, e.g. `namespace="fraud-prod",mlops_deployment="fraud-api"`. */
 export function placementMatchers(placement: Pick<ResolvedPlacement, 'namespace' | 'deployment'>): string {
   return `namespace="${placement.namespace}",${DEPLOYMENT_LABEL}="${placement.deployment}"`;
+}
+
+/** A placement's serving runtime and its metrics (undefined metrics: the runtime is not known to the platform). */
+export interface PlacementRuntime {
+  readonly name?: string;
+  readonly metrics?: ResolvedRuntimeMetrics;
+}
+
+/** The runtime serving a placement's stable version, with its metrics. */
+export function placementRuntime(platform: Pick<ResolvedPlatform, 'serving'>, model: { readonly framework: Parameters<typeof servingRuntimeName>[1]['framework']; readonly runtime?: string }, placement: Pick<ResolvedPlacement, 'backend'>): PlacementRuntime {
+  const name = servingRuntimeName(placement.backend, model);
+  const metrics = name === undefined ? undefined : platform.serving.runtimes[name];
+  return { ...(name !== undefined ? { name } : {}), ...(metrics ? { metrics } : {}) };
+}
+
+/** Metric names a runtime's declared metrics make available to PromQL (histograms as `_bucket`, `_sum`, `_count`). */
+export function runtimeSeriesNames(metrics: ResolvedRuntimeMetrics): string[] {
+  const names: string[] = [];
+  if (metrics.latency) names.push(...['bucket', 'count', 'sum'].map((suffix) => `${metrics.latency!.histogram}_${suffix}`));
+  if (metrics.requests) names.push(metrics.requests.counter);
+  return names;
+}
+
+/** The serving port name of a placement's pods. */
+export function servingPortName(placement: Pick<ResolvedPlacement, 'backend'>): string {
+  return placement.backend === 'kserve' ? KSERVE_SERVING_PORT_NAME : DEPLOYMENT_SERVING_PORT_NAME;
+}
+
+/** The container port of a deployment's metrics endpoint. */
+export function metricsPort(deployment: Pick<ResolvedDeployment, 'port'>, metrics: ResolvedRuntimeMetrics): number {
+  return metrics.port ?? deployment.port;
 }

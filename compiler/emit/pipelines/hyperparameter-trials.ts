@@ -3,8 +3,8 @@
  * out with `withItems`: `grid` takes the first `maxTrials` points of the grid in order; `random` and
  * `bayesian` take `maxTrials` grid points sampled with a generator seeded by the pipeline name (the same
  * config always gives the same trials). Bayesian search proper needs feedback between trials, which a
- * static fan-out cannot give: its seeded random sample is the initial design, and the algorithm is
- * recorded on the template so a tuner can take over.
+ * static fan-out cannot give and no component of the output provides: `bayesian` runs exactly the
+ * seeded random sample `random` would.
  */
 import type { ResolvedPipeline } from '../../resolve/resolved-org.ts';
 import { shortHash } from './dns-name.ts';

@@ -13,6 +13,7 @@ import { SERVICE_PORT } from './gateway.ts';
 import { emitHttpRoute, type WeightedBackend } from './http-route.ts';
 import { emitInferenceService } from './inference-service.ts';
 import { placementsHere } from './served-model.ts';
+import { predictionLogger } from '../monitoring/prediction-source.ts';
 import { checkNameLength, emitDiagnostic } from './serving-diagnostics.ts';
 import { emitTrainedModels } from './trained-model.ts';
 
@@ -26,6 +27,8 @@ function generatedNames(deployment: ResolvedDeployment, placement: ResolvedPlace
   for (const variant of placement.abTest?.variants ?? []) names.push(`${deployment.name}-${variant.name}`);
   const services = placement.abTest ? placement.abTest.variants.map((variant) => `${deployment.name}-${variant.name}`) : [deployment.name];
   if (placement.backend === 'kserve') {
+    // KServe Standard mode names the canary's Deployment and Service `<isvc>-canary-predictor`.
+    if (placement.canary) names.push(`${deployment.name}-canary-predictor`);
     for (const service of services) {
       names.push(`${service}-predictor`);
       for (const extra of deployment.additionalModels) names.push(`${service}-${extra.model}`);
@@ -48,21 +51,24 @@ function placementDiagnostics(context: TeamClusterContext, deployment: ResolvedD
     diagnostics.push(emitDiagnostic(org, deployment.source, ['additionalModels'], 'ML506', `\`${deployment.name}\` runs on the deployment backend on cluster \`${placement.cluster.name}\`, which serves only its main model; its additional models are not served there.`));
   }
   if (placement.abTest?.strategy === 'bandit') {
-    diagnostics.push(emitDiagnostic(org, placement.source, ['abTest', 'strategy'], 'ML504', `The bandit A/B test of \`${deployment.name}\` starts from the declared traffic shares.`));
+    diagnostics.push(emitDiagnostic(org, placement.source, ['abTest', 'strategy'], 'ML504', `The bandit A/B test of \`${deployment.name}\` is served with the declared traffic shares as fixed weights: no bandit controller is emitted.`));
   }
   return diagnostics;
 }
 
 function emitKserve(scope: Construct, context: TeamClusterContext, deployment: ResolvedDeployment, placement: ResolvedPlacement, minReplicas: number): void {
+  const monitor = context.team.monitors.find((candidate) => candidate.deployment === deployment.name);
+  const logger = predictionLogger(placement, monitor, context.org.platform.monitoring);
+  const logging = logger ? { logger } : {};
   if (!placement.abTest) {
-    emitInferenceService(scope, { context, deployment, placement, name: deployment.name, served: placement.stable, ...(placement.canary ? { canary: placement.canary } : {}), minReplicas });
+    emitInferenceService(scope, { context, deployment, placement, name: deployment.name, served: placement.stable, ...(placement.canary ? { canary: placement.canary } : {}), minReplicas, ...logging });
     emitTrainedModels(scope, context, deployment, placement, deployment.name);
     return;
   }
   const backends: WeightedBackend[] = [];
   for (const variant of placement.abTest.variants) {
     const name = `${deployment.name}-${variant.name}`;
-    emitInferenceService(scope, { context, deployment, placement, name, served: variant, minReplicas });
+    emitInferenceService(scope, { context, deployment, placement, name, served: variant, minReplicas, ...logging });
     emitTrainedModels(scope, context, deployment, placement, name);
     backends.push({ service: `${name}-predictor`, port: SERVICE_PORT, weight: variant.traffic });
   }

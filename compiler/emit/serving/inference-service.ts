@@ -13,6 +13,8 @@ import { containerResources, restrictedContainerSecurityContext, restrictedPodSe
 import type { TeamClusterContext } from '../team-cluster-context.ts';
 import { WORKLOAD_SERVICE_ACCOUNT } from '../tenancy/rbac.ts';
 import { servedModel, servedVersion, servingLabels, servingMetadata } from './served-model.ts';
+import { KSERVE_SERVING_PORT_NAME } from '../monitoring/serving-metrics.ts';
+import type { PredictionLogger } from '../monitoring/prediction-source.ts';
 
 /** Annotation naming the KServe deployment mode. */
 export const DEPLOYMENT_MODE_ANNOTATION = 'serving.kserve.io/deploymentMode';
@@ -20,8 +22,23 @@ export const DEPLOYMENT_MODE_ANNOTATION = 'serving.kserve.io/deploymentMode';
 /** Annotation recording the stable version while a Knative canary rolls out. */
 export const STABLE_VERSION_ANNOTATION = `${MLOPS_DOMAIN}/stable-version`;
 
-/** Name KServe gives the model-server container (required inside `spec.canary[]`). */
+/**
+ * `predictor.name` of the Standard-mode canary. KServe v0.20's webhook (`validateCanarySpecs` in
+ * `pkg/apis/serving/v1beta1/inference_service_validation.go`) requires a name on every canary
+ * predictor, different from the stable predictor's (which has none); KServe names its Deployment and
+ * Service `<isvc>-canary-predictor`.
+ */
+export const CANARY_PREDICTOR_NAME = 'canary';
+
+/**
+ * Container name of a canary's model: the InferenceService CRD (v0.20.0 `config/crd/full`) requires
+ * `name` on `spec.canary[].predictor.model`, while the webhook refuses it on the stable predictor's.
+ */
 export const KSERVE_CONTAINER_NAME = 'kserve-container';
+
+/** Knative's autoscaler-class annotation and its HPA class (cpu/memory scaling in Knative mode). */
+export const KNATIVE_AUTOSCALER_CLASS_ANNOTATION = 'autoscaling.knative.dev/class';
+export const KNATIVE_HPA_CLASS = 'hpa.autoscaling.knative.dev';
 
 /** What one InferenceService serves. */
 export interface InferenceServiceInput {
@@ -34,6 +51,8 @@ export interface InferenceServiceInput {
   readonly canary?: ServedVersion & { readonly traffic: number };
   /** Lowest replica count the mode supports (0 on Knative, 1 on Standard). */
   readonly minReplicas: number;
+  /** KServe's payload logger, when the placement's drift check reads logged predictions. */
+  readonly logger?: PredictionLogger;
 }
 
 function predictor(input: InferenceServiceInput, served: ServedVersion): Record<string, unknown> {
@@ -46,9 +65,12 @@ function predictor(input: InferenceServiceInput, served: ServedVersion): Record<
     labels: servingLabels(context, deployment, served),
     maxReplicas: placement.replicas.max,
     minReplicas: input.minReplicas,
+    ...(input.logger ? { logger: { ...input.logger } } : {}),
+    // No container `name`: the webhook refuses one on the stable predictor (`validatePredictor`).
     model: {
-      name: KSERVE_CONTAINER_NAME,
       modelFormat: { name: model.framework },
+      // A named port, so the PodMonitor can select it (prometheus-operator PodMetricsEndpoint.port).
+      ports: [{ containerPort: deployment.port, name: KSERVE_SERVING_PORT_NAME, protocol: 'TCP' }],
       ...(model.runtime ? { runtime: model.runtime } : {}),
       storageUri: version.config.artifact,
       resources: containerResources(placement.resources),
@@ -64,17 +86,35 @@ function predictor(input: InferenceServiceInput, served: ServedVersion): Record<
   };
 }
 
-/** Builds the InferenceService spec and annotations for the platform's deployment mode. */
+/**
+ * The Standard-mode canary predictor: named, with fixed replicas — the webhook refuses `maxReplicas`,
+ * `scaleTarget`, `scaleMetric` and `autoScaling` on a canary and a `minReplicas` above the stable one's.
+ */
+function canaryPredictor(input: InferenceServiceInput, canary: ServedVersion): Record<string, unknown> {
+  const { maxReplicas: _max, scaleMetric: _metric, scaleTarget: _target, model, ...fixed } = predictor(input, canary);
+  return { name: CANARY_PREDICTOR_NAME, ...fixed, model: { name: KSERVE_CONTAINER_NAME, ...(model as Record<string, unknown>) } };
+}
+
+/**
+ * Builds the InferenceService spec and annotations for the platform's deployment mode. Knative mode
+ * scales on `concurrency`/`rps` with Knative's own autoscaler and on `cpu`/`memory` with its HPA class
+ * (KServe's `validateAutoScalingCompExtension` allows only KPA metrics otherwise); Standard mode's HPA
+ * maps only `cpu`/`memory` (`getHPAMetrics` in `reconcilers/hpa/hpa_reconciler.go`), and validation
+ * (ML327) refuses the others there.
+ */
 export function inferenceServiceSpec(input: InferenceServiceInput): { spec: Record<string, unknown>; annotations: Record<string, string> } {
   const mode = input.context.org.platform.serving.kserveDeploymentMode;
   const annotations: Record<string, string> = { [DEPLOYMENT_MODE_ANNOTATION]: mode };
+  if (mode === 'Knative' && (input.placement.autoscaling.metric === 'cpu' || input.placement.autoscaling.metric === 'memory')) {
+    annotations[KNATIVE_AUTOSCALER_CLASS_ANNOTATION] = KNATIVE_HPA_CLASS;
+  }
   if (!input.canary) return { spec: { predictor: predictor(input, input.served) }, annotations };
   if (mode === 'Knative') {
     annotations[STABLE_VERSION_ANNOTATION] = input.served.version;
     return { spec: { predictor: { ...predictor(input, input.canary), canaryTrafficPercent: input.canary.traffic } }, annotations };
   }
   return {
-    spec: { predictor: predictor(input, input.served), canary: [{ trafficPercent: input.canary.traffic, predictor: predictor(input, input.canary) }] },
+    spec: { predictor: predictor(input, input.served), canary: [{ trafficPercent: input.canary.traffic, predictor: canaryPredictor(input, input.canary) }] },
     annotations,
   };
 }

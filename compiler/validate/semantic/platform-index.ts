@@ -26,6 +26,9 @@ export interface PlatformIndex {
   /** Default model-server image per framework. */
   readonly servingImages: Readonly<Record<string, string>>;
   readonly defaultBackend: 'kserve' | 'deployment';
+  readonly kserveDeploymentMode: 'Knative' | 'Standard';
+  /** Whether platform.yaml declares where KServe predictors log predictions (`monitoring.predictionLogs`). */
+  readonly predictionLogs: boolean;
 }
 
 /** Builds the platform index. */
@@ -44,6 +47,8 @@ export function indexPlatform(config: ValidatedConfig): PlatformIndex {
     environments,
     servingImages: platform.serving?.images ?? {},
     defaultBackend: platform.serving?.default ?? 'kserve',
+    kserveDeploymentMode: platform.serving?.kserve?.deploymentMode ?? 'Knative',
+    predictionLogs: platform.monitoring?.predictionLogs !== undefined,
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import type { ValidatedConfig } from '../validated-config.ts';
+import { driftSourceDiagnostics } from './drift-sources.ts';
 import { environmentReferenceDiagnostics } from './environment-references.ts';
 import { modelReferenceDiagnostics } from './model-references.ts';
 import { nameDiagnostics } from './names.ts';
@@ -27,6 +28,7 @@ export function semanticDiagnostics(config: ValidatedConfig): Diagnostic[] {
       ...stepDagDiagnostics(team),
       ...servingDiagnostics(team, index),
       ...retrainingDiagnostics(team),
+      ...driftSourceDiagnostics(team, index),
       ...waiverTargetDiagnostics(team, index),
     );
   }

@@ -36,8 +36,8 @@ describe('golden emit fixtures', () => {
       for (const diagnostic of result.diagnostics) codes.add(diagnostic.code);
       for (const manifest of result.manifests) kinds.add(manifest.object.kind);
     }
-    expect([...codes].filter((code) => code.startsWith('ML5')).sort()).toEqual(['ML501', 'ML502', 'ML503', 'ML504', 'ML505', 'ML506']);
-    for (const kind of ['InferenceService', 'TrainedModel', 'Deployment', 'Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'HTTPRoute', 'Namespace', 'ResourceQuota', 'LimitRange', 'ServiceAccount', 'Role', 'RoleBinding', 'NetworkPolicy']) {
+    expect([...codes].filter((code) => code.startsWith('ML5')).sort()).toEqual(['ML501', 'ML502', 'ML503', 'ML504', 'ML505', 'ML506', 'ML507']);
+    for (const kind of ['InferenceService', 'TrainedModel', 'Deployment', 'Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'HTTPRoute', 'Namespace', 'ResourceQuota', 'LimitRange', 'ServiceAccount', 'Role', 'RoleBinding', 'NetworkPolicy', 'PodMonitor', 'PrometheusRule']) {
       expect(kinds.has(kind), kind).toBe(true);
     }
   });

@@ -19,6 +19,8 @@ environments:
       - { name: prod-us, region: us-east-1, server: "https://prod-us.k8s.acme.io" }
     approvals: 2
 gitops: { deployRepo: acme/mlops-deploy, branch: main, argocdNamespace: argocd }
+monitoring:
+  predictionLogs: { sink: "http://prediction-log-sink.monitoring.svc", uri: "http://prediction-log-sink.monitoring.svc/events" }
 `;
 
 /** \`teams/fraud/mlops.yaml\` of the example org. */

@@ -35,6 +35,32 @@ describe('KServe InferenceService', () => {
     expect(isvc.spec.canary[0].predictor.model.storageUri).toBe('s3://models/scorer/1.1.0');
   });
 
+  it('in Standard mode names the canary predictor and gives it fixed replicas, as KServe v0.20’s webhook requires', () => {
+    const isvc = objectNamed(compileTexts(platformYaml({ mode: 'Standard' }), canaryTeam), 'prod-eu', 'InferenceService', 'scorer-api');
+    const canary = isvc.spec.canary[0].predictor;
+    expect(canary.name).toBe('canary');
+    expect(canary.minReplicas).toBe(2);
+    for (const field of ['maxReplicas', 'scaleMetric', 'scaleTarget']) expect(canary).not.toHaveProperty(field);
+    expect(canary.model.name).toBe('kserve-container');
+    expect(isvc.spec.predictor).not.toHaveProperty('name');
+    expect(isvc.spec.predictor.model).not.toHaveProperty('name');
+    expect(isvc.spec.predictor).toMatchObject({ maxReplicas: 6, scaleMetric: 'cpu', scaleTarget: 70 });
+  });
+
+  it('declares the model server port by name, for the PodMonitor', () => {
+    const isvc = objectNamed(compileTexts(platformYaml({ mode: 'Standard' }), canaryTeam), 'prod-eu', 'InferenceService', 'scorer-api');
+    expect(isvc.spec.predictor.model.ports).toEqual([{ containerPort: 8080, name: 'http1', protocol: 'TCP' }]);
+  });
+
+  it('in Knative mode scales cpu and memory with Knative’s HPA class, concurrency and rps with its own autoscaler', () => {
+    const cpu = objectNamed(compileTexts(platformYaml({ mode: 'Knative' }), canaryTeam), 'prod-eu', 'InferenceService', 'scorer-api');
+    expect(cpu.metadata.annotations['autoscaling.knative.dev/class']).toBe('hpa.autoscaling.knative.dev');
+    const concurrencyTeam = canaryTeam.replace('        replicas: { min: 2, max: 6 }', '        replicas: { min: 2, max: 6 }\n        autoscaling: { metric: concurrency, target: 20 }');
+    const concurrency = objectNamed(compileTexts(platformYaml({ mode: 'Knative' }), concurrencyTeam), 'prod-eu', 'InferenceService', 'scorer-api');
+    expect(concurrency.metadata.annotations).not.toHaveProperty('autoscaling.knative.dev/class');
+    expect(concurrency.spec.predictor.scaleMetric).toBe('concurrency');
+  });
+
   it('requests and limits GPUs, sets replicas, format and secure pod fields', () => {
     const isvc = objectNamed(compileTexts(platformYaml(), canaryTeam), 'prod-eu', 'InferenceService', 'scorer-api');
     const predictor = isvc.spec.predictor;

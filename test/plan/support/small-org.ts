@@ -10,6 +10,7 @@ environments:
   dev: { clusters: [{ name: dev-eu, region: eu-west-1 }] }
   prod: { approvals: 2, clusters: [{ name: prod-eu, region: eu-west-1 }] }
 gitops: { deployRepo: acme/deploy }
+monitoring: { predictionLogs: { sink: "http://prediction-log-sink.monitoring.svc", uri: "http://prediction-log-sink.monitoring.svc/events" } }
 `;
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`;

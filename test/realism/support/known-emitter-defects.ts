@@ -1,34 +1,33 @@
 /**
- * Defects of the emitted alerting rules that the promtool tests expose and that are not fixed yet
- * (the emitter, `compiler/emit/monitoring/alert-rules.ts`, is not this test's to change). The test
- * asserts each defect is still present in exactly these alerts: fixing the emitter makes it fail
- * until the entry is removed here, and a new alert with the same defect makes it fail too.
+ * Defects of the emitted alerting rules that the promtool tests expose and that are not fixed yet.
+ * `prometheus-rules.test.ts` runs every defect's detector over every emitted alert and asserts it finds
+ * exactly the alerts listed here (none, for a defect not listed): fixing the emitter makes the test
+ * fail until the entry is removed, and a new alert with a known defect makes it fail too.
+ *
+ * The three defects the drift helper found are fixed (issue 11, item 4): `ModelDataDrift` waits 5 m
+ * instead of `for: 0m`; `ModelAvailabilityLow` has no `absent(up == 1)` fallback that fired forever
+ * without targets; `ModelDriftCheckFailing` alerts on the age of
+ * `mlops_drift_check_last_success_timestamp_seconds` instead of a failed Job kept for a day.
  */
+
+/** The defects a detector exists for. */
+export type EmitterDefectId = 'for-0m' | 'fires-forever-without-series' | 'failed-job-latches';
 
 /** One known defect and the alerts (by name) that have it today. */
 export interface KnownEmitterDefect {
-  readonly id: 'for-0m' | 'fires-forever-without-series' | 'failed-job-latches';
+  readonly id: EmitterDefectId;
   readonly alerts: readonly string[];
   readonly description: string;
 }
 
-/** The defects of the emitted rules as of this commit. */
-export const KNOWN_EMITTER_DEFECTS: readonly KnownEmitterDefect[] = [
-  {
-    id: 'for-0m',
-    alerts: ['ModelDataDrift'],
-    description: '`for: 0m`: fires on a single evaluation of a single push, which issue 11 lists as unidiomatic; give it a `for` of at least one evaluation interval.',
-  },
-  {
-    id: 'fires-forever-without-series',
-    alerts: ['ModelAvailabilityLow'],
-    description:
-      '`… or absent(up{…} == 1) * 0` fires, and keeps firing (24 h and more), when no `up` series exists at all — a deployment scaled to zero, not yet rolled out, or a ServiceMonitor that selects nothing; issue 11 item 4 says it must not fire forever.',
-  },
-  {
-    id: 'failed-job-latches',
-    alerts: ['ModelDriftCheckFailing'],
-    description:
-      '`max(kube_job_status_failed{…}) > 0` stays true while a failed Job is kept (the CronJob keeps 3 failed Jobs, each up to ttlSecondsAfterFinished = 24 h): one failed run alerts for up to a day although every later run succeeded. Alert on the age of `mlops_drift_check_last_success_timestamp_seconds` (or kube_cronjob_status_last_successful_time) instead.',
-  },
-];
+/** What each defect means (the detectors in `prometheus-rules.test.ts` test exactly this). */
+export const EMITTER_DEFECT_DESCRIPTIONS: Readonly<Record<EmitterDefectId, string>> = {
+  'for-0m': '`for: 0m`: fires on a single evaluation of a single push, which issue 11 lists as unidiomatic; give it a `for` of at least one evaluation interval.',
+  'fires-forever-without-series':
+    'fires, and keeps firing (24 h and more), when no series exists at all — a deployment scaled to zero, not yet rolled out, or a scrape config that selects nothing; issue 11 item 4 says it must not fire forever.',
+  'failed-job-latches':
+    'one failed drift-check run keeps the alert firing while every later run succeeds (e.g. `max(kube_job_status_failed{…}) > 0` while the failed Job is kept up to 24 h); alert on the age of `mlops_drift_check_last_success_timestamp_seconds` instead.',
+};
+
+/** The defects of the emitted rules as of this commit: none. */
+export const KNOWN_EMITTER_DEFECTS: readonly KnownEmitterDefect[] = [];

@@ -52,13 +52,27 @@ export function satisfies(labels: Readonly<Record<string, string>>, matcher: Lab
   }
 }
 
-/** A value matching a (simple) regular expression: `.*`/`.+` become a run of digits, `.` a digit, escapes their character. */
-export function valueMatching(pattern: string): string {
-  let value = '';
+/** The first top-level alternative of a regular expression (`5..|error` → `5..`). */
+function firstAlternative(pattern: string): string {
+  let depth = 0;
   for (let i = 0; i < pattern.length; i++) {
     const character = pattern[i]!;
-    if (character === '\\') value += pattern[++i] ?? '';
-    else if (character === '.' && (pattern[i + 1] === '*' || pattern[i + 1] === '+')) {
+    if (character === '\\') i++;
+    else if (character === '(' || character === '[') depth++;
+    else if (character === ')' || character === ']') depth--;
+    else if (character === '|' && depth === 0) return pattern.slice(0, i);
+  }
+  return pattern;
+}
+
+/** A value matching a (simple) regular expression: its first alternative, with `.*`/`.+` a run of digits, `.` a digit, escapes their character. */
+export function valueMatching(pattern: string): string {
+  let value = '';
+  const first = firstAlternative(pattern);
+  for (let i = 0; i < first.length; i++) {
+    const character = first[i]!;
+    if (character === '\\') value += first[++i] ?? '';
+    else if (character === '.' && (first[i + 1] === '*' || first[i + 1] === '+')) {
       value += '29412345';
       i++;
     } else if (character === '.') value += '0';
