@@ -20,7 +20,6 @@ const cleanups: (() => Promise<void>)[] = [];
 
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
-  nock.cleanAll();
   nock.enableNetConnect();
 });
 

@@ -82,17 +82,21 @@ describe('idempotency and robustness', () => {
     expect(assertAllMocksUsed()).toEqual([]);
   });
 
-  it('GitHub 5xx and a secondary rate limit are retried, then succeed', async () => {
+  it('GitHub 5xx and secondary rate limits (403 and 429) are retried, then succeed', async () => {
     world = await scenario();
     const head = await world.push({ [TEAM_FILE]: teamWithCanary(15) });
     world.github.install(ROUTES);
+    const secondaryRateLimit = 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.';
     world.github.failNext('createComment', 502, 'Bad Gateway');
-    world.github.failNext('createCheckRun', 403, 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', { 'retry-after': '1' });
+    // GitHub answers a secondary rate limit with 403 or 429; its description documents 403 for creating a comment only.
+    world.github.failNext('createComment', 403, secondaryRateLimit, { 'retry-after': '1' });
+    world.github.failNext('createCheckRun', 429, secondaryRateLimit, { 'retry-after': '1' });
     world.github.failNext('getPull', 500, 'Internal Server Error');
     await world.pullRequest('opened', head);
     expect(world.github.comments).toHaveLength(1);
     expect(world.github.checkRuns).toHaveLength(3);
-    expect(world.github.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/comments'))).toHaveLength(2);
+    expect(world.github.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/comments'))).toHaveLength(3);
+    expect(world.github.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/check-runs'))).toHaveLength(4);
     expect(world.bot.handled[0]?.outcome).toBe('checked');
     expect(assertAllMocksUsed()).toEqual([]);
   });

@@ -1,6 +1,6 @@
 /** `/mlops promote` and `/mlops rollback` as bot command handlers: parsing, and runs against the GitHub API (nock) with a real issue_comment payload. */
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { promoteCommand } from '../../../bot/promote/promote-command.ts';
 import { registryEntry } from '../../../bot/promote/registry-entry.ts';
 import { rollbackCommand } from '../../../bot/promote/rollback-command.ts';
@@ -9,6 +9,7 @@ import type { SourceTree } from '../../../compiler/load/source-tree.ts';
 import { FRAUD_TEAM_FILE, SAMPLE_REPO } from '../../promote/support/sample-org.ts';
 import { buildTrail, hoursAfterStart as at } from '../../promote/support/trail.ts';
 import { commandArguments, dependencies, issueCommentPayload } from './support/fixtures.ts';
+import { createdBlobBody, createdCommentBody, createdCommitBody, createdPullBody, createdRefBody, createdTreeBody, errorBody, gitCommitBody } from './support/github-bodies.ts';
 import { githubApi } from './support/github-api.ts';
 
 const REPO = '/repos/Codertocat/Hello-World';
@@ -22,10 +23,6 @@ let tree: SourceTree;
 beforeAll(async () => {
   tree = await readSourceTree(SAMPLE_REPO);
   nock.disableNetConnect();
-});
-
-afterEach(() => {
-  nock.cleanAll();
 });
 
 afterAll(() => {
@@ -71,19 +68,19 @@ describe('/mlops promote', () => {
     const branch = 'mlops/promote-fraud-api-1.5.0-to-prod';
     const api = githubApi()
       .get(`${REPO}/git/commits/${BASE}`)
-      .reply(200, { sha: BASE, tree: { sha: SHA.tree0 } })
+      .reply(200, gitCommitBody(BASE, SHA.tree0))
       .post(`${REPO}/git/blobs`, { content: PROMOTED_TEXT, encoding: 'utf-8' })
-      .reply(201, { sha: SHA.blob1 })
+      .reply(201, createdBlobBody(SHA.blob1))
       .post(`${REPO}/git/trees`, { base_tree: SHA.tree0, tree: [{ path: 'teams/fraud/mlops.yaml', mode: '100644', type: 'blob', sha: SHA.blob1 }] })
-      .reply(201, { sha: SHA.tree1 })
+      .reply(201, createdTreeBody(SHA.tree1))
       .post(`${REPO}/git/commits`, (body) => body.tree === SHA.tree1 && body.parents[0] === BASE && body.message.startsWith('Promote fraud-api 1.5.0 to prod\n'))
-      .reply(201, { sha: SHA.commit1 })
+      .reply(201, createdCommitBody(SHA.commit1, SHA.tree1))
       .post(`${REPO}/git/refs`, { ref: `refs/heads/${branch}`, sha: SHA.commit1 })
-      .reply(201, { ref: `refs/heads/${branch}` })
+      .reply(201, createdRefBody(`refs/heads/${branch}`, SHA.commit1))
       .post(`${REPO}/pulls`, (body) => body.base === 'main' && body.head === branch && body.title === 'Promote fraud-api 1.5.0 to prod' && body.body.startsWith('<!-- mlops:promote -->\n') && body.body.includes('at the request of &#64;Codertocat'))
-      .reply(201, { number: 42, html_url: 'https://github.com/Codertocat/Hello-World/pull/42' })
+      .reply(201, createdPullBody(42, 'https://github.com/Codertocat/Hello-World/pull/42'))
       .post(`${REPO}/issues/1/comments`, (body) => body.body.includes('&#64;Codertocat: opened #42 — Promote fraud-api 1.5.0 to prod.'))
-      .reply(201, { id: 1 });
+      .reply(201, createdCommentBody(1));
     const outcome = await promoteCommand.run(parsed(promoteCommand.parse(commandArguments(payload.comment.body, 'promote')!)), deps);
     expect(outcome).toEqual({ kind: 'opened', number: 42, url: 'https://github.com/Codertocat/Hello-World/pull/42', branch });
     expect(api.pendingMocks()).toEqual([]);
@@ -98,7 +95,7 @@ describe('/mlops promote', () => {
         comment = body.body;
         return true;
       })
-      .reply(201, { id: 1 });
+      .reply(201, createdCommentBody(1));
     const outcome = await promoteCommand.run({ deployment: 'fraud-api', version: '1.5.0', environment: 'prod' }, deps);
     expect(outcome).toEqual({ kind: 'refused', code: 'ML806', reason: '1.5.0 has been healthy in staging for 3h 12m; prod requires 24h (soak).' });
     expect(comment).toBe(`<!-- mlops:promote-reply -->\n&#64;Codertocat: <code>/mlops promote</code> refused (<code>ML806</code>): 1.5.0 has been healthy in staging for 3h 12m; prod requires 24h (soak).\n\nHint: Ask again after ${at(25)} if it stays healthy.\n`);
@@ -110,17 +107,17 @@ describe('/mlops promote', () => {
     const deps = await dependencies(payload, { tree, baseSha: BASE, trail: healthyStaging, now: new Date(at(30)) });
     const api = githubApi()
       .get(`${REPO}/git/commits/${BASE}`)
-      .reply(200, { sha: BASE, tree: { sha: SHA.tree0 } })
+      .reply(200, gitCommitBody(BASE, SHA.tree0))
       .post(`${REPO}/git/blobs`)
-      .reply(201, { sha: SHA.blob1 })
+      .reply(201, createdBlobBody(SHA.blob1))
       .post(`${REPO}/git/trees`)
-      .reply(201, { sha: SHA.tree1 })
+      .reply(201, createdTreeBody(SHA.tree1))
       .post(`${REPO}/git/commits`)
-      .reply(201, { sha: SHA.commit1 })
+      .reply(201, createdCommitBody(SHA.commit1, SHA.tree1))
       .post(`${REPO}/git/refs`)
-      .reply(422, { message: 'Reference already exists' })
+      .reply(422, errorBody('Reference already exists'))
       .post(`${REPO}/issues/1/comments`, (body) => body.body.includes('refused (<code>branch-exists</code>): Branch mlops/promote-fraud-api-1.5.0-to-prod already exists'))
-      .reply(201, { id: 1 });
+      .reply(201, createdCommentBody(1));
     expect(await promoteCommand.run({ deployment: 'fraud-api', version: '1.5.0', environment: 'prod' }, deps)).toMatchObject({ kind: 'refused', code: 'branch-exists' });
     expect(api.pendingMocks()).toEqual([]);
   });
@@ -139,19 +136,19 @@ describe('/mlops rollback', () => {
     const branch = 'mlops/rollback-fraud-api-prod-to-seq-1';
     const api = githubApi()
       .get(`${REPO}/git/commits/${BASE}`)
-      .reply(200, { sha: BASE, tree: { sha: SHA.tree0 } })
+      .reply(200, gitCommitBody(BASE, SHA.tree0))
       .post(`${REPO}/git/blobs`, { content: FRAUD_TEAM_FILE, encoding: 'utf-8' })
-      .reply(201, { sha: SHA.blob1 })
+      .reply(201, createdBlobBody(SHA.blob1))
       .post(`${REPO}/git/trees`)
-      .reply(201, { sha: SHA.tree1 })
+      .reply(201, createdTreeBody(SHA.tree1))
       .post(`${REPO}/git/commits`)
-      .reply(201, { sha: SHA.commit1 })
+      .reply(201, createdCommitBody(SHA.commit1, SHA.tree1))
       .post(`${REPO}/git/refs`, { ref: `refs/heads/${branch}`, sha: SHA.commit1 })
-      .reply(201, {})
+      .reply(201, createdRefBody(`refs/heads/${branch}`, SHA.commit1))
       .post(`${REPO}/pulls`, (body) => body.title === 'Roll back fraud-api in prod to 1.4.0 (canary 1.5.0 at 10 %) (deploy seq 1)' && body.body.includes('Undoes #4 at seq 2'))
-      .reply(201, { number: 43, html_url: 'https://github.com/Codertocat/Hello-World/pull/43' })
+      .reply(201, createdPullBody(43, 'https://github.com/Codertocat/Hello-World/pull/43'))
       .post(`${REPO}/issues/1/comments`, (body) => body.body.includes('prod: fraud-api back from 1.5.0 to 1.4.0 (canary 1.5.0 at 10 %), as deployed in &#35;3 at seq 1.'))
-      .reply(201, { id: 1 });
+      .reply(201, createdCommentBody(1));
     const outcome = await rollbackCommand.run(parsed(rollbackCommand.parse(commandArguments(payload.comment.body, 'rollback')!)), deps);
     expect(outcome).toMatchObject({ kind: 'opened', number: 43, branch });
     expect(api.pendingMocks()).toEqual([]);
@@ -162,7 +159,7 @@ describe('/mlops rollback', () => {
     const deps = await dependencies(payload, { tree, baseSha: BASE, trail, now: new Date(at(6)) });
     const api = githubApi()
       .post(`${REPO}/issues/1/comments`, (body) => body.body.includes('refused (<code>ML810</code>): The audit trail has no entry 9.'))
-      .reply(201, { id: 1 });
+      .reply(201, createdCommentBody(1));
     expect(await rollbackCommand.run({ deployment: 'fraud-api', environment: 'prod', toSeq: 9 }, deps)).toMatchObject({ kind: 'refused', code: 'ML810' });
     expect(api.pendingMocks()).toEqual([]);
   });
@@ -176,9 +173,9 @@ describe('registryEntry', () => {
     expect([entry.name, entry.usage]).toEqual(['rollback', '/mlops rollback <deployment> in <env> [to <deploy id>]']);
     const api = githubApi()
       .post(`${REPO}/issues/7/comments`, (body) => body.body.includes('&#64;Codertocat: Expected') && body.body.includes('Usage: <code>/mlops rollback &#60;deployment&#62; in &#60;env&#62; &#91;to &#60;deploy id&#62;&#93;</code>'))
-      .reply(201, { id: 1 })
+      .reply(201, createdCommentBody(1))
       .post(`${REPO}/issues/7/comments`, (body) => body.body.includes('refused (<code>ML811</code>): The audit trail has no deploy of `fraud-api` in prod.'.replaceAll('`', '&#96;')))
-      .reply(201, { id: 2 });
+      .reply(201, createdCommentBody(2));
     await entry.run({ args: commandArguments(payload.comment.body, 'rollback')!, number: 7 });
     await entry.run({ args: ['fraud-api', 'in', 'prod'], number: 7 });
     expect(api.pendingMocks()).toEqual([]);

@@ -119,12 +119,15 @@ export class FakeGitHub {
     on('listReviews', scope.get(new RegExp(`^${repoPath}/pulls/\\d+/reviews(\\?.*)?$`)), (path) => [200, (this.reviews.get(number(path, '/pulls/')) ?? []).map((review) => exampleOf('pull-request-review', { id: review.id, state: review.state, commit_id: review.commit_id, user: { ...exampleOf<{ user: object }>('pull-request-review').user, login: review.login } }))]);
     on('teamMembership', scope.get(/^\/orgs\/[^/]+\/teams\/[^/]+\/memberships\/[^/]+$/), (path) => {
       const [, , org, , team, , user] = path.split('/');
-      return (this.teams[`${org}/${team}`] ?? []).includes(user!) ? [200, exampleOf('team-membership-response-if-user-is-a-team-maintainer', { role: 'member', state: 'active' })] : [404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' }];
+      // GitHub documents this operation's 404 ("not a member") without a body.
+      return (this.teams[`${org}/${team}`] ?? []).includes(user!) ? [200, exampleOf('team-membership-response-if-user-is-a-team-maintainer', { role: 'member', state: 'active' })] : [404, ''];
     });
     on('permission', scope.get(new RegExp(`^${repoPath}/collaborators/[^/]+/permission$`)), (path) => {
       const user = path.split('/')[5]!;
       const permission = this.permissions[user] ?? 'read';
-      return [200, exampleOf('repository-collaborator-permission-response-if-user-has-admin-permissions', { permission: permission === 'maintain' ? 'write' : permission, role_name: permission })];
+      const example = exampleOf<{ user: Record<string, unknown> }>('repository-collaborator-permission-response-if-user-has-admin-permissions');
+      // The example's `user` lacks `role_name`, which the collaborator schema requires.
+      return [200, { ...example, permission: permission === 'maintain' ? 'write' : permission, role_name: permission, user: { ...example.user, login: user, role_name: permission } }];
     });
     on('listCheckRuns', scope.get(new RegExp(`^${repoPath}/commits/[0-9a-f]+/check-runs(\\?.*)?$`)), (path) => {
       const sha = path.split('/commits/')[1]!.split('/')[0]!;
@@ -210,7 +213,9 @@ export class FakeGitHub {
     const pull = this.pulls.get(number);
     if (!pull) return [404, { message: 'Not Found' }];
     const example = exampleOf<Payload>('pull-request');
-    return [200, { ...example, number, state: pull.state, html_url: `https://github.com/${this.owner}/${this.repo}/pull/${number}`, user: { ...example.user, login: pull.author }, head: { ...example.head, sha: pull.headSha, ref: `feature-${number}` }, base: { ...example.base, sha: pull.baseSha, ref: pull.baseRef } }];
+    // The example's `requested_teams[]` lack `type`, which the team schema requires.
+    const requestedTeams = (example.requested_teams as Record<string, unknown>[]).map((team) => ({ ...team, type: 'organization' }));
+    return [200, { ...example, requested_teams: requestedTeams, number, state: pull.state, html_url: `https://github.com/${this.owner}/${this.repo}/pull/${number}`, user: { ...example.user, login: pull.author }, head: { ...example.head, sha: pull.headSha, ref: `feature-${number}` }, base: { ...example.base, sha: pull.baseSha, ref: pull.baseRef } }];
   }
 
   #checkRun(run: FakeCheckRun): unknown {

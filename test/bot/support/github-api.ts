@@ -1,10 +1,15 @@
 /**
- * The one place bot tests create nock scopes for GitHub's REST API, so every test can be switched to
- * the OpenAPI-validating checker at once.
+ * The one place bot tests create nock scopes for GitHub's REST API: scopes of the OpenAPI checker
+ * (`test/support/github-openapi.ts`), so every request the bot sends and every response a test mocks
+ * is checked against GitHub's official OpenAPI description. Importing this module registers an
+ * `afterEach` that fails the test on any violation or unused mock.
  */
-import nock from 'nock';
+import { githubApi as checkedGitHubApi, useGitHubApiChecks } from '../../support/github-openapi.ts';
+import type nock from 'nock';
 
-/** A nock scope for api.github.com. */
-export function githubApi(): nock.Scope {
-  return nock('https://api.github.com');
+useGitHubApiChecks();
+
+/** A checked nock scope for api.github.com (or a GitHub Enterprise Server API URL). */
+export function githubApi(baseUrl = 'https://api.github.com'): nock.Scope {
+  return checkedGitHubApi(baseUrl);
 }
