@@ -15,9 +15,16 @@ const { MAPPING, SEQUENCE, SCALAR, ALIAS, POP } = EVENT_ID;
 const QUOTED = new Set([2, 3]);
 const BLOCK = new Set([4, 5]);
 
-/** Whether the events hold an alias (the fast path declines those: expansion limits need the full parser). */
-export function hasAlias(events: readonly Event[]): boolean {
-  return events.some((event) => event.type === ALIAS);
+/**
+ * Whether the events hold an alias or an explicit tag: the fast path declines those (expansion limits,
+ * undefined aliases and unsupported tags are diagnosed by the full parser).
+ */
+export function needsFullParser(events: readonly Event[]): boolean {
+  for (const event of events) {
+    if (event.type === ALIAS) return true;
+    if ((event.type === SCALAR || event.type === MAPPING || event.type === SEQUENCE) && event.tagStart >= 0) return true;
+  }
+  return false;
 }
 
 function scalarRange(event: Extract<Event, { type: typeof SCALAR }>, text: string): OffsetRange {

@@ -13,6 +13,7 @@ import { containerResources, restrictedContainerSecurityContext, restrictedPodSe
 import type { TeamClusterContext } from '../team-cluster-context.ts';
 import { WORKLOAD_SERVICE_ACCOUNT } from '../tenancy/rbac.ts';
 import { servedModel, servedVersion, servingLabels, servingMetadata } from './served-model.ts';
+import { constructId } from '../construct-id.ts';
 
 /** Annotation naming the KServe deployment mode. */
 export const DEPLOYMENT_MODE_ANNOTATION = 'serving.kserve.io/deploymentMode';
@@ -83,7 +84,7 @@ export function inferenceServiceSpec(input: InferenceServiceInput): { spec: Reco
 export function emitInferenceService(scope: Construct, input: InferenceServiceInput): void {
   const { spec, annotations } = inferenceServiceSpec(input);
   const metadata = servingMetadata(input.context, input.deployment, input.placement, input.name, input.served);
-  new ApiObject(scope, `inferenceservice-${input.name}`, {
+  new ApiObject(scope, constructId(scope, `inferenceservice-${input.name}`), {
     apiVersion: 'serving.kserve.io/v1beta1',
     kind: 'InferenceService',
     metadata: { ...metadata, annotations: { ...metadata.annotations, ...annotations } },
@@ -100,7 +101,7 @@ export function predictorPodLabels(inferenceService: string): Record<string, str
 /** A PodDisruptionBudget for the predictor pods, when more than one replica must stay up. */
 export function emitPredictorDisruptionBudget(scope: Construct, input: InferenceServiceInput): void {
   if (input.minReplicas < 2) return;
-  new ApiObject(scope, `pdb-${input.name}`, {
+  new ApiObject(scope, constructId(scope, `pdb-${input.name}`), {
     apiVersion: 'policy/v1',
     kind: 'PodDisruptionBudget',
     metadata: servingMetadata(input.context, input.deployment, input.placement, input.name, input.served),

@@ -1,0 +1,45 @@
+/**
+ * Parsed YAML mappings are null-prototype objects, whichever parser read them: a key such as
+ * `constructor` or `__proto__` is then an ordinary own property, and a lookup of a name the user did
+ * not declare answers undefined instead of something inherited from `Object.prototype`.
+ */
+import { defineMappingTag } from 'js-yaml';
+
+/**
+ * js-yaml's `!!map` building null-prototype objects. Non-string scalar keys become strings as with
+ * the default tag (the loader reports keys YAML did not read as strings where a name is expected);
+ * complex keys are refused, which sends the file to the full parser and its located diagnostic.
+ */
+export const nullPrototypeMapTag = defineMappingTag('tag:yaml.org,2002:map', {
+  create: () => Object.create(null) as Record<string, unknown>,
+  identify: (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value),
+  represent: (value: Record<string, unknown>) => new Map(Object.entries(value)),
+  addPair: (container: Record<string, unknown>, key: unknown, value: unknown) => {
+    if (key !== null && typeof key === 'object') return 'complex keys are not supported';
+    container[String(key)] = value;
+    return '';
+  },
+  has: (container: Record<string, unknown>, key: unknown) => (key === null || typeof key !== 'object') && Object.hasOwn(container, String(key)),
+  keys: (container: Record<string, unknown>) => Object.keys(container),
+  get: (container: Record<string, unknown>, key: unknown) => {
+    const name = String(key);
+    return Object.hasOwn(container, name) ? container[name] : null;
+  },
+});
+
+/**
+ * A deep copy of a plain value whose mappings are null-prototype objects. Values that already have a
+ * null prototype at the top are returned as they are (the fast path builds them so).
+ */
+export function withNullPrototypes<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) === null) return value;
+  return copy(value) as T;
+}
+
+function copy(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(copy);
+  const result = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(value)) result[key] = copy((value as Record<string, unknown>)[key]);
+  return result;
+}
