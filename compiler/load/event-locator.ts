@@ -109,6 +109,29 @@ function keyText(events: Int32Array, index: number, text: string): string {
   return raw;
 }
 
+/** What String() makes of a number, null or boolean: a key that may have been written otherwise. */
+const RETYPED = /^(?:-?(?:[0-9]+(?:\.[0-9]+)?(?:e[-+][0-9]+)?|Infinity)|NaN|null|true|false)$/;
+
+/** The string the core schema turns a plain scalar key into (`1.10` → `1.1`, `~` → `null`). */
+export function coreSchemaKey(raw: string): string {
+  if (/^(?:~|null|Null|NULL|)$/.test(raw)) return 'null';
+  if (/^(?:true|True|TRUE)$/.test(raw)) return 'true';
+  if (/^(?:false|False|FALSE)$/.test(raw)) return 'false';
+  if (/^[-+]?\.(?:inf|Inf|INF)$/.test(raw)) return raw.startsWith('-') ? '-Infinity' : 'Infinity';
+  if (/^\.(?:nan|NaN|NAN)$/.test(raw)) return 'NaN';
+  if (/^0o[0-7]+$/.test(raw)) return String(Number.parseInt(raw.slice(2), 8));
+  if (/^0x[0-9a-fA-F]+$/.test(raw)) return String(Number.parseInt(raw.slice(2), 16));
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(raw)) return String(Number(raw));
+  return raw;
+}
+
+function keyMatches(events: Int32Array, index: number, text: string, wanted: string): boolean {
+  const written = keyText(events, index, text);
+  if (written === wanted) return true;
+  const style = events[index * FIELDS + STYLE]!;
+  return !QUOTED.has(style) && !BLOCK.has(style) && RETYPED.test(wanted) && coreSchemaKey(written) === wanted;
+}
+
 function rangeAt(events: Int32Array, index: number): OffsetRange | undefined {
   const at = index * FIELDS;
   const start = events[at + START]!;
@@ -142,7 +165,7 @@ export function eventLocator(events: Int32Array, text: string): NodeLocator {
           const wanted = String(segment);
           for (let child = node + 1; events[child * FIELDS + KIND] !== POP; ) {
             const value = child + 1;
-            if (keyText(events, child, text) === wanted) {
+            if (keyMatches(events, child, text, wanted)) {
               key = child;
               found = value;
               break;
