@@ -33,14 +33,17 @@ export function isConfigLikePath(path: string): boolean {
 export interface ReadSourceOptions {
   /** Config files larger than this are refused unread. @default 1 MiB (the parser's limit) */
   readonly maxBytes?: number;
+  /** How messages name `dir`: as the user gave it. @default dir */
+  readonly shown?: string;
 }
 
-async function assertDirectory(dir: string): Promise<void> {
+/** Throws a UsageError unless `dir` is an existing folder (named as the user gave it: `shown`). */
+export async function assertDirectory(dir: string, shown: string = dir): Promise<void> {
   const info = await stat(dir).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') throw new UsageError(`No such directory: ${dir}`);
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') throw new UsageError(`No such directory: ${shown}`);
     throw error;
   });
-  if (!info.isDirectory()) throw new UsageError(`Not a directory: ${dir}`);
+  if (!info.isDirectory()) throw new UsageError(`Not a directory: ${shown}`);
 }
 
 function specialKind(info: Pick<Stats, 'isFIFO' | 'isSocket' | 'isBlockDevice' | 'isCharacterDevice'>): string {
@@ -133,7 +136,7 @@ async function classifyLinks(root: string, links: readonly string[]): Promise<{ 
 
 /** Reads a config repo from disk. A missing directory is a UsageError naming it. */
 export async function readSourceTree(dir: string, options: ReadSourceOptions = {}): Promise<SourceTree> {
-  await assertDirectory(dir);
+  await assertDirectory(dir, options.shown ?? dir);
   const maxBytes = options.maxBytes ?? DEFAULT_PARSE_LIMITS.maxBytes;
   const root = await realpath(dir);
   const listing = await listEntries(root);

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { closestMatch } from '../diagnostics/suggest.ts';
 import { type CliCommand, type CliIO, UsageError } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
+import { visibleText } from './format/visible-text.ts';
 import { parseCommandArgs } from './parse-args.ts';
 
 /** Exit code for usage and I/O errors. */
@@ -70,11 +71,11 @@ function isIOError(error: unknown): error is NodeJS.ErrnoException {
 
 function reportFailure(error: unknown, io: CliIO): number {
   if (error instanceof UsageError) {
-    io.stderr(`mlops: ${error.message}\n`);
+    io.stderr(`mlops: ${visibleText(error.message)}\n`);
     return EXIT_USAGE;
   }
   if (isIOError(error)) {
-    io.stderr(`mlops: ${error.message.split('\n')[0]}\n`);
+    io.stderr(`mlops: ${visibleText(error.message.split('\n')[0]!)}\n`);
     return EXIT_USAGE;
   }
   const message = error instanceof Error ? error.message : String(error);

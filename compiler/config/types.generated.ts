@@ -630,7 +630,7 @@ export interface Canary {
    */
   version: string;
   /**
-   * Percent of traffic to the canary, 0–100.
+   * Percent of traffic to the canary, a whole number 0–100 (Argo Rollouts and Gateway API weights are integers).
    */
   traffic: number;
 }
@@ -666,7 +666,7 @@ export interface Variant {
    */
   version: string;
   /**
-   * Percent of traffic, 0–100.
+   * Percent of traffic, a whole number 0–100 (HTTPRoute weights are integers).
    */
   traffic: number;
 }

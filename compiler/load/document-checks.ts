@@ -31,9 +31,13 @@ export function documentProblems(document: Document.Parsed, where: Pick<ParsedFi
         diagnostics.push(diagnosticAtRange(where.path, at(pair.key.range), 'ML115', 'A key must be a plain name; this key is a mapping or a sequence.', { hint: 'Write the key as a string, e.g. `name:`.' }));
       }
     },
-    Alias(_, alias) {
-      if (isAlias(alias) && alias.resolve(document) === undefined) {
+    Alias(_, alias, ancestors) {
+      if (!isAlias(alias)) return;
+      const target = alias.resolve(document);
+      if (target === undefined) {
         diagnostics.push(diagnosticAtRange(where.path, at(alias.range), 'ML116', `Alias \`*${alias.source}\` refers to no anchor: \`&${alias.source}\` is not set before it.`, { hint: `Define \`&${alias.source}\` on a node above this line, or write the value out.` }));
+      } else if (ancestors.includes(target as never)) {
+        diagnostics.push(diagnosticAtRange(where.path, at(alias.range), 'ML116', `Alias \`*${alias.source}\` is inside the node \`&${alias.source}\` it refers to: the value would contain itself.`, { hint: 'Write the value out.' }));
       }
     },
     Node(_, node) {

@@ -33,13 +33,22 @@ export const nullPrototypeMapTag = defineMappingTag('tag:yaml.org,2002:map', {
  */
 export function withNullPrototypes<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) === null) return value;
-  return copy(value) as T;
+  return copy(value, new Map()) as T;
 }
 
-function copy(value: unknown): unknown {
+/** Copies a tree; a node reached twice (a YAML alias) is copied once and shared, as in the original. */
+function copy(value: unknown, copies: Map<object, unknown>): unknown {
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(copy);
+  const known = copies.get(value);
+  if (known !== undefined) return known;
+  if (Array.isArray(value)) {
+    const result: unknown[] = [];
+    copies.set(value, result);
+    for (const item of value) result.push(copy(item, copies));
+    return result;
+  }
   const result = Object.create(null) as Record<string, unknown>;
-  for (const key of Object.keys(value)) result[key] = copy((value as Record<string, unknown>)[key]);
+  copies.set(value, result);
+  for (const key of Object.keys(value)) result[key] = copy((value as Record<string, unknown>)[key], copies);
   return result;
 }

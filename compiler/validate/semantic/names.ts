@@ -8,6 +8,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { diagnosticAt } from '../../diagnostics/report.ts';
 import type { DataPath, ParsedFile, RangeTarget } from '../../load/parsed-file.ts';
 import type { ValidatedConfig, ValidTeamFile } from '../validated-config.ts';
+import { labelMapDiagnostics } from './label-maps.ts';
 import { namespaceOwnershipDiagnostics } from './namespace-ownership.ts';
 import type { PlatformIndex } from './platform-index.ts';
 import { dnsLabelProblem, isVersionKey, MAX_LABEL_LENGTH, toDnsLabel } from './value-formats.ts';
@@ -62,6 +63,7 @@ export function platformNameDiagnostics(index: PlatformIndex): Diagnostic[] {
     const clusterPath = (position: number): DataPath => ['environments', environment.name, 'clusters', position, 'name'];
     clusters.forEach((cluster, position) => {
       diagnostics.push(...labelCheck(file, clusterPath(position), cluster.name, 'Cluster name', 'value'));
+      diagnostics.push(...labelMapDiagnostics(file, ['environments', environment.name, 'clusters', position, 'nodeSelector'], cluster.nodeSelector, 'Node selector'));
     });
     diagnostics.push(...duplicateCheck(file, clusters, (cluster) => cluster.name, clusterPath, 'Cluster'));
     const local = new Set<string>();
@@ -81,6 +83,8 @@ export function platformNameDiagnostics(index: PlatformIndex): Diagnostic[] {
     });
   }
   diagnostics.push(...ruleIdChecks(file, (file.value as { policies?: { rules?: CustomRule[] } }).policies?.rules));
+  const selectorLabels = (file.value as { monitoring?: { selectorLabels?: Record<string, string> } }).monitoring?.selectorLabels;
+  diagnostics.push(...labelMapDiagnostics(file, ['monitoring', 'selectorLabels'], selectorLabels, 'Selector label'));
   return diagnostics;
 }
 

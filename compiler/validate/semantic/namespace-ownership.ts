@@ -30,11 +30,14 @@ export function namespaceOwnershipDiagnostics(config: ValidatedConfig, index: Pl
   const reported = new Set<ValidTeamFile>();
   for (const team of config.teams) {
     const name = team.config.metadata.name;
+    let reservedReported = false;
     for (const environment of index.environmentNames) {
       const namespace = `${name}-${environment}`;
       const platformOwner = namespace.startsWith('kube-') ? 'Kubernetes' : reserved.get(namespace);
       if (platformOwner) {
-        diagnostics.push(diagnosticAt(team.file, ['metadata', 'name'], 'ML330', `Team \`${name}\` in environment \`${environment}\` would get namespace \`${namespace}\`, which belongs to ${platformOwner}.`, { hint: 'Rename the team.' }));
+        // One report per team: renaming it fixes every environment at once.
+        if (!reservedReported) diagnostics.push(diagnosticAt(team.file, ['metadata', 'name'], 'ML330', `Team \`${name}\` in environment \`${environment}\` would get namespace \`${namespace}\`, which belongs to ${platformOwner}.`, { hint: 'Rename the team.' }));
+        reservedReported = true;
         continue;
       }
       const earlier = owners.get(namespace);
