@@ -10,11 +10,19 @@ import { randomBytes } from 'node:crypto';
 import { UsageError } from './command.ts';
 import { existingEntry } from './output/staged-output.ts';
 
+/** The entry at `path` (not followed), or undefined when there is none or a file stands where a folder of its path should be. */
+export async function entryAt(path: string): Promise<Awaited<ReturnType<typeof existingEntry>>> {
+  return existingEntry(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOTDIR') return undefined;
+    throw error;
+  });
+}
+
 /** Throws a UsageError naming `shown` when nothing can be created at `absolute`. */
 export async function assertCreatable(absolute: string, shown: string, flag = '--out'): Promise<void> {
   let ancestor = dirname(absolute);
   for (;;) {
-    const info = await existingEntry(ancestor).catch((error: NodeJS.ErrnoException) => {
+    const info = await entryAt(ancestor).catch((error: NodeJS.ErrnoException) => {
       throw new UsageError(`${flag} ${shown} cannot be created: ${error.code ?? 'error'} on ${ancestor}.`);
     });
     if (info) {

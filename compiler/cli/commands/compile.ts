@@ -10,11 +10,11 @@ import type { OutputFormat } from '../../emit/render.ts';
 import { type CliCommand, type CliInput, UsageError } from '../command.ts';
 import { formatDiagnostics } from '../format/diagnostics.ts';
 import { compileInBatches } from '../../pipeline.ts';
-import { existingEntry, StagedOutput } from '../output/staged-output.ts';
+import { StagedOutput } from '../output/staged-output.ts';
 import { parseInParallel } from '../parallel-parse/parse-in-parallel.ts';
 import { readSourceTree } from '../fs-source.ts';
 import { assertFiltersMatch } from '../platform-filters.ts';
-import { assertCreatable } from '../writable-target.ts';
+import { assertCreatable, entryAt } from '../writable-target.ts';
 import { sourceBytes } from '../../load/source-tree.ts';
 import { directoryArgument, formatOption, wantsColor } from './validate.ts';
 
@@ -42,7 +42,7 @@ function isInside(child: string, parent: string): boolean {
 /** Refuses `--out` folders whose replacement would destroy something that is not compile output. */
 export async function checkOutputFolder(out: string, configDir: string, shown: string = out): Promise<void> {
   if (isInside(configDir, out)) throw new UsageError(`--out ${shown} contains the config repo; choose a folder outside it.`);
-  const info = await existingEntry(out);
+  const info = await entryAt(out);
   if (!info) {
     await assertCreatable(out, shown);
     return;

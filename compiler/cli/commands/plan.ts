@@ -11,8 +11,7 @@ import { renderReport } from '../../plan/report/render-report.ts';
 import { type CliCommand, type CliIO, UsageError } from '../command.ts';
 import { assertDirectory } from '../fs-source.ts';
 import { readGitTree, readWorkingTree } from '../git-tree-source.ts';
-import { existingEntry } from '../output/staged-output.ts';
-import { assertCreatable } from '../writable-target.ts';
+import { assertCreatable, entryAt } from '../writable-target.ts';
 import { readPlanTemplates } from '../templates-source.ts';
 import { directoryArgument, formatOption, wantsColor } from './validate.ts';
 
@@ -27,7 +26,7 @@ function stringOption(value: unknown, flag: string): string | undefined {
 
 /** Refuses an `--out` that is not a folder and cannot become one, before the plan is made or printed. */
 async function checkReportFolder(out: string, shown: string): Promise<void> {
-  const info = await existingEntry(out);
+  const info = await entryAt(out);
   if (info && !info.isDirectory()) throw new UsageError(`--out ${shown} exists and is not a folder.`);
   await assertCreatable(out, shown);
 }

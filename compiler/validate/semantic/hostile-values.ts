@@ -33,7 +33,7 @@ export function hostileValueDiagnostics(file: ParsedFile): Diagnostic[] {
         diagnostics.push(diagnosticAt(file, path, 'ML328', `The number ${written} cannot be written exactly into a manifest.`, { hint: 'Write a finite number of at most 15 digits.' }));
       }
     } else if (Array.isArray(value)) {
-      value.forEach((item, index) => walk(item, [...path, index]));
+      for (let index = 0; index < value.length; index++) walk(value[index], [...path, index]);
     } else if (value !== null && typeof value === 'object') {
       for (const key of Object.keys(value)) {
         if (FORBIDDEN_CONTROL.test(key)) {

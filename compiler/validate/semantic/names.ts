@@ -122,6 +122,9 @@ export function teamNameDiagnostics(team: ValidTeamFile, index: PlatformIndex): 
   }
   for (const [deployment, deploymentConfig] of Object.entries(config.deployments ?? {})) {
     diagnostics.push(...keyNameCheck(file, ['deployments', deployment], deployment, 'Deployment name'));
+    const extras = deploymentConfig.additionalModels ?? [];
+    // Each additional model becomes an object named after its model: one model twice would be two objects of one name.
+    diagnostics.push(...duplicateCheck(file, extras, (extra) => extra.model, (index) => ['deployments', deployment, 'additionalModels', index, 'model'], 'Additional model'));
     for (const [environment, entry] of Object.entries(deploymentConfig.environments)) {
       const retyped = retypedKeyDiagnostic(file, ['deployments', deployment, 'environments', environment], 'Environment');
       if (retyped) diagnostics.push(retyped);
