@@ -45,7 +45,10 @@ export function documentProblems(document: Document.Parsed, where: Pick<ParsedFi
       if (tag === undefined || CORE_TAGS.has(tag) || !tag.startsWith('tag:yaml.org,2002:')) return;
       const name = `!!${tag.slice('tag:yaml.org,2002:'.length)}`;
       const advice = TAG_ADVICE[tag] ?? 'use plain strings, numbers, booleans, mappings and sequences';
-      diagnostics.push(diagnosticAtRange(where.path, at(node.range), 'ML117', `The YAML tag \`${name}\` is not supported in config: ${advice}.`, { hint: `Remove \`${name}\`.` }));
+      // The node's range starts at its value; point at the tag written before it.
+      const written = node.range ? where.text.lastIndexOf(name, node.range[0]) : -1;
+      const range = written >= 0 && node.range && !where.text.slice(written, node.range[0]).includes('\n\n') ? [written, written + name.length] : node.range;
+      diagnostics.push(diagnosticAtRange(where.path, at(range), 'ML117', `The YAML tag \`${name}\` is not supported in config: ${advice}.`, { hint: `Remove \`${name}\`.` }));
     },
   });
   return diagnostics;

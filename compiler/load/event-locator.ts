@@ -102,7 +102,7 @@ function keyText(events: Int32Array, index: number, text: string): string {
     try {
       return JSON.parse(raw) as string;
     } catch {
-      return raw.slice(1, -1);
+      return unescapeDoubleQuoted(raw.slice(1, -1));
     }
   }
   if (style === 2) return raw.slice(1, -1).replace(/''/g, "'");
@@ -130,6 +130,20 @@ function keyMatches(events: Int32Array, index: number, text: string, wanted: str
   if (written === wanted) return true;
   const style = events[index * FIELDS + STYLE]!;
   return !QUOTED.has(style) && !BLOCK.has(style) && RETYPED.test(wanted) && coreSchemaKey(written) === wanted;
+}
+
+const YAML_ESCAPES: Readonly<Record<string, string>> = {
+  '0': '\u0000', a: '\u0007', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\u001b', ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
+};
+
+/** The value of a double-quoted YAML scalar's body that JSON cannot read (`\e`, `\x1b`, `\a`, line folding). */
+function unescapeDoubleQuoted(body: string): string {
+  const folded = body.replace(/[ \t]*\r?\n[ \t]*/g, (match, offset: number) => (body[offset - 1] === '\\' ? '' : match.includes('\n') ? ' ' : match));
+  return folded.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|\r?\n[ \t]*|.)/g, (_, escape: string) => {
+    if (/^[xuU]/.test(escape)) return String.fromCodePoint(Number.parseInt(escape.slice(1), 16));
+    if (escape.startsWith('\n') || escape.startsWith('\r')) return '';
+    return YAML_ESCAPES[escape] ?? escape;
+  });
 }
 
 function rangeAt(events: Int32Array, index: number): OffsetRange | undefined {
