@@ -33,7 +33,7 @@ const yaml: HostileCase[] = [
   { name: 'undefined alias *nope', files: withTeam(['framework: xgboost', 'framework: *nope']), exit: 1, code: 'ML116', at: { text: '*nope' } },
   { name: 'alias inside the node it names', files: withTeam(['framework: xgboost', 'framework: xgboost\n    labels: &l [*l]']), exit: 1, code: 'ML116', at: { text: '*l' } },
   { name: '10,000 levels of nesting', files: withTeam(['framework: xgboost', `framework: ${'['.repeat(10_000)}${']'.repeat(10_000)}`]), exit: 1, code: 'ML118', at: { text: '[[[', shift: 97 }, never: /\[{300}/ },
-  { name: '400 levels of block nesting, refused at level 100', files: { 'platform.yaml': PLATFORM, 'teams/fraud/mlops.yaml': `${TEAM}x:\n${Array.from({ length: 400 }, (_, depth) => `${' '.repeat(depth + 1)}k:`).join('\n')}\n` }, exit: 1, code: 'ML118', at: { text: ' k:', occurrence: 99, shift: 2 } },
+  { name: '400 levels of block nesting, refused at level 100', files: { 'platform.yaml': PLATFORM, 'teams/fraud/mlops.yaml': `${TEAM}x:\n${Array.from({ length: 400 }, (_, depth) => `${' '.repeat(depth + 1)}k:`).join('\n')}\n` }, exit: 1, code: 'ML118', at: { text: ' k:', occurrence: 99, shift: 1 } },
   { name: 'unclosed [ reported at its opener', files: withTeam(['features: [amount]', 'features: [amount']), exit: 1, code: 'ML101', at: { text: '[amount' } },
   { name: 'unclosed { reported at its opener', files: withTeam(['slo: { latencyP99Ms: 150 }', 'slo: { latencyP99Ms: 150']), exit: 1, code: 'ML101', at: { text: '{ latencyP99Ms' } },
   { name: 'unclosed [ in a quoted-bracket line', files: withTeam(['  owners: ["@acme/fraud-ml"]', '  owners: ["@acme/[fraud-ml"']), exit: 1, code: 'ML101', at: { text: '["@acme' } },
