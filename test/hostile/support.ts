@@ -71,6 +71,8 @@ export interface HostileCase {
   readonly at?: string | Marker;
   /** Expected stderr, for usage errors. */
   readonly stderr?: RegExp;
+  /** Expected stdout. */
+  readonly stdout?: RegExp;
   /** Something the whole output must not contain (raw control characters, outside text). */
   readonly never?: RegExp;
   /** The case compiles to `../out` successfully: that folder is the only thing written. */
@@ -158,6 +160,7 @@ export async function runCase(hostile: HostileCase): Promise<void> {
     expect(result.code, `exit code; stderr: ${result.err}`).toBe(hostile.exit);
     expect(output).not.toMatch(/internal error|\n\s+at .*:\d+:\d+\)?\n/);
     if (hostile.stderr) expect(result.err).toMatch(hostile.stderr);
+    if (hostile.stdout) expect(result.out).toMatch(hostile.stdout);
     if (hostile.never) expect(output).not.toMatch(hostile.never);
     if (hostile.code) {
       const reported = parseReported(result.out);
