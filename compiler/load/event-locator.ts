@@ -136,13 +136,16 @@ const YAML_ESCAPES: Readonly<Record<string, string>> = {
   '0': '\u0000', a: '\u0007', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\u001b', ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
 };
 
-/** The value of a double-quoted YAML scalar's body that JSON cannot read (`\e`, `\x1b`, `\a`, line folding). */
+/** The value of a double-quoted YAML scalar's body that JSON cannot read (`\\e`, `\\x1b`, `\\a`, line folding). */
 function unescapeDoubleQuoted(body: string): string {
-  const folded = body.replace(/[ \t]*\r?\n[ \t]*/g, (match, offset: number) => (body[offset - 1] === '\\' ? '' : match.includes('\n') ? ' ' : match));
-  return folded.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|\r?\n[ \t]*|.)/g, (_, escape: string) => {
-    if (/^[xuU]/.test(escape)) return String.fromCodePoint(Number.parseInt(escape.slice(1), 16));
-    if (escape.startsWith('\n') || escape.startsWith('\r')) return '';
-    return YAML_ESCAPES[escape] ?? escape;
+  const joined = body.replace(/\\\r?\n[ \t]*/g, '');
+  const folded = joined.replace(/[ \t]*((?:\r?\n[ \t]*)+)/g, (_, breaks: string) => {
+    const count = breaks.split('\n').length - 1;
+    return count === 1 ? ' ' : '\n'.repeat(count - 1);
+  });
+  return folded.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (_, sequence: string) => {
+    if (/^[xuU]./.test(sequence)) return String.fromCodePoint(Number.parseInt(sequence.slice(1), 16));
+    return YAML_ESCAPES[sequence] ?? sequence;
   });
 }
 

@@ -25,6 +25,8 @@ const text: HostileCase[] = [
   { name: 'raw ESC byte in the file, printed in the code frame', files: withTeam(['    model: fraud-detector', '    model: "fraud\u001b[2J"']), argv: human, exit: 1, code: 'ML327', at: { text: '"fraud' }, never: RAW_CONTROL },
   { name: 'bidi override in a model name is escaped in the terminal', files: withTeam(['    model: fraud-detector', '    model: "fraud\u202edetector"']), argv: human, exit: 1, code: 'ML302', at: { text: '"fraud' }, never: RAW_CONTROL },
   { name: 'C1 NEL in a model name is escaped in JSON', files: withTeam(['    model: fraud-detector', '    model: "fraud\u0085x"']), exit: 1, code: 'ML302', at: { text: '"fraud' }, never: RAW_CONTROL },
+  { name: 'graph --markdown keeps a dataset URI with a newline and a fence inside the Mermaid block', files: withTeam(['uri: s3://data/fraud/2026-09,', 'uri: "s3://data/x\\n```\\n# pwned\\n<b>`y`</b>",']), argv: ['graph', '--markdown'], exit: 0, stdout: /^```mermaid\n[^`]*```\n$/, never: /\n# pwned|<b>/ },
+  { name: 'graph (plain Mermaid) keeps the URI on its label line', files: withTeam(['uri: s3://data/fraud/2026-09,', 'uri: "s3://data/x\\nflowchart TD\\n  evil-->x",']), argv: ['graph'], exit: 0, never: /\nflowchart TD/ },
   { name: 'a 1 MB line gives a capped code frame', files: withTeam(['  owners: ["@acme/fraud-ml"]', `  owners: ["@acme/fraud-ml"]\n  description: x\n  unknownKey: "${'x'.repeat(900_000)}"`]), argv: human, exit: 1, code: 'ML201', at: { text: 'unknownKey' }, never: /x{1000}/ },
   { name: 'a long line with the error far right', files: withTeam(['  owners: ["@acme/fraud-ml"]', `  owners: ["@acme/fraud-ml", ${'"@acme/a", '.repeat(20_000)}5]`]), argv: human, exit: 1, code: 'ML203', at: { text: '5]' }, never: /("@acme\/a", ){200}/ },
 ];
