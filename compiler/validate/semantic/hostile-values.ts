@@ -2,8 +2,8 @@
  * Text and numbers no manifest may receive: control characters (NUL, ESC, CR, the rest of C0 but tab
  * and newline, DEL and C1) in any string or key (ML327), and numbers beyond what a manifest holds
  * exactly — infinities, NaN, integers past 2^53 (ML328). The walk runs only on files whose text could
- * hold one (a control character, a backslash escape, an exponent, 16 digits in a row, `.inf`/`.nan`),
- * so ordinary config pays one regular-expression scan of its text.
+ * hold one (a control character, a backslash escape, a plain number with an exponent or 16 digits,
+ * `.inf`/`.nan`), so ordinary config pays two regular-expression scans of its text.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { diagnosticAt } from '../../diagnostics/report.ts';
@@ -12,7 +12,10 @@ import type { ParsedFile } from '../../load/parsed-file.ts';
 /** A control character that must not reach a manifest (tab and newline are text). */
 export const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
-const MAYBE_HOSTILE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\\]|[0-9][eE][+-]?[0-9]|[0-9]{16}|\.(?:inf|Inf|INF|nan|NaN|NAN)\b/;
+/** A control character or a backslash (an escape in a double-quoted string) anywhere in the text. */
+const MAYBE_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\\]/;
+/** A plain scalar that YAML reads as a number with an exponent, 16 or more digits, a long hex number, or `.inf`/`.nan`. */
+const MAYBE_HUGE_NUMBER = /(?:^|[\s[{,:])[-+]?(?:(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)[eE][-+]?[0-9]+|[0-9]{16,}|0x[0-9a-fA-F]{14,}|\.(?:inf|Inf|INF|nan|NaN|NAN))(?=[ \t]*(?:$|[,\]}#]))/m;
 
 /** `\u001b` for an ESC: how a control character is named in messages. */
 function codeOf(text: string): string {
@@ -22,7 +25,7 @@ function codeOf(text: string): string {
 
 /** Control characters and unrepresentable numbers in one parsed file. */
 export function hostileValueDiagnostics(file: ParsedFile): Diagnostic[] {
-  if (!MAYBE_HOSTILE.test(file.text)) return [];
+  if (!MAYBE_CONTROL.test(file.text) && !MAYBE_HUGE_NUMBER.test(file.text)) return [];
   const diagnostics: Diagnostic[] = [];
   const walk = (value: unknown, path: (string | number)[]): void => {
     if (typeof value === 'string') {
