@@ -13,6 +13,7 @@ import { UsageError } from './command.ts';
 /** The environments and clusters the tree's platform declares; undefined when platform.yaml cannot be read as such (validation will say why). */
 function declared(tree: SourceTree): { environments: string[]; clusters: string[] } | undefined {
   const file = tree.files.find((candidate) => candidate.path === 'platform.yaml');
+  if (!file && tree.refused?.some((entry) => entry.path === 'platform.yaml')) return undefined;
   let platform: Partial<Platform> | undefined = DEFAULT_PLATFORM;
   if (file) platform = parseConfigFile({ path: file.path, role: 'platform' }, file.content).file?.value as Partial<Platform> | undefined;
   const environments = platform?.environments;

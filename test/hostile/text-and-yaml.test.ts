@@ -47,6 +47,7 @@ const yaml: HostileCase[] = [
   { name: '!!set', files: withTeam(['framework: xgboost', 'framework: !!set { a }']), exit: 1, code: 'ML117', at: { text: '!!set' } },
   { name: 'an explicit !!str is fine', files: withTeam(['framework: xgboost', 'framework: !!str xgboost']), exit: 0 },
   { name: 'metrics named after Object.prototype keys are plain metrics', files: withTeam(['metrics: { auc: 0.941 }', 'metrics: { constructor: 0.9, __proto__: 0.8, toString: 0.7 }']), exit: 0 },
+  { name: 'a metric requirement named constructor gets a plain finding', files: withTeam(['metrics: { auc: ">= 0.93" }', 'metrics: { constructor: ">= 0.93" }']), argv: ['check', '--format', 'json'], exit: 1, code: 'ml/metric-requirements', at: { text: 'version: "1.5.0"' } },
   { name: 'duplicate key', files: withTeam(['framework: xgboost', 'framework: xgboost\n    framework: sklearn']), exit: 1, code: 'ML102', at: { text: 'framework', occurrence: 2 } },
   { name: 'duplicate __proto__ key', files: withTeam(['framework: xgboost', 'framework: xgboost\n    __proto__: 1\n    __proto__: 2']), exit: 1, code: 'ML102', at: { text: '__proto__', occurrence: 2 } },
   { name: 'a __proto__ key is an unknown key, not a prototype', files: withTeam(['framework: xgboost', 'framework: xgboost\n    __proto__: { riskTier: low }']), exit: 1, code: 'ML201', at: { text: '__proto__' } },
