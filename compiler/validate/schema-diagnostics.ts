@@ -61,7 +61,7 @@ function messageFor(file: ParsedFile, error: ErrorObject): Diagnostic {
       const allowed = Object.keys(parent.properties ?? {});
       const closest = closestMatch(key, allowed);
       const missingRequired = closest !== undefined && (parent.required ?? []).includes(closest) && !(closest in ((error.data as object | null) ?? {}));
-      const hint = missingRequired ? `Did you mean \`${closest}\`? It is required here.` : suggestionHint(key, allowed);
+      const hint = key === '<<' ? 'YAML merge keys (`<<`) are not supported: write the keys out.' : missingRequired ? `Did you mean \`${closest}\`? It is required here.` : suggestionHint(key, allowed);
       return diagnosticAt(file, [...path, key], 'ML201', `Unknown key \`${key}\` in ${where}.`, { target: 'key', ...(hint ? { hint } : {}) });
     }
     case 'required': {

@@ -44,6 +44,7 @@ const yaml: HostileCase[] = [
   { name: '!!binary', files: withTeam(['framework: xgboost', 'framework: !!binary eGdib29zdA==']), exit: 1, code: 'ML117', at: { text: '!!binary' } },
   { name: '!!timestamp', files: withTeam(['validatedBy: "@omar"', 'validatedBy: "@omar"\n        createdAt: !!timestamp 2026-09-01']), exit: 1, code: 'ML117', at: { text: '!!timestamp' } },
   { name: '!!merge', files: withTeam(['framework: xgboost', 'framework: xgboost\n    !!merge <<: { riskTier: low }']), exit: 1, code: 'ML117', at: { text: '!!merge' } },
+  { name: 'a merge key << is an unknown key with a merge hint', files: withTeam(['framework: xgboost', 'framework: xgboost\n    <<: { riskTier: low }']), exit: 1, code: 'ML201', at: { text: '<<' } },
   { name: '!!set', files: withTeam(['framework: xgboost', 'framework: !!set { a }']), exit: 1, code: 'ML117', at: { text: '!!set' } },
   { name: 'an explicit !!str is fine', files: withTeam(['framework: xgboost', 'framework: !!str xgboost']), exit: 0 },
   { name: 'metrics named after Object.prototype keys are plain metrics', files: withTeam(['metrics: { auc: 0.941 }', 'metrics: { constructor: 0.9, __proto__: 0.8, toString: 0.7 }']), exit: 0 },

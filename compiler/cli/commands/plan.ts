@@ -9,6 +9,7 @@ import { plan } from '../../plan/plan.ts';
 import { planText } from '../../plan/report/plan-text.ts';
 import { renderReport } from '../../plan/report/render-report.ts';
 import { type CliCommand, type CliIO, UsageError } from '../command.ts';
+import { escapeJsonControls } from '../format/visible-text.ts';
 import { assertDirectory } from '../fs-source.ts';
 import { readGitTree, readWorkingTree } from '../git-tree-source.ts';
 import { assertCreatable, entryAt } from '../writable-target.ts';
@@ -83,7 +84,7 @@ export const command: CliCommand = {
     const reports = needsReports ? renderReport(result, await readPlanTemplates(), { fullReport: out === undefined ? 'the output of `mlops plan --out <dir>`' : 'plan.md' }) : undefined;
     if (format === 'text') io.stdout(planText(result, { color: wantsColor(io), diffs: input.values.diff === true }));
     else if (format === 'markdown') io.stdout(reports!.comment);
-    else io.stdout(reports!.json);
+    else io.stdout(escapeJsonControls(reports!.json));
     if (out !== undefined) await writeReports(resolve(io.cwd, out), out, reports!, io);
     return result.status === 'ok' ? 0 : 1;
   },
