@@ -1,17 +1,19 @@
 /**
- * Parsed YAML mappings are null-prototype objects, whichever parser read them: a key such as
+ * Parsed YAML mappings inherit nothing (their prototype is `NO_PROTOTYPE`, see support/own.ts),
+ * whichever parser read them: a key such as
  * `constructor` or `__proto__` is then an ordinary own property, and a lookup of a name the user did
  * not declare answers undefined instead of something inherited from `Object.prototype`.
  */
 import { defineMappingTag } from 'js-yaml';
+import { emptyRecord, hasNoPrototype } from '../support/own.ts';
 
 /**
- * js-yaml's `!!map` building null-prototype objects. Non-string scalar keys become strings as with
+ * js-yaml's `!!map` building objects that inherit nothing. Non-string scalar keys become strings as with
  * the default tag (the loader reports keys YAML did not read as strings where a name is expected);
  * complex keys are refused, which sends the file to the full parser and its located diagnostic.
  */
 export const nullPrototypeMapTag = defineMappingTag('tag:yaml.org,2002:map', {
-  create: () => Object.create(null) as Record<string, unknown>,
+  create: () => emptyRecord<unknown>(),
   identify: (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value),
   represent: (value: Record<string, unknown>) => new Map(Object.entries(value)),
   addPair: (container: Record<string, unknown>, key: unknown, value: unknown) => {
@@ -28,11 +30,11 @@ export const nullPrototypeMapTag = defineMappingTag('tag:yaml.org,2002:map', {
 });
 
 /**
- * A deep copy of a plain value whose mappings are null-prototype objects. Values that already have a
- * null prototype at the top are returned as they are (the fast path builds them so).
+ * A deep copy of a plain value whose mappings inherit nothing. Values whose top already inherits
+ * nothing are returned as they are (the fast path builds them so).
  */
 export function withNullPrototypes<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) === null) return value;
+  if (value === null || typeof value !== 'object' || hasNoPrototype(value)) return value;
   return copy(value, new Map()) as T;
 }
 
@@ -47,7 +49,7 @@ function copy(value: unknown, copies: Map<object, unknown>): unknown {
     for (const item of value) result.push(copy(item, copies));
     return result;
   }
-  const result = Object.create(null) as Record<string, unknown>;
+  const result = emptyRecord<unknown>();
   copies.set(value, result);
   for (const key of Object.keys(value)) result[key] = copy((value as Record<string, unknown>)[key], copies);
   return result;

@@ -27,7 +27,7 @@ export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxBytes: 1024 * 1024, maxAli
 /** Deepest nesting of mappings and sequences a config file may have (real config stays under 15). */
 export const MAX_NESTING_DEPTH = 100;
 
-/** The core schema, with mappings built as null-prototype objects (see null-prototype.ts). */
+/** The core schema, with mappings built as objects that inherit nothing (see null-prototype.ts). */
 const CONFIG_SCHEMA = CORE_SCHEMA.withTags(nullPrototypeMapTag);
 
 /** A parse result: the file when it could be read, and what was wrong. */
@@ -93,7 +93,7 @@ export function parseConfigFile(location: ConfigLocation, content: string | Uint
   const lineCounter = countLines(text);
   const fast = preparsed ?? parseFast(text);
   if (fast) {
-    // A value parsed on another thread was copied across and lost its null prototypes.
+    // A value parsed on another thread was copied across and inherits from Object.prototype again.
     const value = preparsed ? withNullPrototypes(fast.value) : fast.value;
     const file: ParsedFile = { path, role: location.role, text, lineCounter, value, locator: eventLocator(fast.events, text), ...(location.folder ? { folder: location.folder } : {}) };
     return { file, diagnostics: [] };
