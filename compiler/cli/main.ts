@@ -7,6 +7,7 @@ import { type CliCommand, type CliIO, UsageError } from './command.ts';
 import { type CommandEntry, loadCommand } from './command-descriptor.ts';
 import { COMMANDS } from './commands/index.ts';
 import { packageVersion } from './package-layout.ts';
+import { visibleText } from './format/visible-text.ts';
 import { parseCommandArgs } from './parse-args.ts';
 
 /** Exit code for usage and I/O errors. */
@@ -66,11 +67,11 @@ function isIOError(error: unknown): error is NodeJS.ErrnoException {
 
 function reportFailure(error: unknown, io: CliIO): number {
   if (error instanceof UsageError) {
-    io.stderr(`mlops: ${error.message}\n`);
+    io.stderr(`mlops: ${visibleText(error.message)}\n`);
     return EXIT_USAGE;
   }
   if (isIOError(error)) {
-    io.stderr(`mlops: ${error.message.split('\n')[0]}\n`);
+    io.stderr(`mlops: ${visibleText(error.message.split('\n')[0]!)}\n`);
     return EXIT_USAGE;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -23,7 +23,14 @@ function parseError(error: unknown, command: CliCommand, options: ParseOptions):
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
     return new UsageError(`Unexpected argument: ${message.replace(/^Unexpected argument '([^']*)'.*$/s, '$1')}. ${see}`);
   }
-  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return new UsageError(`${message.split('\n')[0]} ${see}`);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const flag = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? 'An option';
+    if (/argument missing/.test(message)) return new UsageError(`${flag} needs a value. ${see}`);
+    if (/ambiguous/.test(message)) return new UsageError(`${flag} needs a value; to give one that starts with \`-\`, write ${flag}=<value>. ${see}`);
+    if (/does not take an argument/.test(message)) return new UsageError(`${flag} takes no value. ${see}`);
+    return new UsageError(`${flag} has an invalid value. ${see}`);
+  }
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return new UsageError(`Invalid arguments. ${see}`);
   return error;
 }
 

@@ -422,7 +422,7 @@ export interface PlatformMonitoring {
   predictionLogs?: PredictionLogs;
 }
 /**
- * Where KServe deployments log their predictions for drift checks: every KServe predictor with drift monitoring gets `logger: { mode: request, url: <sink>/<namespace>/<deployment> }`, and its drift check reads `<uri>/<namespace>/<deployment>`. Without it, each drift check must declare `drift.inputs` (ML328).
+ * Where KServe deployments log their predictions for drift checks: every KServe predictor with drift monitoring gets `logger: { mode: request, url: <sink>/<namespace>/<deployment> }`, and its drift check reads `<uri>/<namespace>/<deployment>`. Without it, each drift check must declare `drift.inputs` (ML334).
  */
 export interface PredictionLogs {
   /**
@@ -828,7 +828,7 @@ export interface Canary {
    */
   version: string;
   /**
-   * Percent of traffic to the canary, 0–100.
+   * Percent of traffic to the canary, a whole number 0–100 (Argo Rollouts and Gateway API weights are integers).
    */
   traffic: number;
 }
@@ -864,7 +864,7 @@ export interface Variant {
    */
   version: string;
   /**
-   * Percent of traffic, 0–100.
+   * Percent of traffic, a whole number 0–100 (HTTPRoute weights are integers).
    */
   traffic: number;
 }

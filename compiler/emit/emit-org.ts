@@ -21,6 +21,7 @@ import { emitServing } from './serving/emit-serving.ts';
 import type { TeamClusterContext } from './team-cluster-context.ts';
 import { emitTenancy } from './tenancy/emit-tenancy.ts';
 import { compareCodePoints } from '../support/compare-code-points.ts';
+import { constructId } from './construct-id.ts';
 
 /** Adds objects for one team × environment × cluster to a chart; may return the diagnostics it found. */
 export type ChartBuilder = (chart: Chart, context: TeamClusterContext) => unknown;
@@ -110,13 +111,13 @@ export function buildTeamClusterApp(unit: TeamClusterUnit, diagnostics: Diagnost
   const app = new App({ outdir: '.' });
   const charts: { chart: Chart; folder: string }[] = [];
   for (const context of unit.contexts) {
-    const chart = new Chart(app, context.environment.name, { namespace: context.namespace });
+    const chart = new Chart(app, constructId(app, `env:${context.environment.name}`), { namespace: context.namespace });
     runBuilders(ENVIRONMENT_BUILDERS, chart, context, diagnostics);
     charts.push({ chart, folder: `clusters/${unit.cluster}/${unit.team}` });
   }
   const first = unit.contexts[0];
   if (first && GITOPS_BUILDERS.length > 0) {
-    const chart = new Chart(app, 'gitops', { namespace: first.org.platform.gitops.argocdNamespace });
+    const chart = new Chart(app, constructId(app, 'gitops'), { namespace: first.org.platform.gitops.argocdNamespace });
     runBuilders(GITOPS_BUILDERS, chart, first, diagnostics);
     charts.push({ chart, folder: `argocd/${unit.cluster}/${unit.team}` });
   }

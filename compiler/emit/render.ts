@@ -9,6 +9,7 @@ import type { ResolvedOrg } from '../resolve/resolved-org.ts';
 import { parseSourceAnnotation, SOURCE_ANNOTATION } from './labels.ts';
 import type { KubernetesObject, Manifest, OutputFile } from './manifest.ts';
 import { compareCodePoints } from '../support/compare-code-points.ts';
+import { NO_PROTOTYPE } from '../support/own.ts';
 
 /** Output file format. */
 export type OutputFormat = 'yaml' | 'json';
@@ -100,7 +101,7 @@ function scalar(value: unknown): string {
 /** Throws for objects that are not plain data (a cdk8s `Lazy` left unresolved, a class instance): a compiler bug. */
 function assertPlainMapping(mapping: object): void {
   const prototype = Object.getPrototypeOf(mapping);
-  if (prototype !== Object.prototype && prototype !== null) throw new Error(`bug: cannot render an instance of ${prototype?.constructor?.name ?? 'a class'}`);
+  if (prototype !== Object.prototype && prototype !== null && prototype !== NO_PROTOTYPE) throw new Error(`bug: cannot render an instance of ${prototype?.constructor?.name ?? 'a class'}`);
 }
 
 /** Sorts short key lists in place by insertion (no allocation: most mappings have a handful of keys). */

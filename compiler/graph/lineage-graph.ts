@@ -17,9 +17,19 @@ const SHAPES: Record<LineageNodeKind, { prefix: string; open: string; close: str
   deployment: { prefix: 'dp', open: '{{', close: '}}' },
 };
 
-/** Quotes text for a Mermaid label (`"` and `#` would end or escape it; `<`/`>` would be read as HTML). */
+/**
+ * Quotes text for a Mermaid label (`"` and `#` would end or escape it; `<`/`>` would be read as HTML;
+ * a backtick or a line break could close the Markdown fence around the diagram; control characters
+ * become spaces).
+ */
 export function mermaidText(text: string): string {
-  const escaped = text.replace(/#/g, '#35;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
+  const escaped = text
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, ' ')
+    .replace(/#/g, '#35;')
+    .replace(/"/g, '#quot;')
+    .replace(/</g, '#lt;')
+    .replace(/>/g, '#gt;')
+    .replace(/`/g, '#96;');
   return `"${escaped}"`;
 }
 

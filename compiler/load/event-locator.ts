@@ -15,9 +15,16 @@ const { MAPPING, SEQUENCE, SCALAR, ALIAS, POP } = EVENT_ID;
 const QUOTED = new Set([2, 3]);
 const BLOCK = new Set([4, 5]);
 
-/** Whether the events hold an alias (the fast path declines those: expansion limits need the full parser). */
-export function hasAlias(events: readonly Event[]): boolean {
-  return events.some((event) => event.type === ALIAS);
+/**
+ * Whether the events hold an alias or an explicit tag: the fast path declines those (expansion limits,
+ * undefined aliases and unsupported tags are diagnosed by the full parser).
+ */
+export function needsFullParser(events: readonly Event[]): boolean {
+  for (const event of events) {
+    if (event.type === ALIAS) return true;
+    if ((event.type === SCALAR || event.type === MAPPING || event.type === SEQUENCE) && event.tagStart >= 0) return true;
+  }
+  return false;
 }
 
 function scalarRange(event: Extract<Event, { type: typeof SCALAR }>, text: string): OffsetRange {
@@ -95,11 +102,51 @@ function keyText(events: Int32Array, index: number, text: string): string {
     try {
       return JSON.parse(raw) as string;
     } catch {
-      return raw.slice(1, -1);
+      return unescapeDoubleQuoted(raw.slice(1, -1));
     }
   }
   if (style === 2) return raw.slice(1, -1).replace(/''/g, "'");
   return raw;
+}
+
+/** What String() makes of a number, null or boolean: a key that may have been written otherwise. */
+const RETYPED = /^(?:-?(?:[0-9]+(?:\.[0-9]+)?(?:e[-+][0-9]+)?|Infinity)|NaN|null|true|false)$/;
+
+/** The string the core schema turns a plain scalar key into (`1.10` → `1.1`, `~` → `null`). */
+export function coreSchemaKey(raw: string): string {
+  if (/^(?:~|null|Null|NULL|)$/.test(raw)) return 'null';
+  if (/^(?:true|True|TRUE)$/.test(raw)) return 'true';
+  if (/^(?:false|False|FALSE)$/.test(raw)) return 'false';
+  if (/^[-+]?\.(?:inf|Inf|INF)$/.test(raw)) return raw.startsWith('-') ? '-Infinity' : 'Infinity';
+  if (/^\.(?:nan|NaN|NAN)$/.test(raw)) return 'NaN';
+  if (/^0o[0-7]+$/.test(raw)) return String(Number.parseInt(raw.slice(2), 8));
+  if (/^0x[0-9a-fA-F]+$/.test(raw)) return String(Number.parseInt(raw.slice(2), 16));
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(raw)) return String(Number(raw));
+  return raw;
+}
+
+function keyMatches(events: Int32Array, index: number, text: string, wanted: string): boolean {
+  const written = keyText(events, index, text);
+  if (written === wanted) return true;
+  const style = events[index * FIELDS + STYLE]!;
+  return !QUOTED.has(style) && !BLOCK.has(style) && RETYPED.test(wanted) && coreSchemaKey(written) === wanted;
+}
+
+const YAML_ESCAPES: Readonly<Record<string, string>> = {
+  '0': '\u0000', a: '\u0007', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\u001b', ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
+};
+
+/** The value of a double-quoted YAML scalar's body that JSON cannot read (`\\e`, `\\x1b`, `\\a`, line folding). */
+function unescapeDoubleQuoted(body: string): string {
+  const joined = body.replace(/\\\r?\n[ \t]*/g, '');
+  const folded = joined.replace(/[ \t]*((?:\r?\n[ \t]*)+)/g, (_, breaks: string) => {
+    const count = breaks.split('\n').length - 1;
+    return count === 1 ? ' ' : '\n'.repeat(count - 1);
+  });
+  return folded.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (_, sequence: string) => {
+    if (/^[xuU]./.test(sequence)) return String.fromCodePoint(Number.parseInt(sequence.slice(1), 16));
+    return YAML_ESCAPES[sequence] ?? sequence;
+  });
 }
 
 function rangeAt(events: Int32Array, index: number): OffsetRange | undefined {
@@ -135,7 +182,7 @@ export function eventLocator(events: Int32Array, text: string): NodeLocator {
           const wanted = String(segment);
           for (let child = node + 1; events[child * FIELDS + KIND] !== POP; ) {
             const value = child + 1;
-            if (keyText(events, child, text) === wanted) {
+            if (keyMatches(events, child, text, wanted)) {
               key = child;
               found = value;
               break;

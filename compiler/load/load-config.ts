@@ -8,7 +8,7 @@ import { diagnosticAt, diagnosticAtRange } from '../diagnostics/report.ts';
 import { discoverConfig } from './discover.ts';
 import { DEFAULT_PARSE_LIMITS, type FastParse, type ParseLimits, parseConfigFile } from './parse-file.ts';
 import type { ParsedFile } from './parsed-file.ts';
-import type { SourceTree } from './source-tree.ts';
+import type { RefusedFile, SourceTree } from './source-tree.ts';
 
 /** The config apiVersion this compiler reads. */
 export const API_VERSION = 'mlops.cirruslabs.io/v1alpha1';
@@ -39,6 +39,18 @@ function headerDiagnostics(file: ParsedFile): Diagnostic[] {
   return diagnostics;
 }
 
+/** The diagnostic of a path the shell would not read. */
+function refusedDiagnostic(refused: RefusedFile, limits: ParseLimits): Diagnostic {
+  switch (refused.reason) {
+    case 'too-large':
+      return diagnosticAtRange(refused.path, START_OF_FILE, 'ML105', `File is ${refused.size} bytes; the limit is ${limits.maxBytes} bytes. It was not read.`);
+    case 'special-file':
+      return diagnosticAtRange(refused.path, START_OF_FILE, 'ML119', `${refused.path} is ${refused.kind}, not a regular file; it was not opened.`, { hint: 'Replace it with a regular file.' });
+    case 'outside-link':
+      return diagnosticAtRange(refused.path, START_OF_FILE, 'ML119', `${refused.path} is a symbolic link that does not resolve to a file inside the repository; it was not read.`, { hint: 'Replace the link with the file itself, inside the repository.' });
+  }
+}
+
 function teamName(file: ParsedFile): string | undefined {
   const metadata = (file.value as { metadata?: unknown }).metadata;
   const name = metadata && typeof metadata === 'object' ? (metadata as { name?: unknown }).name : undefined;
@@ -52,7 +64,9 @@ function teamName(file: ParsedFile): string | undefined {
 export function loadConfig(tree: SourceTree, limits: ParseLimits = DEFAULT_PARSE_LIMITS, preparsed?: ReadonlyMap<string, FastParse>): LoadedConfig {
   const diagnostics: Diagnostic[] = [];
   const contents = new Map(tree.files.map((file) => [file.path, file.content]));
-  const discovery = discoverConfig([...contents.keys(), ...(tree.otherPaths ?? [])]);
+  const refused = tree.refused ?? [];
+  for (const entry of refused) diagnostics.push(refusedDiagnostic(entry, limits));
+  const discovery = discoverConfig([...contents.keys(), ...(tree.otherPaths ?? []), ...refused.map((entry) => entry.path)]);
   for (const ignored of discovery.ignored) {
     diagnostics.push(diagnosticAtRange(ignored.path, START_OF_FILE, 'ML110', `${ignored.path} is not read as config.`, { hint: `Did you mean ${ignored.suggestion}?` }));
   }
@@ -61,7 +75,7 @@ export function loadConfig(tree: SourceTree, limits: ParseLimits = DEFAULT_PARSE
     return { teams: [], diagnostics };
   }
   let platform: ParsedFile | undefined;
-  let platformUnreadable = false;
+  let platformUnreadable = refused.some((entry) => entry.path === 'platform.yaml');
   const teams: ParsedFile[] = [];
   const teamFiles = new Map<string, string>();
   for (const location of discovery.locations) {

@@ -2,13 +2,15 @@
  * Decodes and parses one config file, defending against hostile input: size limit, strict UTF-8,
  * one document per file, duplicate keys and alias bombs are all diagnostics, never exceptions.
  */
-import { constructFromEvents, type Event, EVENT_ID, parseEvents } from 'js-yaml';
+import { CORE_SCHEMA, constructFromEvents, type Event, EVENT_ID, parseEvents } from 'js-yaml';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { type Diagnostic, START_OF_FILE } from '../diagnostics/diagnostic.ts';
 import { diagnosticAtRange } from '../diagnostics/report.ts';
 import type { ConfigLocation } from './discover.ts';
+import { documentProblems, unclosedFlowOpener } from './document-checks.ts';
 import { documentLocator } from './document-locator.ts';
-import { encodeEvents, eventLocator, hasAlias } from './event-locator.ts';
+import { encodeEvents, eventLocator, needsFullParser } from './event-locator.ts';
+import { nullPrototypeMapTag, withNullPrototypes } from './null-prototype.ts';
 import { type ParsedFile, rangeFromOffsets } from './parsed-file.ts';
 
 /** Limits that protect the compiler from oversized or hostile files. */
@@ -21,6 +23,12 @@ export interface ParseLimits {
 
 /** The default limits. */
 export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxBytes: 1024 * 1024, maxAliasCount: 100 };
+
+/** Deepest nesting of mappings and sequences a config file may have (real config stays under 15). */
+export const MAX_NESTING_DEPTH = 100;
+
+/** The core schema, with mappings built as objects that inherit nothing (see null-prototype.ts). */
+const CONFIG_SCHEMA = CORE_SCHEMA.withTags(nullPrototypeMapTag);
 
 /** A parse result: the file when it could be read, and what was wrong. */
 export interface ParseOutcome {
@@ -85,11 +93,17 @@ export function parseConfigFile(location: ConfigLocation, content: string | Uint
   const lineCounter = countLines(text);
   const fast = preparsed ?? parseFast(text);
   if (fast) {
-    const file: ParsedFile = { path, role: location.role, text, lineCounter, value: fast.value, locator: eventLocator(fast.events, text), ...(location.folder ? { folder: location.folder } : {}) };
+    // A value parsed on another thread was copied across and inherits from Object.prototype again.
+    const value = preparsed ? withNullPrototypes(fast.value) : fast.value;
+    const file: ParsedFile = { path, role: location.role, text, lineCounter, value, locator: eventLocator(fast.events, text), ...(location.folder ? { folder: location.folder } : {}) };
     return { file, diagnostics: [] };
   }
+  const where = { path, text, lineCounter };
+  const tooDeep = nestingTooDeep(text);
+  if (tooDeep !== undefined) {
+    return { diagnostics: [diagnosticAtRange(path, rangeFromOffsets(where, tooDeep, tooDeep + 1), 'ML118', `Mappings and sequences are nested more than ${MAX_NESTING_DEPTH} levels deep here.`, { hint: 'Config is a few levels deep; remove the runaway nesting.' })] };
+  }
   const documents = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: true });
-  const where = { text, lineCounter };
   const list = Array.isArray(documents) ? documents : [];
   if (list.length > 1) {
     const second = list[1]!;
@@ -108,15 +122,24 @@ export function parseConfigFile(location: ConfigLocation, content: string | Uint
     if (error.code !== 'DUPLICATE_KEY' && error !== firstSyntaxError) continue;
     const code = error.code === 'DUPLICATE_KEY' ? 'ML102' : 'ML101';
     const message = error.code === 'DUPLICATE_KEY' ? 'Duplicate key: YAML keeps only one of the two values.' : `YAML syntax error: ${firstLine(error.message)}.`;
+    const unclosed = /end with an? ([\]}])/.exec(error.message);
+    const opener = unclosed ? unclosedFlowOpener(text, error.pos[0], unclosed[1] === ']' ? '[' : '{') : undefined;
+    if (opener !== undefined) {
+      const kind = unclosed![1] === ']' ? 'sequence `[`' : 'mapping `{`';
+      diagnostics.push(diagnosticAtRange(path, rangeFromOffsets(where, opener, opener + 1), code, `YAML syntax error: this flow ${kind} is never closed.`, { hint: `Close it with \`${unclosed![1]}\` on the same line, or write it as a block.` }));
+      continue;
+    }
     diagnostics.push(diagnosticAtRange(path, rangeFromOffsets(where, error.pos[0], error.pos[1]), code, message));
   }
   for (const warning of document.warnings) {
     diagnostics.push(diagnosticAtRange(path, rangeFromOffsets(where, warning.pos[0], warning.pos[1]), 'ML103', `YAML warning: ${firstLine(warning.message)}.`));
   }
   if (diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return { diagnostics };
+  const problems = documentProblems(document, where);
+  if (problems.length > 0) return { diagnostics: [...diagnostics, ...problems] };
   let value: unknown;
   try {
-    value = document.toJS({ maxAliasCount: limits.maxAliasCount });
+    value = withNullPrototypes(document.toJS({ maxAliasCount: limits.maxAliasCount }));
   } catch (error) {
     if (error instanceof ReferenceError || (error instanceof Error && /alias/i.test(error.message))) {
       diagnostics.push(diagnosticAtRange(path, START_OF_FILE, 'ML104', `File expands YAML aliases more than ${limits.maxAliasCount} times.`, { hint: 'Write the repeated parts out.' }));
@@ -141,20 +164,31 @@ export function parseConfigFile(location: ConfigLocation, content: string | Uint
 function parseFast(text: string): FastParse | undefined {
   let events: Event[];
   try {
-    events = parseEvents(text, { maxDepth: 100 });
+    events = parseEvents(text, { maxDepth: MAX_NESTING_DEPTH });
   } catch {
     return undefined;
   }
   const documents = events.filter((event) => event.type === EVENT_ID.DOCUMENT).length;
-  if (documents !== 1 || events[1]?.type !== EVENT_ID.MAPPING || hasAlias(events)) return undefined;
+  if (documents !== 1 || events[1]?.type !== EVENT_ID.MAPPING || needsFullParser(events)) return undefined;
   let value: unknown;
   try {
-    value = constructFromEvents(events, { source: text, json: false })[0];
+    value = constructFromEvents(events, { source: text, json: false, schema: CONFIG_SCHEMA })[0];
   } catch {
     return undefined;
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
   return { value: value as Record<string, unknown>, events: encodeEvents(events, text) };
+}
+
+/** The offset where nesting passes the depth limit, or undefined (the full parser would overflow the stack). */
+function nestingTooDeep(text: string): number | undefined {
+  try {
+    parseEvents(text, { maxDepth: MAX_NESTING_DEPTH });
+    return undefined;
+  } catch (error) {
+    const position = (error as { mark?: { position?: unknown } }).mark?.position;
+    return error instanceof Error && /maxDepth/.test(error.message) && typeof position === 'number' ? position : undefined;
+  }
 }
 
 /**

@@ -7,12 +7,23 @@ export interface SourceFile {
   readonly content: string | Uint8Array;
 }
 
+/**
+ * A config path the shell refused to read: a symbolic link resolving outside the repository, a FIFO,
+ * socket or device (never opened), or a file over the size limit (never read). The loader reports it.
+ */
+export type RefusedFile =
+  | { readonly path: string; readonly reason: 'outside-link'; readonly target: string }
+  | { readonly path: string; readonly reason: 'special-file'; readonly kind: string }
+  | { readonly path: string; readonly reason: 'too-large'; readonly size: number };
+
 /** A config repo as the compiler sees it. */
 export interface SourceTree {
   /** Config files with their contents (`platform.yaml`, `mlops.yaml`, `teams/<team>/mlops.yaml`). */
   readonly files: readonly SourceFile[];
   /** Every other file path in the repo (model cards, …), so rules can check that files exist. */
   readonly otherPaths?: readonly string[];
+  /** Paths the shell would not read, and why. */
+  readonly refused?: readonly RefusedFile[];
 }
 
 /** Builds a tree from an object of path → text, for tests and the demo. */

@@ -143,7 +143,8 @@ export function startPolicyEvaluation(org: ResolvedOrg, context: PolicyContext):
           if (violations.length === 0) continue;
           const { subject, environment } = manifestSubject(manifest);
           for (const violation of violations) {
-            const step = violation.pod?.template ? stepSource(org, manifest.team, subject, violation.pod.template) : undefined;
+            const stepRef = violation.pod?.template ? stepSource(org, manifest.team, subject, violation.pod.template) : undefined;
+            const step = stepRef && violation.field ? { ...stepRef, path: [...stepRef.path, violation.field] } : stepRef;
             record(rule.id, { message: `${describeManifest(manifest)}: ${violation.message}`, team: manifest.team, subject, ...(environment ? { environment } : {}), manifest, ...(step ? { source: step } : {}) });
           }
         }

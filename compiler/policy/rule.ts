@@ -47,6 +47,8 @@ export interface ManifestViolation {
   readonly message: string;
   /** The pod template it is in (a pipeline step's template maps back to that step's config). */
   readonly pod?: PodSpecView;
+  /** The key of that step's config that caused it (`image`), so the finding points at that line. */
+  readonly field?: string;
 }
 
 /** One emitted object with its pod specs found once for every rule. */

@@ -2,6 +2,7 @@
 import type { Environment, Platform } from '../config/types.generated.ts';
 import { resolveRuntimeMetrics } from './serving-runtimes.ts';
 import type { EnvironmentTier, ResolvedCluster, ResolvedEnvironment, ResolvedPlatform, ResolvedResources } from './resolved-org.ts';
+import { EMPTY_RECORD } from '../support/own.ts';
 
 /** The tier an environment has when it declares none, guessed from its name. */
 export function defaultTier(name: string): EnvironmentTier {
@@ -27,7 +28,7 @@ function resolveEnvironment(name: string, environment: Environment, file: string
     environment: name,
     server: cluster.server ?? IN_CLUSTER_SERVER,
     edge: cluster.edge ?? false,
-    nodeSelector: cluster.nodeSelector ?? {},
+    nodeSelector: cluster.nodeSelector ?? EMPTY_RECORD,
     tolerations: cluster.tolerations ?? [],
     source: { file, path: [...path, 'clusters', index] },
   }));
@@ -52,7 +53,7 @@ export function resolvePlatform(config: Platform, file: string | undefined): Res
     serving: {
       defaultBackend: config.serving?.default ?? 'kserve',
       kserveDeploymentMode: config.serving?.kserve?.deploymentMode ?? 'Knative',
-      images: config.serving?.images ?? {},
+      images: config.serving?.images ?? EMPTY_RECORD,
       runtimes: resolveRuntimeMetrics(config.serving?.runtimes),
     },
     allowedRegistries: config.images?.allowedRegistries ?? [],
@@ -63,17 +64,17 @@ export function resolvePlatform(config: Platform, file: string | undefined): Res
         service: config.monitoring?.pushgateway?.service ?? 'prometheus-pushgateway',
         port: config.monitoring?.pushgateway?.port ?? 9091,
       },
-      selectorLabels: config.monitoring?.selectorLabels ?? {},
+      selectorLabels: config.monitoring?.selectorLabels ?? EMPTY_RECORD,
       ...(config.monitoring?.predictionLogs ? { predictionLogs: { ...config.monitoring.predictionLogs, window: config.monitoring.predictionLogs.window ?? DEFAULT_PREDICTION_WINDOW } } : {}),
     },
-    quotas: { ...(config.quotas?.perTeam ? { perTeam: config.quotas.perTeam } : {}), teams: config.quotas?.teams ?? {} },
+    quotas: { ...(config.quotas?.perTeam ? { perTeam: config.quotas.perTeam } : {}), teams: config.quotas?.teams ?? EMPTY_RECORD },
     gitops: {
       deployRepo: config.gitops?.deployRepo ?? 'local/mlops-deploy',
       repoURL: config.gitops?.repoURL ?? `https://github.com/${config.gitops?.deployRepo ?? 'local/mlops-deploy'}.git`,
       branch: config.gitops?.branch ?? 'main',
       argocdNamespace: config.gitops?.argocdNamespace ?? 'argocd',
     },
-    policies: config.policies ?? {},
+    policies: config.policies ?? EMPTY_RECORD,
     ...(file ? { file } : {}),
     config,
   };

@@ -11,6 +11,7 @@ import type {
   ResolvedTeam,
 } from './resolved-org.ts';
 import { compareCodePoints } from '../support/compare-code-points.ts';
+import { EMPTY_RECORD } from '../support/own.ts';
 
 const byName = <T extends { name: string }>(a: T, b: T) => compareCodePoints(a.name, b.name);
 
@@ -85,7 +86,7 @@ function resolveDeployments(team: string, config: Team, models: ResolvedModel[],
         backend,
         ...(image ? { image } : {}),
         port: deployment.port ?? 8080,
-        metricRequirements: deployment.requirements?.metrics ?? {},
+        metricRequirements: deployment.requirements?.metrics ?? EMPTY_RECORD,
         additionalModels: (deployment.additionalModels ?? []).map((extra) => ({ model: extra.model, version: extra.version, ...(extra.memory !== undefined ? { memory: String(extra.memory) } : {}) })),
         ...(deployment.explainer ? { explainer: deployment.explainer } : {}),
         placements: resolvePlacements(team, name, deployment, backend, platform, file),
@@ -121,7 +122,7 @@ function resolvePipelines(team: string, config: Team, platform: ResolvedPlatform
           image: step.image,
           command: step.command ?? [],
           args: step.args ?? [],
-          env: step.env ?? {},
+          env: step.env ?? EMPTY_RECORD,
           ...(step.secretRef ? { secretRef: step.secretRef } : {}),
           dependsOn: step.dependsOn ?? [],
           resources: resolveResources(step.resources),
@@ -159,7 +160,7 @@ export function resolveTeam(config: Team, file: string, platform: ResolvedPlatfo
     deployments: resolveDeployments(name, config, models, platform, file),
     pipelines: resolvePipelines(name, config, platform, file),
     monitors: resolveMonitors(name, config, file),
-    policies: config.policies ?? {},
+    policies: config.policies ?? EMPTY_RECORD,
     rules: config.policies?.rules ?? [],
     config,
   };

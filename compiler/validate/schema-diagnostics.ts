@@ -35,6 +35,7 @@ function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? '`.nan` (not a number)' : '`.inf` (infinity)';
   return `${typeof value === 'number' ? 'the number' : 'the boolean'} ${String(value)}`;
 }
 
@@ -60,7 +61,7 @@ function messageFor(file: ParsedFile, error: ErrorObject): Diagnostic {
       const allowed = Object.keys(parent.properties ?? {});
       const closest = closestMatch(key, allowed);
       const missingRequired = closest !== undefined && (parent.required ?? []).includes(closest) && !(closest in ((error.data as object | null) ?? {}));
-      const hint = missingRequired ? `Did you mean \`${closest}\`? It is required here.` : suggestionHint(key, allowed);
+      const hint = key === '<<' ? 'YAML merge keys (`<<`) are not supported: write the keys out.' : missingRequired ? `Did you mean \`${closest}\`? It is required here.` : suggestionHint(key, allowed);
       return diagnosticAt(file, [...path, key], 'ML201', `Unknown key \`${key}\` in ${where}.`, { target: 'key', ...(hint ? { hint } : {}) });
     }
     case 'required': {
@@ -72,10 +73,11 @@ function messageFor(file: ParsedFile, error: ErrorObject): Diagnostic {
     case 'type': {
       const expected = parent.type ?? (error.params as { type: string }).type;
       const wantsString = expected === 'string' || (Array.isArray(expected) && expected.includes('string'));
-      const quotable = wantsString && (typeof error.data === 'number' || typeof error.data === 'boolean');
+      const quotable = wantsString && (typeof error.data === 'number' || typeof error.data === 'boolean' || error.data === null);
       const range = rangeOf(file, path);
       const written = file.text.slice(range.start.offset, range.end.offset).trim() || String(error.data);
-      const hint = quotable ? `Quote it: \`"${written}"\` (unquoted, YAML reads it as a ${typeof error.data}).` : undefined;
+      const readAs = error.data === null ? 'null' : `a ${typeof error.data}`;
+      const hint = quotable ? (written === '' || written.endsWith(':') ? 'Write a value after the colon.' : `Quote it: \`"${written}"\` (unquoted, YAML reads it as ${readAs}).`) : undefined;
       return diagnosticAt(file, path, 'ML203', `\`${lastKey(path)}\` must be ${expectedTypes(expected)}, not ${describeValue(error.data)}.`, hint ? { hint } : {});
     }
     case 'enum': {

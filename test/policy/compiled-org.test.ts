@@ -21,10 +21,10 @@ describe('policies on emitted manifests', () => {
     expect(withCode(evaluatePolicies(org, manifests, { now: NOW }), 'k8s/')).toEqual([]);
   });
 
-  it('points a finding in a pipeline template at the step that produced it', () => {
+  it("points a finding in a pipeline template at the step's key that produced it (its `image:`)", () => {
     const org = resolveFixture({ team: [['image: ghcr.io/acme/train:1.0.0', 'image: docker.io/acme/train:1.0.0']] });
     const result = evaluatePolicies(org, emitOrg(org, {}).manifests, { now: NOW });
-    expect(withCode(result, 'k8s/')).toEqual([`k8s/allowed-registries error ${TEAM_FILE}:46:9`]);
+    expect(withCode(result, 'k8s/')).toEqual([`k8s/allowed-registries error ${TEAM_FILE}:47:9`]);
     expect(result.diagnostics[0]!.message).toBe('WorkflowTemplate fraud-dev/train-fraud: container "main" (template train) uses image "docker.io/acme/train:1.0.0" from a registry not in ghcr.io/acme/.');
   });
 });

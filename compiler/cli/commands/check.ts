@@ -11,6 +11,7 @@ import { buildSarif } from '../../policy/sarif.ts';
 import type { ActiveWaiver } from '../../policy/waivers.ts';
 import { parseDay } from '../../policy/waivers.ts';
 import { type CliCommand, type CliInput, UsageError } from '../command.ts';
+import { escapeJsonControls, visibleText } from '../format/visible-text.ts';
 import { type DiagnosticsJson, formatDiagnostics, summarizeDiagnostics } from '../format/diagnostics.ts';
 import { readSourceTree } from '../fs-source.ts';
 import { packageVersion } from '../package-layout.ts';
@@ -59,8 +60,8 @@ export function describeWaivers(waivers: readonly ActiveWaiver[], waivedCount: n
   if (waivers.length === 0) return '';
   const lines = [`Waivers in force (${waivers.length}, covering ${waivedCount} finding${waivedCount === 1 ? '' : 's'}):`];
   for (const waiver of waivers) {
-    lines.push(`  ${waiver.rule} for ${waiver.team}/${waiver.target} — ${waiver.ticket}, approved by ${waiver.approvedBy}, expires ${waiver.expires} (${waiver.daysLeft} day${waiver.daysLeft === 1 ? '' : 's'} left)`);
-    lines.push(`    ${waiver.justification}`);
+    lines.push(visibleText(`  ${waiver.rule} for ${waiver.team}/${waiver.target} — ${waiver.ticket}, approved by ${waiver.approvedBy}, expires ${waiver.expires} (${waiver.daysLeft} day${waiver.daysLeft === 1 ? '' : 's'} left)`));
+    lines.push(`    ${visibleText(waiver.justification)}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -91,16 +92,16 @@ export const command: CliCommand = {
     const format = formatOption<CheckFormat>(input, ['human', 'json', 'sarif'], 'human');
     const now = todayOption(input);
     const dir = directoryArgument(input, io, 'check');
-    const tree = await readSourceTree(dir.absolute);
+    const tree = await readSourceTree(dir.absolute, { shown: dir.given });
     const outcome = runCheck(tree, now, await parseInParallel(tree));
     const exitCode = hasErrors(outcome.diagnostics) ? 1 : 0;
     if (format === 'json') {
-      io.stdout(`${JSON.stringify(checkJson(outcome), null, 2)}\n`);
+      io.stdout(`${escapeJsonControls(JSON.stringify(checkJson(outcome), null, 2))}\n`);
       return exitCode;
     }
     if (format === 'sarif') {
       const waived = (outcome.policy?.findings ?? []).filter((finding) => finding.waivedBy);
-      io.stdout(`${JSON.stringify(buildSarif({ diagnostics: outcome.diagnostics, rules: outcome.policy?.rules ?? [], waived, toolVersion: packageVersion() }), null, 2)}\n`);
+      io.stdout(`${escapeJsonControls(JSON.stringify(buildSarif({ diagnostics: outcome.diagnostics, rules: outcome.policy?.rules ?? [], waived, toolVersion: packageVersion() }), null, 2))}\n`);
       return exitCode;
     }
     const color = wantsColor(io);

@@ -10,9 +10,11 @@ import type { OutputFormat } from '../../emit/render.ts';
 import { type CliCommand, type CliInput, UsageError } from '../command.ts';
 import { formatDiagnostics } from '../format/diagnostics.ts';
 import { compileInBatches } from '../../pipeline.ts';
-import { existingEntry, StagedOutput } from '../output/staged-output.ts';
+import { StagedOutput } from '../output/staged-output.ts';
 import { parseInParallel } from '../parallel-parse/parse-in-parallel.ts';
 import { readSourceTree } from '../fs-source.ts';
+import { assertFiltersMatch } from '../platform-filters.ts';
+import { assertCreatable, entryAt } from '../writable-target.ts';
 import { sourceBytes } from '../../load/source-tree.ts';
 import { directoryArgument, formatOption, wantsColor } from './validate.ts';
 
@@ -38,13 +40,17 @@ function isInside(child: string, parent: string): boolean {
 }
 
 /** Refuses `--out` folders whose replacement would destroy something that is not compile output. */
-export async function checkOutputFolder(out: string, configDir: string): Promise<void> {
-  if (isInside(configDir, out)) throw new UsageError(`--out ${out} contains the config repo; choose a folder outside it.`);
-  const info = await existingEntry(out);
-  if (!info) return;
-  if (!info.isDirectory()) throw new UsageError(`--out ${out} exists and is not a folder.`);
+export async function checkOutputFolder(out: string, configDir: string, shown: string = out): Promise<void> {
+  if (isInside(configDir, out)) throw new UsageError(`--out ${shown} contains the config repo; choose a folder outside it.`);
+  const info = await entryAt(out);
+  if (!info) {
+    await assertCreatable(out, shown);
+    return;
+  }
+  if (!info.isDirectory()) throw new UsageError(`--out ${shown} exists and is not a folder.`);
   const foreign = (await readdir(out)).filter((entry) => !OUTPUT_ENTRIES.has(entry));
-  if (foreign.length > 0) throw new UsageError(`--out ${out} holds ${foreign.slice(0, 3).join(', ')}, which compile did not write; refusing to replace it.`);
+  if (foreign.length > 0) throw new UsageError(`--out ${shown} holds ${foreign.slice(0, 3).join(', ')}, which compile did not write; refusing to replace it.`);
+  await assertCreatable(out, shown);
 }
 
 /** The `compile` command. */
@@ -69,10 +75,11 @@ export const command: CliCommand = {
     if (typeof input.values.out !== 'string' || input.values.out === '') throw new UsageError('mlops compile needs --out <dir>.');
     const dir = directoryArgument(input, io, 'compile');
     const out = resolve(io.cwd, input.values.out);
-    await checkOutputFolder(out, dir.absolute);
+    await checkOutputFolder(out, dir.absolute, input.values.out);
     const environments = listOption(input, 'env');
     const clusters = listOption(input, 'cluster');
-    const tree = await readSourceTree(dir.absolute);
+    const tree = await readSourceTree(dir.absolute, { shown: dir.given });
+    assertFiltersMatch(tree, environments, clusters);
     const preparsed = await parseInParallel(tree);
     // Batches are written as they are compiled and then released, so memory stays flat for large orgs.
     const batches = compileInBatches(tree, { format, preparsed, ...(environments ? { environments } : {}), ...(clusters ? { clusters } : {}) });
@@ -96,7 +103,7 @@ export const command: CliCommand = {
       io.stderr('Nothing written: fix the errors above first.\n');
       return 1;
     }
-    const shown = relative(io.cwd, out) || '.';
+    const shown = input.values.out;
     io.stdout(`${color ? '\u001b[32m✔\u001b[0m' : '✔'} wrote ${result.files} files (${result.objects} objects) to ${shown}\n`);
     return 0;
   },

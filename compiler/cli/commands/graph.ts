@@ -27,7 +27,7 @@ export const command: CliCommand = {
     const team = input.values.team;
     if (team !== undefined && (typeof team !== 'string' || team === '')) throw new UsageError('--team needs a team name.');
     const dir = directoryArgument(input, io, 'graph');
-    const tree = await readSourceTree(dir.absolute);
+    const tree = await readSourceTree(dir.absolute, { shown: dir.given });
     const result = validate(tree);
     const pathPrefix = dir.display === '' ? '' : `${dir.display}/`;
     if (result.diagnostics.length > 0) io.stderr(formatDiagnostics(result.diagnostics, tree, { color: wantsColor(io), format: 'human', pathPrefix }));

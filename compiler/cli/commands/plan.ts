@@ -10,8 +10,11 @@ import { plan } from '../../plan/plan.ts';
 import { planText } from '../../plan/report/plan-text.ts';
 import { renderReport } from '../../plan/report/render-report.ts';
 import { type CliCommand, type CliIO, UsageError } from '../command.ts';
+import { escapeJsonControls } from '../format/visible-text.ts';
+import { assertDirectory } from '../fs-source.ts';
 import { readGitTree, readWorkingTree } from '../git-tree-source.ts';
 import { gatherEvidence } from '../report/gather-report.ts';
+import { assertCreatable, entryAt } from '../writable-target.ts';
 import { readPlanTemplates } from '../templates-source.ts';
 import { directoryArgument, formatOption, wantsColor } from './validate.ts';
 
@@ -24,12 +27,19 @@ function stringOption(value: unknown, flag: string): string | undefined {
   return value;
 }
 
-async function writeReports(out: string, reports: { comment: string; markdown: string; json: string }, io: CliIO): Promise<void> {
+/** Refuses an `--out` that is not a folder and cannot become one, before the plan is made or printed. */
+async function checkReportFolder(out: string, shown: string): Promise<void> {
+  const info = await entryAt(out);
+  if (info && !info.isDirectory()) throw new UsageError(`--out ${shown} exists and is not a folder.`);
+  await assertCreatable(out, shown);
+}
+
+async function writeReports(out: string, shown: string, reports: { comment: string; markdown: string; json: string }, io: CliIO): Promise<void> {
   await mkdir(out, { recursive: true });
   await writeFile(join(out, 'plan.md'), reports.markdown);
   await writeFile(join(out, 'plan.json'), reports.json);
   await writeFile(join(out, 'comment.md'), reports.comment);
-  io.stderr(`Wrote plan.md, plan.json and comment.md to ${out}\n`);
+  io.stderr(`Wrote plan.md, plan.json and comment.md to ${shown}\n`);
 }
 
 /** The `plan` command. */
@@ -71,6 +81,8 @@ export const command: CliCommand = {
     const out = stringOption(input.values.out, '--out');
     const author = stringOption(input.values.author, '--author');
     const dir = directoryArgument(input, io, 'plan');
+    await assertDirectory(dir.absolute, dir.given);
+    if (out !== undefined) await checkReportFolder(resolve(io.cwd, out), out);
     const base = await readGitTree(dir.absolute, baseRef);
     const head: SourceTree = headRef === undefined ? await readWorkingTree(dir.absolute) : await readGitTree(dir.absolute, headRef);
     const deployRepo = stringOption(input.values['deploy-repo'], '--deploy-repo');
@@ -84,8 +96,8 @@ export const command: CliCommand = {
     const reports = needsReports ? renderReport(result, await readPlanTemplates(), { fullReport: out === undefined ? 'the output of `mlops plan --out <dir>`' : 'plan.md' }) : undefined;
     if (format === 'text') io.stdout(planText(result, { color: wantsColor(io), diffs: input.values.diff === true }));
     else if (format === 'markdown') io.stdout(reports!.comment);
-    else io.stdout(reports!.json);
-    if (out !== undefined) await writeReports(resolve(io.cwd, out), reports!, io);
+    else io.stdout(escapeJsonControls(reports!.json));
+    if (out !== undefined) await writeReports(resolve(io.cwd, out), out, reports!, io);
     return result.status === 'ok' && result.phaseGate?.status !== 'failed' ? 0 : 1;
   },
 };

@@ -22,11 +22,11 @@ export function formatOption<T extends string>(input: CliInput, allowed: readonl
 }
 
 /** The one optional directory argument, resolved against the working directory. */
-export function directoryArgument(input: CliInput, io: CliIO, commandName: string): { readonly absolute: string; readonly display: string } {
+export function directoryArgument(input: CliInput, io: CliIO, commandName: string): { readonly absolute: string; readonly display: string; readonly given: string } {
   if (input.positionals.length > 1) throw new UsageError(`\`mlops ${commandName}\` takes one directory; got ${input.positionals.length} arguments.`);
   const given = input.positionals[0] ?? '.';
   const absolute = resolve(io.cwd, given);
-  return { absolute, display: relative(io.cwd, absolute).split('\\').join('/') };
+  return { absolute, display: relative(io.cwd, absolute).split('\\').join('/'), given };
 }
 
 /** Colour when writing to a terminal, unless NO_COLOR is set; FORCE_COLOR forces it. */
@@ -85,7 +85,7 @@ export const command: CliCommand = {
   async run(input, io) {
     const format = formatOption<DiagnosticsFormat>(input, ['human', 'json'], 'human');
     const dir = directoryArgument(input, io, 'validate');
-    const tree = await readSourceTree(dir.absolute);
+    const tree = await readSourceTree(dir.absolute, { shown: dir.given });
     const result = validate(tree, { preparsed: await parseInParallel(tree) });
     const pathPrefix = dir.display === '' ? '' : `${dir.display}/`;
     const color = format === 'human' && wantsColor(io);

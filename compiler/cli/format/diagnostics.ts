@@ -5,6 +5,10 @@
 import type { Diagnostic, Severity } from '../../diagnostics/diagnostic.ts';
 import { lineText } from '../../load/parsed-file.ts';
 import type { SourceTree } from '../../load/source-tree.ts';
+import { escapeJsonControls, visibleSource, visibleText } from './visible-text.ts';
+
+/** Widest source excerpt a code frame shows: a 1 MB line prints a window around the range, not the line. */
+export const MAX_FRAME_WIDTH = 160;
 
 /** How to render. */
 export interface FormatOptions {
@@ -82,29 +86,35 @@ export function codeFrame(text: string, diagnostic: Diagnostic, color = false): 
   const paint = painter(color);
   const { start, end } = diagnostic.range;
   if (text.trim() === '') return [];
-  const line = lineText(text, start.line);
+  const fullLine = lineText(text, start.line);
   const gutterWidth = String(start.line).length;
-  const startIndex = Math.min(Math.max(0, start.column - 1), line.length);
-  const endIndex = end.line === start.line ? Math.min(Math.max(end.column - 1, startIndex + 1), Math.max(line.length, startIndex + 1)) : Math.max(line.length, startIndex + 1);
-  const marker = `^${'~'.repeat(Math.max(0, endIndex - startIndex - 1))}`;
+  const fullStart = Math.min(Math.max(0, start.column - 1), fullLine.length);
+  const fullEnd = end.line === start.line ? Math.min(Math.max(end.column - 1, fullStart + 1), Math.max(fullLine.length, fullStart + 1)) : Math.max(fullLine.length, fullStart + 1);
+  // A window of the line around the range, control characters made visible (widths measured after).
+  const from = fullStart > MAX_FRAME_WIDTH / 2 ? fullStart - MAX_FRAME_WIDTH / 4 : 0;
+  const to = Math.min(fullLine.length, from + MAX_FRAME_WIDTH);
+  const before = (from > 0 ? '…' : '') + visibleSource(fullLine.slice(from, fullStart));
+  const inRange = visibleSource(fullLine.slice(fullStart, Math.min(fullEnd, to)));
+  const line = `${before}${inRange}${visibleSource(fullLine.slice(Math.min(fullEnd, to), to))}${to < fullLine.length ? '…' : ''}`;
+  const marker = `^${'~'.repeat(Math.max(0, Math.min(inRange.length, MAX_FRAME_WIDTH) - 1))}`;
   return [
     `${paint('dim', ` ${String(start.line).padStart(gutterWidth)} |`)} ${line}`,
-    `${paint('dim', ` ${' '.repeat(gutterWidth)} |`)} ${blankOut(line.slice(0, startIndex))}${paint(SEVERITY_STYLE[diagnostic.severity], marker)}`,
+    `${paint('dim', ` ${' '.repeat(gutterWidth)} |`)} ${blankOut(before)}${paint(SEVERITY_STYLE[diagnostic.severity], marker)}`,
   ];
 }
 
 function location(diagnostic: Diagnostic, pathPrefix: string): string {
-  if (diagnostic.file === '.' || diagnostic.file === '') return pathPrefix === '' ? '.' : pathPrefix.replace(/\/$/, '');
-  return `${pathPrefix}${diagnostic.file}:${diagnostic.range.start.line}:${diagnostic.range.start.column}`;
+  if (diagnostic.file === '.' || diagnostic.file === '') return pathPrefix === '' ? '.' : visibleText(pathPrefix.replace(/\/$/, ''));
+  return `${visibleText(`${pathPrefix}${diagnostic.file}`)}:${diagnostic.range.start.line}:${diagnostic.range.start.column}`;
 }
 
 function formatOne(diagnostic: Diagnostic, texts: ReadonlyMap<string, string>, options: FormatOptions): string {
   const paint = painter(options.color);
-  const heading = `${paint('bold', location(diagnostic, options.pathPrefix ?? ''))} ${paint(SEVERITY_STYLE[diagnostic.severity], diagnostic.severity)} ${paint('dim', diagnostic.code)} ${diagnostic.message}`;
+  const heading = `${paint('bold', location(diagnostic, options.pathPrefix ?? ''))} ${paint(SEVERITY_STYLE[diagnostic.severity], diagnostic.severity)} ${paint('dim', visibleText(diagnostic.code))} ${visibleText(diagnostic.message)}`;
   const lines = [heading];
   const text = texts.get(diagnostic.file);
   if (text !== undefined) lines.push(...codeFrame(text, diagnostic, options.color));
-  if (diagnostic.hint) lines.push(`  ${paint('cyan', 'hint:')} ${diagnostic.hint}`);
+  if (diagnostic.hint) lines.push(`  ${paint('cyan', 'hint:')} ${visibleText(diagnostic.hint)}`);
   return lines.join('\n');
 }
 
@@ -113,7 +123,7 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], tree: Sour
   const summary = summarizeDiagnostics(diagnostics);
   if (options.format === 'json') {
     const json: DiagnosticsJson = { version: 1, diagnostics, summary };
-    return `${JSON.stringify(json, null, 2)}\n`;
+    return `${escapeJsonControls(JSON.stringify(json, null, 2))}\n`;
   }
   const texts = fileTexts(tree);
   const blocks = diagnostics.map((diagnostic) => formatOne(diagnostic, texts, options));

@@ -23,7 +23,7 @@ const CONFIG_DIRECTORY = '/etc/mlops/drift-check';
  */
 export function driftCheckConfig(team: ResolvedTeam, placement: ResolvedPlacement, drift: NonNullable<ResolvedMonitor['drift']>, retrain: readonly RetrainTarget[], monitoring: ResolvedPlatformMonitoring): string {
   const inputs = driftCheckInputs(placement, drift, monitoring);
-  if (!inputs) throw new Error(`bug: the drift check of ${placement.deployment} in ${placement.namespace} has no data source (validation's ML328 should have refused it)`);
+  if (!inputs) throw new Error(`bug: the drift check of ${placement.deployment} in ${placement.namespace} has no data source (validation's ML334 should have refused it)`);
   const stable = team.models.find((model) => model.name === placement.stable.model)?.versions.find((version) => version.version === placement.stable.version);
   const baseline = drift.baseline ?? stable?.config.dataset?.uri;
   const config = {

@@ -23,6 +23,7 @@ import { driftCheckInputs } from './prediction-source.ts';
 import { urlEgressRule } from './drift-check-egress.ts';
 import { placementRuntime } from './serving-metrics.ts';
 import { compareCodePoints } from '../../support/compare-code-points.ts';
+import { constructId } from '../construct-id.ts';
 
 /** prometheus-operator API version. */
 export const PROMETHEUS_OPERATOR_API_VERSION = 'monitoring.coreos.com/v1';
@@ -47,13 +48,13 @@ function emitRetrainAccess(chart: Chart, placement: ResolvedPlacement, serviceAc
   for (const target of targets.filter((candidate) => candidate.inCluster)) byNamespace.set(target.namespace, [...(byNamespace.get(target.namespace) ?? []), target.workflowTemplate]);
   for (const [namespace, templates] of [...byNamespace].sort(([a], [b]) => compareCodePoints(a, b))) {
     const name = dnsName([placement.deployment, placement.environment, 'drift-retrain']);
-    new ApiObject(chart, `monitoring-${placement.deployment}-retrain-role-${namespace}`, {
+    new ApiObject(chart, constructId(chart, `monitoring-${placement.deployment}-retrain-role-${namespace}`), {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'Role',
       metadata: metadata(name, namespace),
       rules: retrainRoleRules(templates),
     });
-    new ApiObject(chart, `monitoring-${placement.deployment}-retrain-binding-${namespace}`, {
+    new ApiObject(chart, constructId(chart, `monitoring-${placement.deployment}-retrain-binding-${namespace}`), {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'RoleBinding',
       metadata: metadata(name, namespace),
@@ -80,7 +81,7 @@ export function emitMonitoring(chart: Chart, context: TeamClusterContext): Diagn
     if (!deployment || !model) throw new Error(`bug: deployment ${placement.deployment} or its model is not resolved`);
     const runtime = placementRuntime(context.org.platform, model, placement);
     if (runtime.metrics) {
-      new ApiObject(chart, `${id}-podmonitor`, { apiVersion: PROMETHEUS_OPERATOR_API_VERSION, kind: 'PodMonitor', metadata: selected, spec: podMonitorSpec(placement, deployment, runtime.metrics) });
+      new ApiObject(chart, constructId(chart, `${id}-podmonitor`), { apiVersion: PROMETHEUS_OPERATOR_API_VERSION, kind: 'PodMonitor', metadata: selected, spec: podMonitorSpec(placement, deployment, runtime.metrics) });
     } else if (monitor.slo) {
       diagnostics.push(unknownRuntimeDiagnostic(context.org, monitor, placement, runtime.name));
     }
@@ -93,25 +94,25 @@ export function emitMonitoring(chart: Chart, context: TeamClusterContext): Diagn
     if (monitor.drift) groups.push({ name: `${placement.deployment}.drift`, rules: driftRules(placement, monitor.drift, jobName) });
     const nonEmpty = groups.filter((group) => group.rules.length > 0);
     if (nonEmpty.length > 0) {
-      new ApiObject(chart, `${id}-prometheusrule`, { apiVersion: PROMETHEUS_OPERATOR_API_VERSION, kind: 'PrometheusRule', metadata: selected, spec: { groups: nonEmpty } });
+      new ApiObject(chart, constructId(chart, `${id}-prometheusrule`), { apiVersion: PROMETHEUS_OPERATOR_API_VERSION, kind: 'PrometheusRule', metadata: selected, spec: { groups: nonEmpty } });
     }
     if (!monitor.drift) continue;
     const targets = retrainTargets(context.team, placement);
     const serviceAccount = jobName;
-    new ApiObject(chart, `${id}-drift-configmap`, {
+    new ApiObject(chart, constructId(chart, `${id}-drift-configmap`), {
       apiVersion: 'v1',
       kind: 'ConfigMap',
       metadata: metadata(jobName),
       data: { [DRIFT_CONFIG_KEY]: driftCheckConfig(context.team, placement, monitor.drift, targets, platform) },
     });
-    new ApiObject(chart, `${id}-drift-serviceaccount`, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: metadata(serviceAccount), automountServiceAccountToken: false });
-    new ApiObject(chart, `${id}-drift-cronjob`, {
+    new ApiObject(chart, constructId(chart, `${id}-drift-serviceaccount`), { apiVersion: 'v1', kind: 'ServiceAccount', metadata: metadata(serviceAccount), automountServiceAccountToken: false });
+    new ApiObject(chart, constructId(chart, `${id}-drift-cronjob`), {
       apiVersion: 'batch/v1',
       kind: 'CronJob',
       metadata: metadata(jobName),
       spec: driftCheckCronJobSpec(placement, { name: jobName, configMap: jobName, serviceAccount, image: monitor.drift.image ?? platform.driftCheckImage, schedule: monitor.drift.schedule, labels, retrain: targets }),
     });
-    new ApiObject(chart, `${id}-drift-networkpolicy`, {
+    new ApiObject(chart, constructId(chart, `${id}-drift-networkpolicy`), {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'NetworkPolicy',
       metadata: metadata(dnsName([placement.deployment, 'drift-check-egress'])),
@@ -120,7 +121,7 @@ export function emitMonitoring(chart: Chart, context: TeamClusterContext): Diagn
     const logger = predictionLogger(placement, monitor, platform);
     const sinkEgress = logger ? urlEgressRule(logger.url) : undefined;
     if (sinkEgress) {
-      new ApiObject(chart, `${id}-prediction-log-networkpolicy`, {
+      new ApiObject(chart, constructId(chart, `${id}-prediction-log-networkpolicy`), {
         apiVersion: 'networking.k8s.io/v1',
         kind: 'NetworkPolicy',
         metadata: metadata(dnsName([placement.deployment, 'prediction-log-egress'])),

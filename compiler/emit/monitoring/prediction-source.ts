@@ -4,7 +4,7 @@
  * requests with KServe's payload logger (`predictor.logger`, see KServe v0.20
  * `pkg/apis/serving/v1beta1/inference_service.go` LoggerSpec) to the platform's prediction-log sink,
  * under `<namespace>/<deployment>`, and the check reads the same folder below the platform's `uri`.
- * Validation (ML328) guarantees one of the two exists for every drift check.
+ * Validation (ML334) guarantees one of the two exists for every drift check.
  */
 import type { ResolvedMonitor, ResolvedPlacement, ResolvedPlatformMonitoring } from '../../resolve/resolved-org.ts';
 import { DEFAULT_PREDICTION_WINDOW } from '../../resolve/resolve-platform.ts';

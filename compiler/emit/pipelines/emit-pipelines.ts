@@ -13,6 +13,7 @@ import type { TeamClusterContext } from '../team-cluster-context.ts';
 import { dnsName, MAX_CRON_NAME } from './dns-name.ts';
 import { emitPipelineExecutor } from './pipeline-executor.ts';
 import { workflowTemplateSpec } from './workflow-template.ts';
+import { constructId } from '../construct-id.ts';
 
 /** Argo Workflows API version. */
 export const ARGO_WORKFLOWS_API_VERSION = 'argoproj.io/v1alpha1';
@@ -56,14 +57,14 @@ export function emitPipelines(chart: Chart, context: TeamClusterContext): void {
   for (const pipeline of pipelines) {
     const labels = pipelineLabels(pipeline);
     const name = workflowTemplateName(pipeline);
-    new ApiObject(chart, `pipeline-${pipeline.name}-workflowtemplate`, {
+    new ApiObject(chart, constructId(chart, `pipeline-${pipeline.name}-workflowtemplate`), {
       apiVersion: ARGO_WORKFLOWS_API_VERSION,
       kind: 'WorkflowTemplate',
       metadata: { name, namespace: pipeline.namespace, labels, annotations: templateAnnotations(context, pipeline) },
       spec: workflowTemplateSpec(pipeline, labels),
     });
     if (!pipeline.schedule) continue;
-    new ApiObject(chart, `pipeline-${pipeline.name}-cronworkflow`, {
+    new ApiObject(chart, constructId(chart, `pipeline-${pipeline.name}-cronworkflow`), {
       apiVersion: ARGO_WORKFLOWS_API_VERSION,
       kind: 'CronWorkflow',
       metadata: { name: cronWorkflowName(pipeline), namespace: pipeline.namespace, labels, annotations: sourceAnnotations(context.org, pipeline.source) },

@@ -8,6 +8,7 @@
  */
 import type { ResolvedPipeline } from '../../resolve/resolved-org.ts';
 import { shortHash } from './dns-name.ts';
+import { emptyRecord } from '../../support/own.ts';
 
 /** One hyper-parameter as the workflow sees it. */
 export interface TrialParameter {
@@ -74,7 +75,7 @@ export function hyperparameterTrials(pipeline: Pick<ResolvedPipeline, 'team' | '
   const count = Math.min(search.maxTrials, total);
   const indices = search.algorithm === 'grid' ? Array.from({ length: count }, (_, index) => index) : sampleIndices(total, count, `${pipeline.team}/${pipeline.name}`);
   const items = indices.map((gridIndex) => {
-    const item: Record<string, string> = {};
+    const item = emptyRecord<string>();
     let rest = gridIndex;
     for (let position = parameters.length - 1; position >= 0; position--) {
       const parameter = parameters[position]!;

@@ -6,6 +6,7 @@
 import { ApiObject, type Chart } from 'cdk8s';
 import { sourceAnnotations, standardLabels } from '../labels.ts';
 import type { TeamClusterContext } from '../team-cluster-context.ts';
+import { constructId } from '../construct-id.ts';
 
 /** ServiceAccount (and Role/RoleBinding) name of the Argo executor in a team namespace. */
 export const PIPELINE_EXECUTOR = 'pipeline-executor';
@@ -26,9 +27,9 @@ export function emitPipelineExecutor(chart: Chart, context: TeamClusterContext, 
     labels: standardLabels({ team: context.team.name, name: PIPELINE_EXECUTOR, component: 'pipeline', environment: context.environment.name }),
     annotations: sourceAnnotations(context.org, { file: context.team.file, path: ['pipelines'] }),
   };
-  new ApiObject(chart, `pipeline-executor-${namespace}-serviceaccount`, { apiVersion: 'v1', kind: 'ServiceAccount', metadata });
-  new ApiObject(chart, `pipeline-executor-${namespace}-role`, { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata, rules: EXECUTOR_RULES.map((rule) => ({ ...rule })) });
-  new ApiObject(chart, `pipeline-executor-${namespace}-rolebinding`, {
+  new ApiObject(chart, constructId(chart, `pipeline-executor-${namespace}-serviceaccount`), { apiVersion: 'v1', kind: 'ServiceAccount', metadata });
+  new ApiObject(chart, constructId(chart, `pipeline-executor-${namespace}-role`), { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata, rules: EXECUTOR_RULES.map((rule) => ({ ...rule })) });
+  new ApiObject(chart, constructId(chart, `pipeline-executor-${namespace}-rolebinding`), {
     apiVersion: 'rbac.authorization.k8s.io/v1',
     kind: 'RoleBinding',
     metadata,

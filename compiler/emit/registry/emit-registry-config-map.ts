@@ -7,6 +7,7 @@ import { stableJson } from './stable-json.ts';
 import { fillRegistryTemplate } from './registry-template.ts';
 import { namespaceRegistryData, type PlacementFilter, teamRegistry } from './team-registry.ts';
 import type { ResolvedPlacement, ResolvedTeam } from '../../resolve/resolved-org.ts';
+import { constructId } from '../construct-id.ts';
 
 /** Key of the registry JSON in the ConfigMap. */
 export const REGISTRY_KEY = 'registry.json';
@@ -33,7 +34,7 @@ export function registryConfigMapName(team: string): string {
 export function emitRegistryConfigMap(chart: Chart, context: TeamClusterContext): void {
   const { team } = context;
   if (team.models.length === 0) return;
-  new ApiObject(chart, 'registry-configmap', {
+  new ApiObject(chart, constructId(chart, 'registry-configmap'), {
     apiVersion: 'v1',
     kind: 'ConfigMap',
     metadata: {

@@ -10,6 +10,7 @@
 import type { ResolvedTeam } from '../../resolve/resolved-org.ts';
 import { sortKeys } from '../render.ts';
 import { deploymentsByVersion, namespaceRegistryData, type PlacementFilter, type RegistryDeployment, type RegistryModel, type RegistryVersion, teamRegistry } from './team-registry.ts';
+import { emptyRecord } from '../../support/own.ts';
 
 /** Marker put where per-namespace values go; as JSON it cannot be produced by a string holding anything else. */
 const SLOT = '\u0000mlops-registry-slot\u0000';
@@ -33,9 +34,9 @@ function lastLineIndent(chunk: string): string {
 
 function buildTemplate(team: ResolvedTeam): RegistryTemplate | null {
   const registry = teamRegistry(team, () => false);
-  const models: Record<string, RegistryModel> = {};
+  const models = emptyRecord<RegistryModel>();
   for (const [name, model] of Object.entries(registry.models)) {
-    const versions: Record<string, RegistryVersion> = {};
+    const versions = emptyRecord<RegistryVersion>();
     for (const [version, entry] of Object.entries(model.versions)) versions[version] = { ...entry, deployedTo: SLOT as never };
     models[name] = { ...model, versions };
   }

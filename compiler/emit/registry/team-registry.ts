@@ -5,6 +5,7 @@
  */
 import type { ResolvedModelVersion, ResolvedPlacement, ResolvedTeam } from '../../resolve/resolved-org.ts';
 import { compareCodePoints } from '../../support/compare-code-points.ts';
+import { emptyRecord } from '../../support/own.ts';
 
 /** Where a version serves traffic. */
 export interface RegistryDeployment {
@@ -64,7 +65,7 @@ function servedBy(placement: ResolvedPlacement): { model: string; version: strin
 
 /** A copy of a string-keyed record with its keys in sorted order. */
 function sortedRecord<T>(record: Readonly<Record<string, T>>): Record<string, T> {
-  const sorted: Record<string, T> = {};
+  const sorted = emptyRecord<T>();
   for (const key of Object.keys(record).sort()) if (record[key] !== undefined) sorted[key] = record[key]!;
   return sorted;
 }
@@ -135,9 +136,9 @@ export function deploymentsByVersion(team: ResolvedTeam, include: PlacementFilte
 /** The registry data of a team; `include` narrows `deployedTo` (e.g. to one environment and cluster). */
 export function teamRegistry(team: ResolvedTeam, include: PlacementFilter = () => true): TeamRegistry {
   const deployments = deploymentsByVersion(team, include);
-  const models: Record<string, RegistryModel> = {};
+  const models = emptyRecord<RegistryModel>();
   for (const model of byName(team.models)) {
-    const versions: Record<string, RegistryVersion> = {};
+    const versions = emptyRecord<RegistryVersion>();
     for (const version of [...model.versions].sort((a, b) => compareCodePoints(a.version, b.version))) {
       versions[version.version] = registryVersion(version, deployments.get(`${model.name}@${version.version}`) ?? []);
     }

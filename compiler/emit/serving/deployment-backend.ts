@@ -15,6 +15,7 @@ import type { TeamClusterContext } from '../team-cluster-context.ts';
 import { WORKLOAD_SERVICE_ACCOUNT } from '../tenancy/rbac.ts';
 import { SERVICE_PORT } from './gateway.ts';
 import { servedVersion, servingLabels, servingMetadata } from './served-model.ts';
+import { constructId } from '../construct-id.ts';
 
 // cdk8s-plus-28 is CommonJS of 4.7 MB: `import` makes Node scan all of it for named exports first,
 // ~100 ms of every `mlops compile`; `require` loads the same module (one instance with cdk8s's).
@@ -87,7 +88,7 @@ function overridePodSpec(workload: Kplus.Deployment, overrides: Record<string, u
 export function emitServingTrack(scope: Construct, context: TeamClusterContext, deployment: ResolvedDeployment, placement: ResolvedPlacement, track: ServingTrack, minReplicas: number): string {
   const metadata = servingMetadata(context, deployment, placement, track.name, track.served);
   const selector = selectorLabels(context, track);
-  const workload = new kplus.Deployment(scope, `deployment-${track.name}`, {
+  const workload = new kplus.Deployment(scope, constructId(scope, `deployment-${track.name}`), {
     metadata,
     select: false,
     podMetadata: { labels: { ...servingLabels(context, deployment, track.served), ...selector } },
@@ -96,11 +97,11 @@ export function emitServingTrack(scope: Construct, context: TeamClusterContext, 
   workload.select(kplus.LabelSelector.of({ labels: selector }));
   overridePodSpec(workload, podSpecOverrides(context, deployment, placement, track));
 
-  const service = new kplus.Service(scope, `service-${track.name}`, { metadata, ports: [{ name: 'http', port: SERVICE_PORT, targetPort: deployment.port }] });
+  const service = new kplus.Service(scope, constructId(scope, `service-${track.name}`), { metadata, ports: [{ name: 'http', port: SERVICE_PORT, targetPort: deployment.port }] });
   for (const [key, value] of Object.entries(selector)) service.selectLabel(key, value);
   ApiObject.of(service).addJsonPatch(JsonPatch.remove('/spec/externalIPs'));
 
-  new kplus.HorizontalPodAutoscaler(scope, `hpa-${track.name}`, {
+  new kplus.HorizontalPodAutoscaler(scope, constructId(scope, `hpa-${track.name}`), {
     metadata,
     target: workload,
     minReplicas: Math.max(MIN_HPA_REPLICAS, minReplicas),
@@ -108,7 +109,7 @@ export function emitServingTrack(scope: Construct, context: TeamClusterContext, 
     metrics: [scalingMetric(placement)],
   });
 
-  new ApiObject(scope, `pdb-${track.name}`, {
+  new ApiObject(scope, constructId(scope, `pdb-${track.name}`), {
     apiVersion: 'policy/v1',
     kind: 'PodDisruptionBudget',
     metadata,

@@ -16,6 +16,7 @@ import { placementsHere } from './served-model.ts';
 import { predictionLogger } from '../monitoring/prediction-source.ts';
 import { checkNameLength, emitDiagnostic } from './serving-diagnostics.ts';
 import { emitTrainedModels } from './trained-model.ts';
+import { constructId } from '../construct-id.ts';
 
 /** Explainers KServe v0.20 implements itself. */
 export const KSERVE_BUILTIN_EXPLAINERS: readonly string[] = ['art'];
@@ -115,7 +116,7 @@ export function emitServing(chart: Chart, context: TeamClusterContext): Diagnost
       const minReplicas = scaleToZero ? placement.replicas.min : Math.max(1, placement.replicas.min);
       diagnostics.push(...placementDiagnostics(context, deployment, placement, minReplicas));
       // One scope per deployment keeps construct ids unique; clashing object names surface as ML505.
-      const scope = new Construct(chart, `deployment-${deployment.name}`);
+      const scope = new Construct(chart, constructId(chart, `deployment-${deployment.name}`));
       if (placement.backend === 'kserve') emitKserve(scope, context, deployment, placement, minReplicas);
       else emitDeploymentBackend(scope, context, deployment, placement, minReplicas);
     }

@@ -5,6 +5,7 @@ import type { ResolvedDeployment, ResolvedPlacement, ServedVersion } from '../..
 import type { TeamClusterContext } from '../team-cluster-context.ts';
 import { SERVING_GATEWAY } from './gateway.ts';
 import { servingMetadata } from './served-model.ts';
+import { constructId } from '../construct-id.ts';
 
 /** One weighted destination. */
 export interface WeightedBackend {
@@ -21,7 +22,7 @@ export function servingHostname(context: TeamClusterContext, deployment: string)
 
 /** Adds an HTTPRoute named after the deployment, attached to the shared serving Gateway. */
 export function emitHttpRoute(scope: Construct, context: TeamClusterContext, deployment: ResolvedDeployment, placement: ResolvedPlacement, stable: ServedVersion, backends: readonly WeightedBackend[]): void {
-  new ApiObject(scope, `httproute-${deployment.name}`, {
+  new ApiObject(scope, constructId(scope, `httproute-${deployment.name}`), {
     apiVersion: 'gateway.networking.k8s.io/v1',
     kind: 'HTTPRoute',
     metadata: servingMetadata(context, deployment, placement, deployment.name, stable),

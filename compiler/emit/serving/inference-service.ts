@@ -15,6 +15,7 @@ import { WORKLOAD_SERVICE_ACCOUNT } from '../tenancy/rbac.ts';
 import { servedModel, servedVersion, servingLabels, servingMetadata } from './served-model.ts';
 import { KSERVE_SERVING_PORT_NAME } from '../monitoring/serving-metrics.ts';
 import type { PredictionLogger } from '../monitoring/prediction-source.ts';
+import { constructId } from '../construct-id.ts';
 
 /** Annotation naming the KServe deployment mode. */
 export const DEPLOYMENT_MODE_ANNOTATION = 'serving.kserve.io/deploymentMode';
@@ -100,7 +101,7 @@ function canaryPredictor(input: InferenceServiceInput, canary: ServedVersion): R
  * scales on `concurrency`/`rps` with Knative's own autoscaler and on `cpu`/`memory` with its HPA class
  * (KServe's `validateAutoScalingCompExtension` allows only KPA metrics otherwise); Standard mode's HPA
  * maps only `cpu`/`memory` (`getHPAMetrics` in `reconcilers/hpa/hpa_reconciler.go`), and validation
- * (ML327) refuses the others there.
+ * (ML333) refuses the others there.
  */
 export function inferenceServiceSpec(input: InferenceServiceInput): { spec: Record<string, unknown>; annotations: Record<string, string> } {
   const mode = input.context.org.platform.serving.kserveDeploymentMode;
@@ -123,7 +124,7 @@ export function inferenceServiceSpec(input: InferenceServiceInput): { spec: Reco
 export function emitInferenceService(scope: Construct, input: InferenceServiceInput): void {
   const { spec, annotations } = inferenceServiceSpec(input);
   const metadata = servingMetadata(input.context, input.deployment, input.placement, input.name, input.served);
-  new ApiObject(scope, `inferenceservice-${input.name}`, {
+  new ApiObject(scope, constructId(scope, `inferenceservice-${input.name}`), {
     apiVersion: 'serving.kserve.io/v1beta1',
     kind: 'InferenceService',
     metadata: { ...metadata, annotations: { ...metadata.annotations, ...annotations } },
@@ -140,7 +141,7 @@ export function predictorPodLabels(inferenceService: string): Record<string, str
 /** A PodDisruptionBudget for the predictor pods, when more than one replica must stay up. */
 export function emitPredictorDisruptionBudget(scope: Construct, input: InferenceServiceInput): void {
   if (input.minReplicas < 2) return;
-  new ApiObject(scope, `pdb-${input.name}`, {
+  new ApiObject(scope, constructId(scope, `pdb-${input.name}`), {
     apiVersion: 'policy/v1',
     kind: 'PodDisruptionBudget',
     metadata: servingMetadata(input.context, input.deployment, input.placement, input.name, input.served),

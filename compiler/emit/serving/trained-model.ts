@@ -4,6 +4,7 @@ import type { Construct } from 'constructs';
 import type { ResolvedDeployment, ResolvedPlacement, ServedVersion } from '../../resolve/resolved-org.ts';
 import type { TeamClusterContext } from '../team-cluster-context.ts';
 import { servedModel, servedVersion, servingMetadata } from './served-model.ts';
+import { constructId } from '../construct-id.ts';
 
 /** Memory reserved for an additional model that declares none. */
 export const DEFAULT_TRAINED_MODEL_MEMORY = '1Gi';
@@ -13,7 +14,7 @@ export function emitTrainedModels(scope: Construct, context: TeamClusterContext,
   for (const extra of deployment.additionalModels) {
     const served: ServedVersion = { model: extra.model, version: extra.version };
     const name = `${inferenceService}-${extra.model}`;
-    new ApiObject(scope, `trainedmodel-${name}`, {
+    new ApiObject(scope, constructId(scope, `trainedmodel-${name}`), {
       apiVersion: 'serving.kserve.io/v1alpha1',
       kind: 'TrainedModel',
       metadata: servingMetadata(context, deployment, placement, name, served),

@@ -5,6 +5,7 @@ import { DEFAULT_RESOURCES } from '../../resolve/resolve-platform.ts';
 import { sourceAnnotations, standardLabels } from '../labels.ts';
 import { GPU_RESOURCE } from '../security-context.ts';
 import type { TeamClusterContext } from '../team-cluster-context.ts';
+import { constructId } from '../construct-id.ts';
 
 /** Name of the ResourceQuota in every team namespace. */
 export const QUOTA_NAME = 'team-quota';
@@ -18,7 +19,7 @@ function tenancyLabels(context: TeamClusterContext, name: string): Record<string
 
 /** The Namespace, labelled to enforce the "restricted" Pod Security Standard. */
 export function emitNamespace(chart: Chart, context: TeamClusterContext): void {
-  const namespace = new ApiObject(chart, `namespace-${context.namespace}`, {
+  const namespace = new ApiObject(chart, constructId(chart, `namespace-${context.namespace}`), {
     apiVersion: 'v1',
     kind: 'Namespace',
     metadata: {
@@ -53,7 +54,7 @@ export function emitResourceQuota(chart: Chart, context: TeamClusterContext): vo
   if (declared.quota.gpu !== undefined) hard[`requests.${GPU_RESOURCE}`] = String(declared.quota.gpu);
   if (declared.quota.pods !== undefined) hard.pods = String(declared.quota.pods);
   if (Object.keys(hard).length === 0) return;
-  new ApiObject(chart, `resourcequota-${context.namespace}`, {
+  new ApiObject(chart, constructId(chart, `resourcequota-${context.namespace}`), {
     apiVersion: 'v1',
     kind: 'ResourceQuota',
     metadata: {
@@ -68,7 +69,7 @@ export function emitResourceQuota(chart: Chart, context: TeamClusterContext): vo
 
 /** The LimitRange giving containers that declare nothing the default requests and limits. */
 export function emitLimitRange(chart: Chart, context: TeamClusterContext): void {
-  new ApiObject(chart, `limitrange-${context.namespace}`, {
+  new ApiObject(chart, constructId(chart, `limitrange-${context.namespace}`), {
     apiVersion: 'v1',
     kind: 'LimitRange',
     metadata: {

@@ -7,6 +7,7 @@ import { ApiObject, type Chart } from 'cdk8s';
 import { sourceAnnotations, standardLabels } from '../labels.ts';
 import { SERVING_INGRESS_NAMESPACES } from '../serving/gateway.ts';
 import type { TeamClusterContext } from '../team-cluster-context.ts';
+import { constructId } from '../construct-id.ts';
 
 /** Pod label every model server carries (the `component` standard label). */
 export const SERVING_POD_SELECTOR = { 'app.kubernetes.io/component': 'serving' } as const;
@@ -14,7 +15,7 @@ export const SERVING_POD_SELECTOR = { 'app.kubernetes.io/component': 'serving' }
 const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
 function policy(chart: Chart, context: TeamClusterContext, name: string, spec: Record<string, unknown>): void {
-  new ApiObject(chart, `networkpolicy-${context.namespace}-${name}`, {
+  new ApiObject(chart, constructId(chart, `networkpolicy-${context.namespace}-${name}`), {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
     metadata: {

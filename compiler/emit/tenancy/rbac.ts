@@ -6,6 +6,7 @@ import { ApiObject, type Chart } from 'cdk8s';
 import { sourceAnnotations, standardLabels } from '../labels.ts';
 import { compareCodePoints } from '../../support/compare-code-points.ts';
 import type { TeamClusterContext } from '../team-cluster-context.ts';
+import { constructId } from '../construct-id.ts';
 
 /** Name of the ServiceAccount team workloads run as. */
 export const WORKLOAD_SERVICE_ACCOUNT = 'mlops-workload';
@@ -67,7 +68,7 @@ function metadata(context: TeamClusterContext, name: string) {
 
 /** The ServiceAccount team workloads run as; its token is not mounted unless a pod asks for it. */
 export function emitServiceAccount(chart: Chart, context: TeamClusterContext): void {
-  new ApiObject(chart, `serviceaccount-${context.namespace}`, {
+  new ApiObject(chart, constructId(chart, `serviceaccount-${context.namespace}`), {
     apiVersion: 'v1',
     kind: 'ServiceAccount',
     metadata: metadata(context, WORKLOAD_SERVICE_ACCOUNT),
@@ -79,13 +80,13 @@ export function emitServiceAccount(chart: Chart, context: TeamClusterContext): v
 export function emitOwnerAccess(chart: Chart, context: TeamClusterContext): void {
   if (context.org.platform.phase < RBAC_PHASE) return;
   const name = `${context.team.name}-owners`;
-  new ApiObject(chart, `role-${context.namespace}`, {
+  new ApiObject(chart, constructId(chart, `role-${context.namespace}`), {
     apiVersion: 'rbac.authorization.k8s.io/v1',
     kind: 'Role',
     metadata: metadata(context, name),
     rules: OWNER_RULES.map((rule) => ({ apiGroups: [...rule.apiGroups], resources: [...rule.resources], verbs: [...rule.verbs] })),
   });
-  new ApiObject(chart, `rolebinding-${context.namespace}`, {
+  new ApiObject(chart, constructId(chart, `rolebinding-${context.namespace}`), {
     apiVersion: 'rbac.authorization.k8s.io/v1',
     kind: 'RoleBinding',
     metadata: metadata(context, name),

@@ -35,7 +35,12 @@ export function fencedBlock(content: string, info = ''): string {
   return `${fence}${info}\n${body.endsWith('\n') ? body : `${body}\n`}${fence}`;
 }
 
-/** Text for a terminal: control characters (ANSI escapes included) are dropped, newlines kept. */
+/** Text for a terminal: control characters (ANSI escapes included) and bidi overrides are dropped, newlines kept. */
 export function terminalSafe(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
+/** One line for a terminal or CI log: as `terminalSafe`, and line breaks and tabs become spaces, so no text can start a line of its own (`::error::`). */
+export function terminalLine(text: string): string {
+  return terminalSafe(text.replace(/[\r\n\t]+/g, ' '));
 }

@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import type { Plan } from '../plan-model.ts';
 import { type Formatter, describeCapacity, describeMonitor, describePipeline, describeRollout, describeVersion, describeWaiver } from './describe-ml.ts';
-import { terminalSafe } from './escape.ts';
+import { terminalLine, terminalSafe } from './escape.ts';
 
 /** Options of `planText`. */
 export interface TextOptions {
@@ -24,7 +24,7 @@ function where(diagnostic: Diagnostic): string {
 /** Renders a plan as terminal text. */
 export function planText(plan: Plan, options: TextOptions): string {
   const paint = painter(options.color);
-  const f: Formatter = { code: terminalSafe, text: terminalSafe, strong: (text) => paint('bold', text) };
+  const f: Formatter = { code: terminalLine, text: terminalLine, strong: (text) => paint('bold', text) };
   const out: string[] = [];
   const section = (title: string, lines: readonly string[]) => {
     if (lines.length === 0) return;
@@ -38,7 +38,7 @@ export function planText(plan: Plan, options: TextOptions): string {
   out.push(`risk: ${paint(riskStyle, plan.risk.level)}${plan.scope.incremental ? paint('dim', ` · compiled ${plan.scope.compiledTeams.length}/${plan.scope.totalTeams} teams`) : ''}`);
   section('Clusters', plan.clusters.map((cluster) => `${cluster.cluster === '' ? '(org-wide)' : terminalSafe(cluster.cluster)}${cluster.environment === '' ? '' : ` (${terminalSafe(cluster.environment)})`}: +${cluster.added} ~${cluster.changed} -${cluster.removed}${cluster.teams.length > 0 ? ` · ${cluster.teams.slice(0, 10).map(terminalSafe).join(', ')}${cluster.teams.length > 10 ? ` and ${cluster.teams.length - 10} more` : ''}` : ''}`));
   const diagnostics = plan.status === 'invalid-head' ? plan.diagnostics.head : plan.diagnostics.introduced;
-  section(plan.status === 'invalid-head' ? 'Errors' : 'New findings', diagnostics.map((diagnostic) => `${terminalSafe(where(diagnostic))} ${paint(diagnostic.severity === 'error' ? 'red' : diagnostic.severity === 'warning' ? 'yellow' : 'cyan', diagnostic.severity)} ${terminalSafe(diagnostic.code)} ${terminalSafe(diagnostic.message)}`));
+  section(plan.status === 'invalid-head' ? 'Errors' : 'New findings', diagnostics.map((diagnostic) => `${terminalLine(where(diagnostic))} ${paint(diagnostic.severity === 'error' ? 'red' : diagnostic.severity === 'warning' ? 'yellow' : 'cyan', diagnostic.severity)} ${terminalLine(diagnostic.code)} ${terminalLine(diagnostic.message)}`));
   section('Model versions', plan.ml.versions.map((change) => describeVersion(change, f)));
   section('Serving', plan.ml.rollouts.map((change) => describeRollout(change, f)));
   section('Requested compute', plan.ml.capacity.map((delta) => describeCapacity(delta, f)));

@@ -1,5 +1,5 @@
 /**
- * ML328: every drift check needs a source of logged predictions — its own `drift.inputs`, or, for a
+ * ML334: every drift check needs a source of logged predictions — its own `drift.inputs`, or, for a
  * deployment KServe serves everywhere, KServe's payload logger writing to the platform's
  * `monitoring.predictionLogs`. The `deployment` backend (chosen, the platform default, or forced by an
  * edge cluster) has no payload logger, so it must declare `drift.inputs`.
@@ -22,7 +22,7 @@ export function driftSourceDiagnostics(team: ValidTeamFile, index: PlatformIndex
     if (index.predictionLogs && !plain) continue;
     const why = plain ? `\`${name}\` ${plain.reason}, which has no payload logger` : `${index.describedAs} declares no \`monitoring.predictionLogs\` for KServe's payload logger`;
     diagnostics.push(
-      diagnosticAt(file, ['monitoring', name, 'drift'], 'ML328', `The drift check of \`${name}\` has no data source: it declares no \`inputs\` and ${why}.`, {
+      diagnosticAt(file, ['monitoring', name, 'drift'], 'ML334', `The drift check of \`${name}\` has no data source: it declares no \`inputs\` and ${why}.`, {
         target: 'key',
         hint: plain ? 'Add `inputs: { uri: … }` naming where the model server\'s inputs are logged.' : 'Add `inputs: { uri: … }`, or `monitoring.predictionLogs: { sink, uri }` in platform.yaml.',
       }),

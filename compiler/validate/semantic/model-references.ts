@@ -9,6 +9,7 @@ import { diagnosticAt } from '../../diagnostics/report.ts';
 import { formatList, suggestionHint } from '../../diagnostics/suggest.ts';
 import type { DataPath, ParsedFile } from '../../load/parsed-file.ts';
 import type { ValidTeamFile } from '../validated-config.ts';
+import { EMPTY_RECORD } from '../../support/own.ts';
 
 function withHint(hint: string | undefined): { hint?: string } {
   return hint ? { hint } : {};
@@ -16,7 +17,7 @@ function withHint(hint: string | undefined): { hint?: string } {
 
 /** Checks a model name and (when the model exists) a version; returns the diagnostics. */
 function modelVersionCheck(file: ParsedFile, team: Team, model: string, modelPath: DataPath, version: string | undefined, versionPath: DataPath): Diagnostic[] {
-  const models = team.models ?? {};
+  const models = team.models ?? EMPTY_RECORD;
   const declared = models[model];
   if (!declared) {
     const names = Object.keys(models);

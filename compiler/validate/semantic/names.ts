@@ -8,13 +8,22 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { diagnosticAt } from '../../diagnostics/report.ts';
 import type { DataPath, ParsedFile, RangeTarget } from '../../load/parsed-file.ts';
 import type { ValidatedConfig, ValidTeamFile } from '../validated-config.ts';
+import { labelMapDiagnostics } from './label-maps.ts';
+import { namespaceOwnershipDiagnostics } from './namespace-ownership.ts';
 import type { PlatformIndex } from './platform-index.ts';
 import { dnsLabelProblem, isVersionKey, MAX_LABEL_LENGTH, toDnsLabel } from './value-formats.ts';
+import { retypedKeyDiagnostic } from './written-keys.ts';
 
 function labelCheck(file: ParsedFile, path: DataPath, name: string, what: string, target: RangeTarget): Diagnostic[] {
   const problem = dnsLabelProblem(name);
   if (!problem) return [];
   return [diagnosticAt(file, path, 'ML301', `${what} ${JSON.stringify(name)} is not a DNS-1123 label: ${problem}.`, { target, hint: `Rename it, e.g. \`${toDnsLabel(name)}\`.` })];
+}
+
+/** A name given as a key: first whether YAML read it as written, then whether it is a DNS label. */
+function keyNameCheck(file: ParsedFile, path: DataPath, name: string, what: string): Diagnostic[] {
+  const retyped = retypedKeyDiagnostic(file, path, what);
+  return retyped ? [retyped] : labelCheck(file, path, name, what, 'key');
 }
 
 function duplicateCheck<T>(file: ParsedFile, items: readonly T[], nameOf: (item: T) => string, pathOf: (index: number) => DataPath, what: string): Diagnostic[] {
@@ -49,11 +58,12 @@ export function platformNameDiagnostics(index: PlatformIndex): Diagnostic[] {
   diagnostics.push(...labelCheck(file, ['metadata', 'name'], platform.metadata.name, 'Organisation name', 'value'));
   const clustersByName = new Map<string, { environment: string; cluster: Cluster }>();
   for (const environment of index.environments.values()) {
-    diagnostics.push(...labelCheck(file, ['environments', environment.name], environment.name, 'Environment name', 'key'));
+    diagnostics.push(...keyNameCheck(file, ['environments', environment.name], environment.name, 'Environment name'));
     const clusters = environment.config.clusters;
     const clusterPath = (position: number): DataPath => ['environments', environment.name, 'clusters', position, 'name'];
     clusters.forEach((cluster, position) => {
       diagnostics.push(...labelCheck(file, clusterPath(position), cluster.name, 'Cluster name', 'value'));
+      diagnostics.push(...labelMapDiagnostics(file, ['environments', environment.name, 'clusters', position, 'nodeSelector'], cluster.nodeSelector, 'Node selector'));
     });
     diagnostics.push(...duplicateCheck(file, clusters, (cluster) => cluster.name, clusterPath, 'Cluster'));
     const local = new Set<string>();
@@ -73,6 +83,8 @@ export function platformNameDiagnostics(index: PlatformIndex): Diagnostic[] {
     });
   }
   diagnostics.push(...ruleIdChecks(file, (file.value as { policies?: { rules?: CustomRule[] } }).policies?.rules));
+  const selectorLabels = (file.value as { monitoring?: { selectorLabels?: Record<string, string> } }).monitoring?.selectorLabels;
+  diagnostics.push(...labelMapDiagnostics(file, ['monitoring', 'selectorLabels'], selectorLabels, 'Selector label'));
   return diagnostics;
 }
 
@@ -95,9 +107,11 @@ export function teamNameDiagnostics(team: ValidTeamFile, index: PlatformIndex): 
     }
   }
   for (const [model, modelConfig] of Object.entries(config.models ?? {})) {
-    diagnostics.push(...labelCheck(file, ['models', model], model, 'Model name', 'key'));
+    diagnostics.push(...keyNameCheck(file, ['models', model], model, 'Model name'));
     for (const version of Object.keys(modelConfig.versions)) {
-      if (isVersionKey(version)) continue;
+      const retyped = retypedKeyDiagnostic(file, ['models', model, 'versions', version], 'Version');
+      if (retyped) diagnostics.push(retyped);
+      if (retyped || isVersionKey(version)) continue;
       diagnostics.push(
         diagnosticAt(file, ['models', model, 'versions', version], 'ML319', `Version ${JSON.stringify(version)} of model \`${model}\` is not a valid version: use letters, digits, \`.\`, \`_\` and \`-\`, at most 63 characters, starting and ending with a letter or digit.`, {
           target: 'key',
@@ -107,8 +121,13 @@ export function teamNameDiagnostics(team: ValidTeamFile, index: PlatformIndex): 
     }
   }
   for (const [deployment, deploymentConfig] of Object.entries(config.deployments ?? {})) {
-    diagnostics.push(...labelCheck(file, ['deployments', deployment], deployment, 'Deployment name', 'key'));
+    diagnostics.push(...keyNameCheck(file, ['deployments', deployment], deployment, 'Deployment name'));
+    const extras = deploymentConfig.additionalModels ?? [];
+    // Each additional model becomes an object named after its model: one model twice would be two objects of one name.
+    diagnostics.push(...duplicateCheck(file, extras, (extra) => extra.model, (index) => ['deployments', deployment, 'additionalModels', index, 'model'], 'Additional model'));
     for (const [environment, entry] of Object.entries(deploymentConfig.environments)) {
+      const retyped = retypedKeyDiagnostic(file, ['deployments', deployment, 'environments', environment], 'Environment');
+      if (retyped) diagnostics.push(retyped);
       const variants = entry.abTest?.variants ?? [];
       const variantPath = (position: number): DataPath => ['deployments', deployment, 'environments', environment, 'abTest', 'variants', position, 'name'];
       variants.forEach((variant, position) => {
@@ -118,7 +137,7 @@ export function teamNameDiagnostics(team: ValidTeamFile, index: PlatformIndex): 
     }
   }
   for (const [pipeline, pipelineConfig] of Object.entries(config.pipelines ?? {})) {
-    diagnostics.push(...labelCheck(file, ['pipelines', pipeline], pipeline, 'Pipeline name', 'key'));
+    diagnostics.push(...keyNameCheck(file, ['pipelines', pipeline], pipeline, 'Pipeline name'));
     const stepPath = (position: number): DataPath => ['pipelines', pipeline, 'steps', position, 'name'];
     pipelineConfig.steps.forEach((step, position) => {
       diagnostics.push(...labelCheck(file, stepPath(position), step.name, 'Step name', 'value'));
@@ -131,5 +150,5 @@ export function teamNameDiagnostics(team: ValidTeamFile, index: PlatformIndex): 
 
 /** Name checks across the whole config. */
 export function nameDiagnostics(config: ValidatedConfig, index: PlatformIndex): Diagnostic[] {
-  return [...platformNameDiagnostics(index), ...config.teams.flatMap((team) => teamNameDiagnostics(team, index))];
+  return [...platformNameDiagnostics(index), ...config.teams.flatMap((team) => teamNameDiagnostics(team, index)), ...namespaceOwnershipDiagnostics(config, index)];
 }

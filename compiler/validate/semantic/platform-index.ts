@@ -4,6 +4,7 @@ import type { ParsedFile } from '../../load/parsed-file.ts';
 import { defaultTier } from '../../resolve/resolve-platform.ts';
 import type { EnvironmentTier } from '../../resolve/resolved-org.ts';
 import type { ValidatedConfig } from '../validated-config.ts';
+import { EMPTY_RECORD } from '../../support/own.ts';
 
 /** One environment of the platform, with its tier and regions. */
 export interface IndexedEnvironment {
@@ -45,7 +46,7 @@ export function indexPlatform(config: ValidatedConfig): PlatformIndex {
     phase: platform.rollout?.phase ?? 1,
     environmentNames: [...environments.keys()],
     environments,
-    servingImages: platform.serving?.images ?? {},
+    servingImages: platform.serving?.images ?? EMPTY_RECORD,
     defaultBackend: platform.serving?.default ?? 'kserve',
     kserveDeploymentMode: platform.serving?.kserve?.deploymentMode ?? 'Knative',
     predictionLogs: platform.monitoring?.predictionLogs !== undefined,

@@ -6,6 +6,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import type { ValidatedConfig } from '../validated-config.ts';
 import { driftSourceDiagnostics } from './drift-sources.ts';
 import { environmentReferenceDiagnostics } from './environment-references.ts';
+import { hostileValueDiagnostics } from './hostile-values.ts';
 import { modelReferenceDiagnostics } from './model-references.ts';
 import { nameDiagnostics } from './names.ts';
 import { indexPlatform } from './platform-index.ts';
@@ -20,9 +21,10 @@ import { waiverTargetDiagnostics } from './waiver-targets.ts';
 /** Runs every semantic check over schema-valid config. */
 export function semanticDiagnostics(config: ValidatedConfig): Diagnostic[] {
   const index = indexPlatform(config);
-  const diagnostics = [...nameDiagnostics(config, index), ...environmentReferenceDiagnostics(config, index), ...valueDiagnostics(config, index), ...promotionDiagnostics(index)];
+  const diagnostics = [...(config.platform.file ? hostileValueDiagnostics(config.platform.file) : []), ...nameDiagnostics(config, index), ...environmentReferenceDiagnostics(config, index), ...valueDiagnostics(config, index), ...promotionDiagnostics(index)];
   for (const team of config.teams) {
     diagnostics.push(
+      ...hostileValueDiagnostics(team.file),
       ...modelReferenceDiagnostics(team),
       ...trafficDiagnostics(team),
       ...stepDagDiagnostics(team),

@@ -1,7 +1,7 @@
 /**
  * Serving settings that depend on more than one key: replica bounds (ML317), an image for the
  * `deployment` backend, which edge clusters force (ML318), and autoscaling metrics the KServe mode
- * cannot scale on (ML327).
+ * cannot scale on (ML333).
  */
 import type { Deployment, Team } from '../../config/types.generated.ts';
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
@@ -47,7 +47,7 @@ function imageCheck(file: ParsedFile, team: Team, name: string, deployment: Depl
 }
 
 /**
- * ML327: KServe Standard mode scales with an HPA on `cpu` or `memory` only — `getHPAMetrics` in KServe
+ * ML333: KServe Standard mode scales with an HPA on `cpu` or `memory` only — `getHPAMetrics` in KServe
  * v0.20 `pkg/controller/v1beta1/inferenceservice/reconcilers/hpa/hpa_reconciler.go` maps no other
  * metric, so `concurrency` and `rps` would silently scale on CPU.
  */
@@ -58,7 +58,7 @@ function autoscalingCheck(file: ParsedFile, name: string, deployment: Deployment
     const metric = entry.autoscaling?.metric;
     if (metric !== 'concurrency' && metric !== 'rps') continue;
     diagnostics.push(
-      diagnosticAt(file, ['deployments', name, 'environments', environment, 'autoscaling', 'metric'], 'ML327', `\`${name}\` in \`${environment}\` scales on \`${metric}\`, which KServe's Standard mode (${index.describedAs} \`serving.kserve.deploymentMode\`) does not support: its HPA scales on \`cpu\` or \`memory\` only.`, {
+      diagnosticAt(file, ['deployments', name, 'environments', environment, 'autoscaling', 'metric'], 'ML333', `\`${name}\` in \`${environment}\` scales on \`${metric}\`, which KServe's Standard mode (${index.describedAs} \`serving.kserve.deploymentMode\`) does not support: its HPA scales on \`cpu\` or \`memory\` only.`, {
         target: 'value',
         hint: 'Use `metric: cpu` or `metric: memory`, or serve with KServe in Knative mode.',
       }),

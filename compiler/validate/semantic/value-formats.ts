@@ -2,7 +2,7 @@
  * Predicates for the value formats the schema leaves as plain strings: DNS-1123 labels, version
  * keys, Kubernetes quantities, durations, calendar dates and cron expressions. Pure and total.
  */
-import { CronExpressionParser } from 'cron-parser';
+import { robfigCronProblem } from './robfig-cron.ts';
 
 /** Longest DNS-1123 label (and Kubernetes namespace name). */
 export const MAX_LABEL_LENGTH = 63;
@@ -100,53 +100,14 @@ export function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-const CRON_MACROS = new Set(['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly']);
-
-const CRON_FIELD_BOUNDS: readonly (readonly [number, number])[] = [
-  [0, 59],
-  [0, 23],
-  [1, 31],
-  [1, 12],
-  [0, 7],
-];
-
-/** True when every field is a star, a stepped star or a number in range, and day and month cannot contradict: no parser needed. */
-function isSimpleCron(fields: readonly string[]): boolean {
-  if (fields[2] !== '*' && fields[3] !== '*') return false;
-  return fields.every((field, position) => {
-    if (field === '*') return true;
-    const [low, high] = CRON_FIELD_BOUNDS[position]!;
-    const step = /^\*\/([0-9]{1,2})$/.exec(field);
-    if (step) return Number(step[1]) >= 1 && Number(step[1]) <= high;
-    return /^[0-9]{1,2}$/.test(field) && Number(field) >= low && Number(field) <= high;
-  });
-}
-
 const cronProblems = new Map<string, string | undefined>();
-
-function parseCron(expression: string): string | undefined {
-  const fields = expression.split(/\s+/).filter((field) => field.length > 0);
-  if (fields.length !== 5) return `it has ${fields.length} field${fields.length === 1 ? '' : 's'}; expected 5`;
-  if (isSimpleCron(fields)) return undefined;
-  try {
-    CronExpressionParser.parse(expression);
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? lowerFirst(error.message) : 'it cannot be parsed';
-  }
-}
 
 /** Why `expression` is not a five-field cron expression (or a macro like `@daily`), or undefined. Memoised: orgs repeat schedules. */
 export function cronProblem(expression: string): string | undefined {
   const trimmed = expression.trim();
-  if (CRON_MACROS.has(trimmed)) return undefined;
   if (cronProblems.has(trimmed)) return cronProblems.get(trimmed);
-  const problem = parseCron(trimmed);
+  const problem = robfigCronProblem(trimmed);
   if (cronProblems.size >= 10_000) cronProblems.clear();
   cronProblems.set(trimmed, problem);
   return problem;
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }

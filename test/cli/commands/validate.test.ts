@@ -113,10 +113,10 @@ describe('mlops validate', () => {
     expect(captured.out()).toMatch(/✔ \. is valid: 1 team, 1 model \(1 version\), 1 deployment, 0 pipelines in 2 files\.\n$/);
   });
 
-  it('exits 2 naming a missing directory', async () => {
+  it('exits 2 naming a missing directory as the user gave it', async () => {
     const captured = captureIO(repoRoot);
     expect(await main(['validate', 'no-such-dir'], captured.io)).toBe(2);
-    expect(captured.err()).toBe(`mlops: No such directory: ${join(repoRoot, 'no-such-dir')}\n`);
+    expect(captured.err()).toBe('mlops: No such directory: no-such-dir\n');
   });
 
   it('exits 2 for an unknown --format and for two directories', async () => {

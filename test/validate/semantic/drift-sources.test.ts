@@ -1,4 +1,4 @@
-/** ML327 (autoscaling metric the KServe mode cannot scale on) and ML328 (drift check without a data source). */
+/** ML333 (autoscaling metric the KServe mode cannot scale on) and ML334 (drift check without a data source). */
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../../compiler/pipeline.ts';
 import { sourceTreeFromRecord } from '../../../compiler/load/source-tree.ts';
@@ -21,29 +21,29 @@ function diagnostics(platform: string, teamFile: string) {
   return validate(sourceTreeFromRecord({ 'platform.yaml': platform, 'teams/fraud/mlops.yaml': teamFile })).diagnostics.map((diagnostic) => ({ code: diagnostic.code, line: diagnostic.range.start.line, message: diagnostic.message }));
 }
 
-describe('drift data sources (ML328)', () => {
+describe('drift data sources (ML334)', () => {
   it('are KServe’s payload logger when the platform declares where predictions are logged', () => {
     expect(diagnostics(platformYaml({ extra: LOGS }), team('', ''))).toEqual([]);
   });
 
   it('must be declared when the platform declares no prediction logs, pointing at the drift block', () => {
     const found = diagnostics(platformYaml(), team('', ''));
-    expect(found.map(({ code, line }) => [code, line])).toEqual([['ML328', lineOf(team('', ''), '    drift:')]]);
+    expect(found.map(({ code, line }) => [code, line])).toEqual([['ML334', lineOf(team('', ''), '    drift:')]]);
     expect(found[0]!.message).toContain('declares no `monitoring.predictionLogs`');
   });
 
   it('must be declared on the deployment backend, which has no payload logger, even with platform logs', () => {
     const found = diagnostics(platformYaml({ extra: LOGS }), team('\n    backend: deployment', ''));
-    expect(found.map(({ code }) => code)).toEqual(['ML328']);
+    expect(found.map(({ code }) => code)).toEqual(['ML334']);
     expect(found[0]!.message).toContain('uses the `deployment` backend, which has no payload logger');
     expect(diagnostics(platformYaml({ extra: LOGS }), team('\n    backend: deployment', ', inputs: { uri: "https://logs.example.io/api.jsonl" }'))).toEqual([]);
   });
 });
 
-describe('autoscaling metrics per KServe mode (ML327)', () => {
+describe('autoscaling metrics per KServe mode (ML333)', () => {
   it('refuses rps and concurrency in Standard mode at the metric, and accepts them in Knative mode and on the deployment backend', () => {
     const teamFile = team('', '');
-    expect(diagnostics(platformYaml({ mode: 'Standard', extra: LOGS }), teamFile).map(({ code, line }) => [code, line])).toEqual([['ML327', lineOf(teamFile, 'metric: rps')]]);
+    expect(diagnostics(platformYaml({ mode: 'Standard', extra: LOGS }), teamFile).map(({ code, line }) => [code, line])).toEqual([['ML333', lineOf(teamFile, 'metric: rps')]]);
     expect(diagnostics(platformYaml({ mode: 'Knative', extra: LOGS }), teamFile)).toEqual([]);
     expect(diagnostics(platformYaml({ mode: 'Standard', extra: LOGS }), team('\n    backend: deployment', ', inputs: { uri: "https://logs.example.io/api.jsonl" }'))).toEqual([]);
   });

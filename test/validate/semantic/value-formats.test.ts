@@ -61,15 +61,28 @@ describe('durations and dates', () => {
 });
 
 describe('cron expressions', () => {
-  it.each(['0 3 * * 1', '*/5 * * * *', '0 3 * * MON', '0 0 1-15/2 * *', '@daily', ' 0 3 * * 1 '])('accepts %j', (expression) => expect(cronProblem(expression)).toBeUndefined());
+  // What robfig/cron v3's ParseStandard accepts (Kubernetes CronJob, Argo CronWorkflow).
+  it.each(['0 3 * * 1', '*/5 * * * *', '0 3 * * MON', '0 0 1-15/2 * *', '@daily', ' 0 3 * * 1 ', '0 0 30 2 *', '? * * * ?', '0 0 * * sun-SAT', '5/15 * * * *', '1,,2 * * * *', '@every 1h30m', '0 0 * jan-DEC/2 *'])('accepts %j', (expression) => expect(cronProblem(expression)).toBeUndefined());
   it.each([
     ['61 * * * *', '61'],
     ['0 3 * *', '4 fields'],
     ['0 0 3 * * 1', '6 fields'],
     ['0 25 * * *', '25'],
-    ['a b c d e', 'invalid characters'],
-    ['0 0 30 2 *', 'day of month'],
-    ['@reboot', '1 field'],
+    ['a b c d e', 'not a number'],
+    ['@reboot', 'not a descriptor'],
+    ['H * * * *', '`h` is not a number'],
+    ['0 3 L * *', '`l` is not a number'],
+    ['0 3 15W * *', 'not a number'],
+    ['0 3 * * 1#2', 'not a number'],
+    ['0 3 * * 7', 'above 6'],
+    ['0 0 0 * *', 'below 1'],
+    ['*/0 * * * *', 'at least 1'],
+    ['5-1 * * * *', 'after it ends'],
+    ['1-2-3 * * * *', 'more than one `-`'],
+    ['1/2/3 * * * *', 'more than one `/`'],
+    ['TZ=UTC 0 3 * * *', 'timezone'],
+    ['', 'empty'],
+    ['@every 5 minutes', 'not a descriptor'],
   ])('rejects %j', (expression, problem) => {
     expect(cronProblem(expression)?.toLowerCase()).toContain(problem);
   });

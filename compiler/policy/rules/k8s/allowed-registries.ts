@@ -23,6 +23,6 @@ export const allowedRegistries: ManifestRule = {
         const image = imageOf(container);
         return image !== undefined && !SYSTEM_IMAGES.has(image) && !allowed.some((prefix) => image.startsWith(prefix));
       })
-      .map(({ pod, container }) => ({ pod, message: `${describeContainer(pod, container)} uses image "${imageOf(container)}" from a registry not in ${allowed.join(', ')}.` }));
+      .map(({ pod, container }) => ({ pod, field: 'image', message: `${describeContainer(pod, container)} uses image "${imageOf(container)}" from a registry not in ${allowed.join(', ')}.` }));
   },
 };

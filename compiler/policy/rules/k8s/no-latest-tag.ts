@@ -19,8 +19,8 @@ export const noLatestTag: ManifestRule = {
       if (!image) continue;
       const reference = parseImageReference(image);
       if (reference.digest) continue;
-      if (reference.tag === undefined) violations.push({ pod, message: `${describeContainer(pod, container)} uses untagged image "${image}".` });
-      else if (reference.tag === 'latest') violations.push({ pod, message: `${describeContainer(pod, container)} uses image "${image}" with the :latest tag.` });
+      if (reference.tag === undefined) violations.push({ pod, field: 'image', message: `${describeContainer(pod, container)} uses untagged image "${image}".` });
+      else if (reference.tag === 'latest') violations.push({ pod, field: 'image', message: `${describeContainer(pod, container)} uses image "${image}" with the :latest tag.` });
     }
     return violations;
   },

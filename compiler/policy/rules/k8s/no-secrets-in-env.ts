@@ -23,7 +23,7 @@ export const noSecretsInEnv: ManifestRule = {
         const value = variable.value;
         if (typeof value !== 'string' || value === '') continue;
         const name = String(variable.name ?? '');
-        if (SECRET_NAME.test(name) || SECRET_VALUE.test(value)) violations.push({ pod, message: `${describeContainer(pod, container)} sets secret-looking variable ${name} in plain text.` });
+        if (SECRET_NAME.test(name) || SECRET_VALUE.test(value)) violations.push({ pod, field: 'env', message: `${describeContainer(pod, container)} sets secret-looking variable ${name} in plain text.` });
       }
     }
     return violations;
