@@ -119,6 +119,6 @@ export const command: CliCommand = {
     if (action === 'log' && signersOption !== undefined) throw new UsageError('--allowed-signers belongs to `mlops audit verify`.');
     const allowedSigners = signersOption === undefined ? undefined : resolve(io.cwd, signersOption);
     const location = deployRepoLocation(repo, io.cwd);
-    return withDeployRepo({ url: location, branch }, (target) => (action === 'verify' ? verify(input, io, target, allowedSigners) : log(input, io, target)));
+    return withDeployRepo({ url: location, branch }, (target) => (action === 'verify' ? verify(input, io, target, allowedSigners) : log(input, io, target)), repo);
   },
 };

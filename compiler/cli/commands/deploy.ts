@@ -12,6 +12,7 @@ import { deployEventOf, isDeployEvent } from '../../deploy/deploy-event.ts';
 import { type CliCommand, type CliInput, UsageError } from '../command.ts';
 import { LocalConfigSource } from '../deploy/config-source.ts';
 import { branchOption, deployRepoLocation, withDeployRepo } from '../deploy/open-deploy-repo.ts';
+import { assertDirectory } from '../fs-source.ts';
 import { DeployRaceLostError, runDeploy } from '../deploy/run-deploy.ts';
 import { formatDiagnostics } from '../format/diagnostics.ts';
 import { directoryArgument, wantsColor } from './validate.ts';
@@ -75,6 +76,7 @@ export const command: CliCommand = {
     const prText = stringOption(input, 'pr');
     const pullRequest = prText === undefined ? undefined : Number(prText);
     if (pullRequest !== undefined && !(Number.isSafeInteger(pullRequest) && pullRequest > 0)) throw new UsageError(`--pr must be a pull request number; got "${prText}".`);
+    await assertDirectory(dir.absolute, dir.given);
     const source = new LocalConfigSource(dir.absolute);
     const commit = await source.commit(stringOption(input, 'ref') ?? 'HEAD');
     const tree = await source.treeAt(commit.sha);
@@ -92,7 +94,7 @@ export const command: CliCommand = {
       actor,
       event: event ?? deployEventOf({ commitMessage: commit.message }),
     };
-    const result = await withDeployRepo({ url: location, branch, ...(signingKey ? { signingKey } : {}) }, (target) => runDeploy({ source, target, metadata })).catch((error: unknown) => {
+    const result = await withDeployRepo({ url: location, branch, ...(signingKey ? { signingKey } : {}) }, (target) => runDeploy({ source, target, metadata }), to).catch((error: unknown) => {
       if (error instanceof DeployRaceLostError) throw new UsageError(error.message);
       if (error instanceof Error && /^git push .* failed/.test(error.message)) throw new UsageError(error.message);
       throw error;

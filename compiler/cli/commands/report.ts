@@ -62,6 +62,7 @@ export const command: CliCommand = {
     if (since && since.getTime() > until.getTime()) throw new UsageError('--since is after today.');
     const report = await gatherReport({
       deployRepo: resolve(io.cwd, input.positionals[0]!),
+      deployRepoShown: input.positionals[0]!,
       ...(config !== undefined ? { config: resolve(io.cwd, config) } : {}),
       ...(prometheus !== undefined ? { prometheus } : {}),
       ...(since ? { since } : {}),

@@ -85,6 +85,8 @@ export class LocalConfigSource implements ConfigSource {
   async commit(ref: string): Promise<SourceCommit> {
     if (ref.startsWith('-')) throw new UsageError(`Not a git ref: ${ref}`);
     const git = simpleGit(this.dir);
+    const inside = await git.revparse(['--is-inside-work-tree']).catch(() => 'false');
+    if (inside.trim() !== 'true') throw new UsageError(`Not a git repository: ${this.dir} (mlops deploy renders a commit of the config repo).`);
     const sha = (await git.revparse(['--verify', `${ref}^{commit}`]).catch(() => {
       throw new UsageError(`Unknown git ref "${ref}" in ${this.dir}.`);
     })).trim();

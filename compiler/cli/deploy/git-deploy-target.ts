@@ -64,6 +64,17 @@ function fastImportPath(path: string): string {
   return /\s/.test(path) ? `"${path}"` : path;
 }
 
+/** The deploy repo could not be fetched (no such path, not a git repo, no access): the caller's input, not a bug. */
+export class DeployRepoUnreachableError extends Error {
+  override readonly name = 'DeployRepoUnreachableError';
+  constructor(
+    readonly url: string,
+    stderr: string,
+  ) {
+    super(`Cannot read the deploy repo ${url}: git fetch failed (${stderr.trim().split('\n').slice(-2).join(' | ')}).`);
+  }
+}
+
 /** The deploy repo behind git. */
 export class GitDeployTarget {
   readonly #options: GitDeployTargetOptions;
@@ -113,7 +124,7 @@ export class GitDeployTarget {
     if (fetched.code !== 0) {
       // An empty deploy repo, or one without the branch yet: the first deploy creates it.
       if (/couldn't find remote ref/i.test(fetched.stderr)) return { snapshot: { generated: new Map() } };
-      throw new Error(`git fetch from ${this.#options.url} failed: ${fetched.stderr.trim().split('\n').slice(-2).join(' | ')}`);
+      throw new DeployRepoUnreachableError(this.#options.url, fetched.stderr);
     }
     const tip = (await git(cacheDir, ['rev-parse', '--verify', `${REMOTE_REF(branch)}^{commit}`])).toString().trim();
     return { tip, snapshot: await this.#snapshot(tip) };

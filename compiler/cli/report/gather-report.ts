@@ -34,6 +34,8 @@ export interface ReportRequest {
   readonly until: Date;
   /** Working directory, for the paths shown. */
   readonly cwd: string;
+  /** The deploy repo as the user wrote it, for messages. @default its path relative to `cwd` */
+  readonly deployRepoShown?: string;
 }
 
 async function resolveConfig(config: string, cwd: string): Promise<ResolvedOrg> {
@@ -44,7 +46,7 @@ async function resolveConfig(config: string, cwd: string): Promise<ResolvedOrg> 
 
 /** Reads every input of a report. */
 export async function gatherInputs(request: ReportRequest): Promise<{ inputs: ReportInputs; origin: string }> {
-  const display = relative(request.cwd, request.deployRepo) || '.';
+  const display = request.deployRepoShown ?? (relative(request.cwd, request.deployRepo) || '.');
   const source = await readTrailFiles(request.deployRepo, display);
   const trail = readTrail(source.files);
   const org = typeof request.config === 'string' ? await resolveConfig(request.config, request.cwd) : request.config;

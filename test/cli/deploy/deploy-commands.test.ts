@@ -63,6 +63,19 @@ describe('mlops deploy and mlops audit', () => {
     expect(await run(config.dir, 'audit', 'frobnicate', '.')).toMatchObject({ code: 2 });
     expect(await run(config.dir, 'audit', 'log', await bareRepo(), '--since', 'yesterday')).toMatchObject({ code: 2 });
   });
+
+  it('names a missing or unreadable repo as the user wrote it: exit 2, one line, never an internal error', async () => {
+    const config = await configRepo(smallOrg(['fraud']));
+    const plain = await tempDir('not-a-repo');
+    const line = (text: string) => ({ code: 2, out: '', err: `mlops: ${text}\n` });
+    expect(await run(config.dir, 'deploy', 'missing-config', '--to', await bareRepo())).toEqual(line('No such directory: missing-config'));
+    expect(await run(plain, 'deploy', '.', '--to', await bareRepo())).toEqual(line(`Not a git repository: ${plain} (mlops deploy renders a commit of the config repo).`));
+    expect(await run(config.dir, 'deploy', '.', '--to', 'missing-deploy-repo')).toEqual(line('No such deploy repo: missing-deploy-repo (a git repo folder, a bare repo will do, or a git URL).'));
+    expect(await run(config.dir, 'audit', 'verify', 'missing-deploy-repo')).toEqual(line('No such deploy repo: missing-deploy-repo (a git repo folder, a bare repo will do, or a git URL).'));
+    const unreadable = await run(config.dir, 'audit', 'log', plain);
+    expect(unreadable.code).toBe(2);
+    expect(unreadable.err).toMatch(new RegExp(`^mlops: Cannot read the deploy repo ${plain}: git fetch failed \\(.+\\)\\.\n$`));
+  });
 });
 
 describe('signed deploy commits', () => {
