@@ -1,10 +1,12 @@
 /**
  * `npm run golden`: rewrites the expected output of every golden emit fixture (see
- * test/emit/golden/golden-cases.ts) from the current compiler. Review the diff before committing.
+ * test/emit/golden/golden-cases.ts) and every golden plan (test/plan/support/golden-plans.ts) from
+ * the current compiler. Review the diff before committing.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { compileCase, diagnosticsText, goldenCases } from '../test/emit/golden/golden-cases.ts';
+import { writeGoldenPlans } from '../test/plan/support/golden-plans.ts';
 
 for (const golden of goldenCases()) {
   const result = await compileCase(golden);
@@ -18,3 +20,5 @@ for (const golden of goldenCases()) {
   writeFileSync(golden.diagnostics, diagnosticsText(result.diagnostics));
   console.log(`${golden.name}: ${result.files.length} files, ${result.diagnostics.length} diagnostics`);
 }
+await writeGoldenPlans();
+console.log('golden plans rewritten (test/fixtures/plans/)');

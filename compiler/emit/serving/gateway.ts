@@ -3,11 +3,7 @@
  * and the namespaces of the infrastructure that forwards requests to model servers.
  */
 
-/** The Gateway HTTPRoutes attach to (installed by the platform team, outside Cirrus MLOps). */
-export const SERVING_GATEWAY = { name: 'mlops-gateway', namespace: 'gateway-system' } as const;
-
-/** Namespaces whose pods may call model servers: gateway, KServe/Knative data plane, Prometheus. */
-export const SERVING_INGRESS_NAMESPACES = ['gateway-system', 'istio-system', 'knative-serving', 'kserve', 'monitoring'] as const;
+export { SERVING_GATEWAY, SERVING_INGRESS_NAMESPACES } from '../../support/serving-infrastructure.ts';
 
 /** Port Services of the `deployment` backend expose. */
 export const SERVICE_PORT = 80;

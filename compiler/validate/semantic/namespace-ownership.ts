@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { diagnosticAt } from '../../diagnostics/report.ts';
-import { SERVING_INGRESS_NAMESPACES } from '../../emit/serving/gateway.ts';
+import { SERVING_INGRESS_NAMESPACES } from '../../support/serving-infrastructure.ts';
 import type { ValidatedConfig, ValidTeamFile } from '../validated-config.ts';
 import type { PlatformIndex } from './platform-index.ts';
 
