@@ -7,7 +7,8 @@ import { parseTrail, trailEntries } from '../../../compiler/audit/parse-trail.ts
 import { verifyTrail } from '../../../compiler/audit/verify-trail.ts';
 import { runDeploy } from '../../../compiler/cli/deploy/run-deploy.ts';
 import { commitsOf, fileAt, removeTempDirs } from '../../cli/deploy/support/git-repos.ts';
-import { githubApi } from './support/github-api.ts';
+import { githubApi } from '../support/github-api.ts';
+import { createdDeploymentStatusBody, deploymentBody } from '../support/github-bodies.ts';
 import { deployWorld } from './support/deploy-world.ts';
 
 const TOKEN = 's3cret-token';
@@ -18,7 +19,6 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
-  nock.cleanAll();
   nock.enableNetConnect();
   await removeTempDirs();
 });
@@ -45,8 +45,11 @@ describe('the /argocd endpoint', () => {
   it('moves the Deployment of the synced cluster to success and records `synced` once, chain intact', async () => {
     const { world, endpoint, deployCommit } = await deployed();
     const api = githubApi()
-      .get(`${REPO}/deployments`).query({ sha: world.config.first, per_page: 100 }).reply(200, [{ id: 11, environment: 'dev', payload: { clusters: ['dev-eu'] } }, { id: 12, environment: 'prod', payload: { clusters: ['prod-eu'] } }])
-      .post(`${REPO}/deployments/11/statuses`, (body) => body.state === 'success' && /dev-eu/.test(body.description)).reply(201, {});
+      .get(`${REPO}/deployments`).query({ sha: world.config.first, per_page: 100 }).reply(200, [
+        deploymentBody({ id: 11, environment: 'dev', payload: { clusters: ['dev-eu'] }, sha: world.config.first }),
+        deploymentBody({ id: 12, environment: 'prod', payload: { clusters: ['prod-eu'] }, sha: world.config.first }),
+      ])
+      .post(`${REPO}/deployments/11/statuses`, (body) => body.state === 'success' && /dev-eu/.test(body.description)).reply(201, createdDeploymentStatusBody('success'));
     const body = { event: 'sync-succeeded', app: 'fraud-dev-eu', revision: deployCommit, cluster: 'dev-eu', phase: 'Succeeded', health: 'Healthy' };
     const response = await endpoint(notify(body));
     expect(response.status).toBe(200);
@@ -71,8 +74,8 @@ describe('the /argocd endpoint', () => {
   it('records `degraded` and fails the Deployment when health degrades', async () => {
     const { endpoint, deployCommit } = await deployed();
     const api = githubApi()
-      .get(`${REPO}/deployments`).query(true).reply(200, [{ id: 12, environment: 'prod', payload: { clusters: ['prod-eu'] } }])
-      .post(`${REPO}/deployments/12/statuses`, (body) => body.state === 'failure').reply(201, {});
+      .get(`${REPO}/deployments`).query(true).reply(200, [deploymentBody({ id: 12, environment: 'prod', payload: { clusters: ['prod-eu'] } })])
+      .post(`${REPO}/deployments/12/statuses`, (body) => body.state === 'failure').reply(201, createdDeploymentStatusBody('failure'));
     const response = await endpoint(notify({ event: 'health-degraded', app: 'search-prod-eu', revision: deployCommit, cluster: 'prod-eu', health: 'Degraded' }));
     expect(JSON.parse(response.body).recorded).toEqual({ seq: 2, event: 'degraded' });
     expect(api.pendingMocks()).toEqual([]);

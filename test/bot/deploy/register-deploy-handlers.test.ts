@@ -9,9 +9,10 @@ import { parseTrail } from '../../../compiler/audit/parse-trail.ts';
 import { verifyTrail } from '../../../compiler/audit/verify-trail.ts';
 import { runDeploy } from '../../../compiler/cli/deploy/run-deploy.ts';
 import { deployCommitLink } from '../../../compiler/deploy/commit-trailers.ts';
-import { teamFile } from '../../plan/support/small-org.ts';
 import { commitsOf, fileAt, removeTempDirs } from '../../cli/deploy/support/git-repos.ts';
-import { githubApi } from './support/github-api.ts';
+import { teamFile } from '../../plan/support/small-org.ts';
+import { githubApi } from '../support/github-api.ts';
+import { commitPullBody, comparisonBody, createdCommentBody, createdDeploymentStatusBody, deploymentBody, installationTokenBody, reviewBody } from '../support/github-bodies.ts';
 import { deployWorld, PRIVATE_KEY } from './support/deploy-world.ts';
 
 type Example = { name: string; examples: Record<string, unknown>[] };
@@ -39,12 +40,16 @@ function app(world: Awaited<ReturnType<typeof deployWorld>>): Probot {
 
 const REPO = '/repos/Codertocat/Hello-World';
 
+/** A reply body for `POST …/deployments/{id}/statuses`: the created status in the state requested. */
+function echoedDeploymentStatus(_uri: string, body: nock.Body): Record<string, unknown> {
+  return createdDeploymentStatusBody((body as { state: string }).state);
+}
+
 beforeEach(() => {
   nock.disableNetConnect();
 });
 
 afterEach(async () => {
-  nock.cleanAll();
   nock.enableNetConnect();
   await removeTempDirs();
 });
@@ -54,12 +59,12 @@ describe('deploy handlers (Probot, real git repos, GitHub through nock)', () => 
     const world = await deployWorld();
     const probot = app(world);
     const api = githubApi()
-      .post('/app/installations/1/access_tokens').reply(201, { token: 'installation-token' })
-      .get(`${REPO}/pulls/2/reviews`).query(true).reply(200, [{ user: { login: 'bob' }, state: 'APPROVED' }, { user: { login: 'eve' }, state: 'CHANGES_REQUESTED' }])
-      .post(`${REPO}/deployments`, (body) => body.ref === world.config.first && body.environment === 'dev' && body.payload.clusters[0] === 'dev-eu').reply(201, { id: 11, environment: 'dev' })
-      .post(`${REPO}/deployments/11/statuses`, (body) => body.state === 'in_progress').reply(201, {})
-      .post(`${REPO}/deployments`, (body) => body.environment === 'prod').reply(201, { id: 12, environment: 'prod' })
-      .post(`${REPO}/deployments/12/statuses`, (body) => body.state === 'in_progress').reply(201, {});
+      .post('/app/installations/1/access_tokens').reply(201, installationTokenBody('installation-token'))
+      .get(`${REPO}/pulls/2/reviews`).query(true).reply(200, [reviewBody('bob', 'APPROVED'), reviewBody('eve', 'CHANGES_REQUESTED')])
+      .post(`${REPO}/deployments`, (body) => body.ref === world.config.first && body.environment === 'dev' && body.payload.clusters[0] === 'dev-eu').reply(201, deploymentBody({ id: 11, environment: 'dev' }))
+      .post(`${REPO}/deployments/11/statuses`, (body) => body.state === 'in_progress').reply(201, createdDeploymentStatusBody('in_progress'))
+      .post(`${REPO}/deployments`, (body) => body.environment === 'prod').reply(201, deploymentBody({ id: 12, environment: 'prod' }))
+      .post(`${REPO}/deployments/12/statuses`, (body) => body.state === 'in_progress').reply(201, createdDeploymentStatusBody('in_progress'));
     await probot.receive({ id: '1', name: 'pull_request', payload: mergedPullRequest(world.config.first) as never });
     expect(api.pendingMocks()).toEqual([]);
     const [commit] = await commitsOf(world.deployRepo);
@@ -69,7 +74,7 @@ describe('deploy handlers (Probot, real git repos, GitHub through nock)', () => 
     expect(trail).toMatchObject({ ok: true, entries: 1 });
 
     // Another replica (no memory of the first delivery) receives the redelivery.
-    const again = githubApi().post('/app/installations/1/access_tokens').reply(201, { token: 'installation-token' }).get(`${REPO}/pulls/2/reviews`).query(true).reply(200, []);
+    const again = githubApi().post('/app/installations/1/access_tokens').reply(201, installationTokenBody('installation-token')).get(`${REPO}/pulls/2/reviews`).query(true).reply(200, []);
     await app(world).receive({ id: '2', name: 'pull_request', payload: mergedPullRequest(world.config.first) as never });
     expect(again.pendingMocks()).toEqual([]);
     expect(await commitsOf(world.deployRepo)).toHaveLength(1);
@@ -80,12 +85,12 @@ describe('deploy handlers (Probot, real git repos, GitHub through nock)', () => 
     const push = example('push', (candidate) => candidate.ref === 'refs/heads/master' && (candidate.installation as unknown) !== undefined) as { after: string };
     push.after = world.config.first;
     const api = githubApi()
-      .post('/app/installations/1/access_tokens').reply(201, { token: 'installation-token' })
-      .post('/app/installations/1/access_tokens').optionally().reply(201, { token: 'installation-token' })
+      .post('/app/installations/1/access_tokens').reply(201, installationTokenBody('installation-token'))
+      .post('/app/installations/1/access_tokens').optionally().reply(201, installationTokenBody('installation-token'))
       .get(`${REPO}/pulls/2/reviews`).query(true).reply(200, [])
       .get(`${REPO}/commits/${world.config.first}/pulls`).reply(200, [])
-      .post(`${REPO}/deployments`).times(2).reply(201, { id: 61, environment: 'dev' })
-      .post(`${REPO}/deployments/61/statuses`).times(2).reply(201, {});
+      .post(`${REPO}/deployments`).times(2).reply(201, deploymentBody({ id: 61, environment: 'dev' }))
+      .post(`${REPO}/deployments/61/statuses`).times(2).reply(201, echoedDeploymentStatus);
     const probot = app(world);
     await Promise.all([probot.receive({ id: '8', name: 'pull_request', payload: mergedPullRequest(world.config.first) as never }), probot.receive({ id: '9', name: 'push', payload: push as never })]);
     expect(api.pendingMocks()).toEqual([]);
@@ -97,11 +102,14 @@ describe('deploy handlers (Probot, real git repos, GitHub through nock)', () => 
     const payload = example('push', (candidate) => candidate.ref === 'refs/heads/master' && (candidate.installation as unknown) !== undefined) as { after: string; head_commit: { message: string } };
     payload.after = world.config.first;
     const api = githubApi()
-      .post('/app/installations/1/access_tokens').reply(201, { token: 'installation-token' })
-      .get(`${REPO}/commits/${world.config.first}/pulls`).reply(200, [{ number: 9, user: { login: 'alice' }, labels: [{ name: 'mlops:rollback' }], created_at: '2026-12-01T10:00:00Z', merged_at: '2026-12-02T07:00:00Z', merge_commit_sha: world.config.first }])
+      .post('/app/installations/1/access_tokens').reply(201, installationTokenBody('installation-token'))
+      .get(`${REPO}/commits/${world.config.first}/pulls`).reply(200, [commitPullBody({ number: 9, author: 'alice', labels: ['mlops:rollback'], createdAt: '2026-12-01T10:00:00Z', mergedAt: '2026-12-02T07:00:00Z', mergeCommitSha: world.config.first })])
       .get(`${REPO}/pulls/9/reviews`).query(true).reply(200, [])
-      .post(`${REPO}/deployments`).times(2).reply(201, (_uri, body) => ({ id: (body as { environment: string }).environment === 'dev' ? 21 : 22, environment: (body as { environment: string }).environment }))
-      .post(/\/deployments\/2[12]\/statuses/).times(2).reply(201, {});
+      .post(`${REPO}/deployments`).times(2).reply(201, (_uri, body) => {
+        const { environment } = body as { environment: string };
+        return deploymentBody({ id: environment === 'dev' ? 21 : 22, environment });
+      })
+      .post(/\/deployments\/2[12]\/statuses/).times(2).reply(201, echoedDeploymentStatus);
     await app(world).receive({ id: '3', name: 'push', payload: payload as never });
     expect(api.pendingMocks()).toEqual([]);
     const [commit] = await commitsOf(world.deployRepo);
@@ -114,10 +122,10 @@ describe('deploy handlers (Probot, real git repos, GitHub through nock)', () => 
     Object.assign(payload, { action: 'destroyed', reason: 'merged' });
     payload.merge_group.head_sha = world.config.first;
     const api = githubApi()
-      .post('/app/installations/1/access_tokens').reply(201, { token: 'installation-token' })
+      .post('/app/installations/1/access_tokens').reply(201, installationTokenBody('installation-token'))
       .get(`/repos/octo-org/octo-repo/commits/${world.config.first}/pulls`).reply(200, [])
-      .post('/repos/octo-org/octo-repo/deployments').times(2).reply(201, { id: 31, environment: 'dev' })
-      .post('/repos/octo-org/octo-repo/deployments/31/statuses').times(2).reply(201, {});
+      .post('/repos/octo-org/octo-repo/deployments').times(2).reply(201, deploymentBody({ id: 31, environment: 'dev' }))
+      .post('/repos/octo-org/octo-repo/deployments/31/statuses').times(2).reply(201, echoedDeploymentStatus);
     await app(world).receive({ id: '4', name: 'merge_group', payload: payload as never });
     expect(api.pendingMocks()).toEqual([]);
     expect(await commitsOf(world.deployRepo)).toHaveLength(1);
@@ -129,16 +137,16 @@ describe('deploy handlers (Probot, real git repos, GitHub through nock)', () => 
     const broken = await world.config.commit({ 'teams/fraud/mlops.yaml': teamFile('fraud').replace('model: fraud-model', 'modl: fraud-model') });
     let comment = '';
     const api = githubApi()
-      .post('/app/installations/1/access_tokens').reply(201, { token: 'installation-token' })
+      .post('/app/installations/1/access_tokens').reply(201, installationTokenBody('installation-token'))
       .get(`${REPO}/pulls/2/reviews`).query(true).reply(200, [])
-      .get(`${REPO}/compare/${broken}...${world.config.first}`).query(true).reply(200, { status: 'behind' })
-      .post(`${REPO}/deployments`).times(2).reply(201, { id: 41, environment: 'dev' })
-      .post(`${REPO}/deployments/41/statuses`, (body) => body.state === 'failure').times(2).reply(201, {})
+      .get(`${REPO}/compare/${broken}...${world.config.first}`).query(true).reply(200, comparisonBody('behind'))
+      .post(`${REPO}/deployments`).times(2).reply(201, deploymentBody({ id: 41, environment: 'dev' }))
+      .post(`${REPO}/deployments/41/statuses`, (body) => body.state === 'failure').times(2).reply(201, createdDeploymentStatusBody('failure'))
       .post(`${REPO}/issues/2/comments`, (body) => {
         comment = body.body;
         return true;
       })
-      .reply(201, {});
+      .reply(201, createdCommentBody(1));
     await app(world).receive({ id: '6', name: 'pull_request', payload: mergedPullRequest(broken) as never });
     expect(api.pendingMocks()).toEqual([]);
     expect(comment).toContain('Cirrus MLOps could not deploy');
@@ -155,15 +163,15 @@ describe('deploy handlers (Probot, real git repos, GitHub through nock)', () => 
     await chmod(hook, 0o755);
     let comment = '';
     const api = githubApi()
-      .post('/app/installations/1/access_tokens').reply(201, { token: 'installation-token' })
+      .post('/app/installations/1/access_tokens').reply(201, installationTokenBody('installation-token'))
       .get(`${REPO}/pulls/2/reviews`).query(true).reply(200, [])
-      .post(`${REPO}/deployments`).times(2).reply(201, { id: 51, environment: 'dev' })
-      .post(`${REPO}/deployments/51/statuses`, (body) => body.state === 'failure').times(2).reply(201, {})
+      .post(`${REPO}/deployments`).times(2).reply(201, deploymentBody({ id: 51, environment: 'dev' }))
+      .post(`${REPO}/deployments/51/statuses`, (body) => body.state === 'failure').times(2).reply(201, createdDeploymentStatusBody('failure'))
       .post(`${REPO}/issues/2/comments`, (body) => {
         comment = body.body;
         return true;
       })
-      .reply(201, {});
+      .reply(201, createdCommentBody(1));
     await app(world).receive({ id: '7', name: 'pull_request', payload: mergedPullRequest(world.config.first) as never });
     expect(api.pendingMocks()).toEqual([]);
     expect(comment).toContain('could not be recorded in the audit trail either');

@@ -7,10 +7,10 @@ import { rollbackCommand } from '../../../bot/promote/rollback-command.ts';
 import { readSourceTree } from '../../../compiler/cli/fs-source.ts';
 import type { SourceTree } from '../../../compiler/load/source-tree.ts';
 import { FRAUD_TEAM_FILE, SAMPLE_REPO } from '../../promote/support/sample-org.ts';
-import { buildTrail, hoursAfterStart as at } from '../../promote/support/trail.ts';
+import { hoursAfterStart as at, buildTrail } from '../../promote/support/trail.ts';
+import { githubApi } from '../support/github-api.ts';
+import { createdBlobBody, createdCommentBody, createdCommitBody, createdPullBody, createdRefBody, createdTreeBody, errorBody, gitCommitBody } from '../support/github-bodies.ts';
 import { commandArguments, dependencies, issueCommentPayload } from './support/fixtures.ts';
-import { createdBlobBody, createdCommentBody, createdCommitBody, createdPullBody, createdRefBody, createdTreeBody, errorBody, gitCommitBody } from './support/github-bodies.ts';
-import { githubApi } from './support/github-api.ts';
 
 const REPO = '/repos/Codertocat/Hello-World';
 const BASE = 'a'.repeat(40);
