@@ -6,12 +6,12 @@
  * for one team, with no `__proto__` label and only finite numbers.
  */
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../compiler/diagnostics/diagnostic.ts';
 import type { Manifest } from '../../compiler/emit/manifest.ts';
 import { sourceTreeFromRecord } from '../../compiler/load/source-tree.ts';
 import { compile } from '../../compiler/pipeline.ts';
-import { FUZZING, fuzzParameters } from '../support/fuzz-settings.ts';
+import { FUZZING, failOnNodeWarnings, fuzzParameters } from '../support/fuzz-settings.ts';
 import { PROTOTYPE_KEYS } from './support.ts';
 
 /** DNS-valid names that collide once joined with `-`, and names of our own constructs and folders. */
@@ -133,14 +133,7 @@ function checkEmitted(manifests: readonly Manifest[]): void {
 }
 
 describe('orgs named from hostile name pools', () => {
-  let warnings: ReturnType<typeof vi.spyOn>;
-  beforeEach(() => {
-    warnings = vi.spyOn(process, 'emitWarning');
-  });
-  afterEach(() => {
-    expect(warnings).not.toHaveBeenCalled();
-    warnings.mockRestore();
-  });
+  failOnNodeWarnings();
 
   it('never crash, report every undeclared name, and emit each object and namespace once', () => {
     let compiledOrgs = 0;

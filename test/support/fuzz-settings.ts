@@ -3,6 +3,7 @@
  * run, no flakiness); `npm run fuzz` sets MLOPS_FUZZ=1 for random seeds and many more runs
  * (MLOPS_FUZZ_RUNS overrides the count, MLOPS_FUZZ_SEED replays a failure fast-check reported).
  */
+import { afterEach, beforeEach, expect, vi } from 'vitest';
 
 /** Whether this is a `npm run fuzz` run. */
 export const FUZZING = process.env.MLOPS_FUZZ === '1';
@@ -16,4 +17,19 @@ export function fuzzParameters(runs: number): { seed?: number; numRuns: number }
   const seed = replay !== undefined ? Number(replay) : FUZZING ? undefined : FIXED_SEED;
   const numRuns = Number(process.env.MLOPS_FUZZ_RUNS ?? (FUZZING ? runs * 10 : runs));
   return { ...(seed !== undefined ? { seed } : {}), numRuns };
+}
+
+/**
+ * Fails the current `describe`'s tests when they make Node print a warning (e.g. the YAML library
+ * stringifying a complex key): a warning would reach the user's terminal. Call inside `describe`.
+ */
+export function failOnNodeWarnings(): void {
+  let warnings: ReturnType<typeof vi.spyOn> | undefined;
+  beforeEach(() => {
+    warnings = vi.spyOn(process, 'emitWarning');
+  });
+  afterEach(() => {
+    expect(warnings).not.toHaveBeenCalled();
+    warnings?.mockRestore();
+  });
 }

@@ -4,12 +4,12 @@
  * throws and every diagnostic points inside its file.
  */
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import type { Diagnostic } from '../../compiler/diagnostics/diagnostic.ts';
 import type { SourceTree } from '../../compiler/load/source-tree.ts';
 import { validate } from '../../compiler/pipeline.ts';
-import { FUZZING, fuzzParameters } from '../support/fuzz-settings.ts';
+import { FUZZING, failOnNodeWarnings, fuzzParameters } from '../support/fuzz-settings.ts';
 import { syntheticOrg } from '../support/synthetic-org.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -124,15 +124,7 @@ function assertInside(diagnostic: Diagnostic, tree: SourceTree): void {
 }
 
 describe('validate on mutated configs', () => {
-  let warnings: ReturnType<typeof vi.spyOn>;
-  beforeEach(() => {
-    warnings = vi.spyOn(process, 'emitWarning');
-  });
-  afterEach(() => {
-    // A Node warning (e.g. the YAML library stringifying a complex key) would be printed to the user.
-    expect(warnings).not.toHaveBeenCalled();
-    warnings.mockRestore();
-  });
+  failOnNodeWarnings();
 
   it('never throws, prints no Node warning and keeps every diagnostic inside its file', () => {
     const seen = new Set<string>();
