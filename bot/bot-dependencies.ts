@@ -11,6 +11,7 @@ import type { Context } from 'probot';
 import { readPlanTemplates } from '../compiler/cli/templates-source.ts';
 import type { PlanTemplates } from '../compiler/plan/report/render-report.ts';
 import { COMPILER, type CompilerCore } from './core/compiler-core.ts';
+import { DeployTargets } from './deploy/deploy-targets.ts';
 import type { Forge } from './forge/forge.ts';
 import { octokitForge } from './forge/octokit-forge.ts';
 import { intervalPacer, NO_PACING, type WritePacer } from './forge/write-pacer.ts';
@@ -34,6 +35,8 @@ export interface BotDependencies {
   readonly tokenFor: (context: Context) => Promise<string | undefined>;
   /** Orders work on one pull request inside this process (replicas rely on GitHub and git instead). */
   readonly locks: KeyedLock;
+  /** Leased deploy repo clones (under the same cache root, reached like config repos). */
+  readonly deployTargets: DeployTargets;
   /** Called after each handled event with the forge it used (metrics, the benchmark). */
   readonly onEventHandled?: (event: HandledEvent) => void;
 }
@@ -65,19 +68,24 @@ export async function installationToken(context: Context): Promise<string | unde
   return auth.token;
 }
 
+/** The cache root, clone-URL template and host of `env` (config repos and deploy repos alike). */
+export function cacheSettings(env: BotEnvironment): { root: string; cloneUrlTemplate?: string; host?: string } {
+  return {
+    root: env.MLOPS_BOT_CACHE_DIR ?? join(tmpdir(), 'cirrus-mlops-bot'),
+    ...(env.MLOPS_BOT_CLONE_URL ? { cloneUrlTemplate: env.MLOPS_BOT_CLONE_URL } : {}),
+    ...(env.GHE_HOST ? { host: env.GHE_HOST } : {}),
+  };
+}
+
 /** The dependencies of production, configured from `env`, with `overrides` applied. */
 export function defaultDependencies(overrides: Partial<BotDependencies> = {}, env: BotEnvironment = process.env as BotEnvironment): BotDependencies {
   const interval = Number(env.MLOPS_BOT_WRITE_INTERVAL_MS ?? '1000');
   const pacer = overrides.pacer ?? (Number.isFinite(interval) && interval > 0 ? intervalPacer(interval) : NO_PACING);
   let templates: Promise<PlanTemplates> | undefined;
+  const remotes = cacheSettings(env);
   return {
-    git:
-      overrides.git ??
-      new RepoCache({
-        root: env.MLOPS_BOT_CACHE_DIR ?? join(tmpdir(), 'cirrus-mlops-bot'),
-        ...(env.MLOPS_BOT_CLONE_URL ? { cloneUrlTemplate: env.MLOPS_BOT_CLONE_URL } : {}),
-        ...(env.GHE_HOST ? { host: env.GHE_HOST } : {}),
-      }),
+    git: overrides.git ?? new RepoCache(remotes),
+    deployTargets: overrides.deployTargets ?? new DeployTargets(remotes),
     clock: overrides.clock ?? (() => new Date()),
     compiler: overrides.compiler ?? COMPILER,
     templates:
