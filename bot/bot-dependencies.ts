@@ -37,6 +37,8 @@ export interface BotDependencies {
   readonly locks: KeyedLock;
   /** Leased deploy repo clones (under the same cache root, reached like config repos). */
   readonly deployTargets: DeployTargets;
+  /** Prometheus base URL (`MLOPS_PROMETHEUS_URL`) for availability figures; without it only the trail is read. */
+  readonly prometheusUrl?: string;
   /** Called after each handled event with the forge it used (metrics, the benchmark). */
   readonly onEventHandled?: (event: HandledEvent) => void;
 }
@@ -60,6 +62,8 @@ export interface BotEnvironment {
   readonly GHE_HOST?: string;
   /** Milliseconds between writes per installation; `0` turns pacing off. @default 1000 */
   readonly MLOPS_BOT_WRITE_INTERVAL_MS?: string;
+  /** Prometheus base URL for `/mlops report` and the phase gate. */
+  readonly MLOPS_PROMETHEUS_URL?: string;
 }
 
 /** The installation token of an event's Octokit (app auth or a plain token). */
@@ -98,6 +102,7 @@ export function defaultDependencies(overrides: Partial<BotDependencies> = {}, en
     forgeFor: overrides.forgeFor ?? ((context) => octokitForge(context.octokit, { pacer, paceKey: String((context.payload as { installation?: { id?: number } }).installation?.id ?? 'default') })),
     tokenFor: overrides.tokenFor ?? installationToken,
     locks: overrides.locks ?? new KeyedLock(),
+    ...((overrides.prometheusUrl ?? env.MLOPS_PROMETHEUS_URL) ? { prometheusUrl: overrides.prometheusUrl ?? env.MLOPS_PROMETHEUS_URL } : {}),
     ...(overrides.onEventHandled ? { onEventHandled: overrides.onEventHandled } : {}),
   };
 }

@@ -1,8 +1,7 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
-import { simpleGit } from 'simple-git';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultDependencies } from '../../../bot/bot-dependencies.ts';
 import { DeployTargets } from '../../../bot/deploy/deploy-targets.ts';
@@ -11,12 +10,12 @@ import { botEnvironmentProblems } from '../../../bot/server/bot-environment.ts';
 import { type BotServer, startBotServer } from '../../../bot/server/start-server.ts';
 import { parseTrail, trailEntries } from '../../../compiler/audit/parse-trail.ts';
 import { verifyTrail } from '../../../compiler/audit/verify-trail.ts';
-import { commitsOf, fileAt } from '../../cli/deploy/support/git-repos.ts';
+import { fileAt } from '../../cli/deploy/support/git-repos.ts';
 import { appPrivateKey } from '../ops/support/webhook-delivery.ts';
-import { assertAllMocksUsed, TARGET, TEST_NOW } from '../support/bot-harness.ts';
+import { TEST_NOW } from '../support/bot-harness.ts';
 import { githubApi } from '../support/github-api.ts';
-import { type Scenario, scenario } from '../support/scenario.ts';
-import { mergedPullRequestPayload } from '../support/webhook-payloads.ts';
+import type { Scenario } from '../support/scenario.ts';
+import { deployedWorld } from './support/deployed-world.ts';
 
 const TOKEN = 'argocd-shared-secret';
 const env = { APP_ID: '123', PRIVATE_KEY: appPrivateKey(), WEBHOOK_SECRET: 'webhook-secret', LOG_LEVEL: 'silent', MLOPS_ARGOCD_DEPLOY_REPO: 'acme/mlops-deploy' } as NodeJS.ProcessEnv;
@@ -34,22 +33,12 @@ afterEach(async () => {
   serverCache = undefined;
 });
 
-/** A deployed merge of the valid org into the bare `acme/mlops-deploy`, through the app. */
-async function deployedWorld(): Promise<{ world: Scenario; bare: string; deployCommit: string }> {
-  const current = await scenario();
-  world = current;
-  const bare = join(current.remote.root, 'remotes', 'acme', 'mlops-deploy.git');
-  await mkdir(bare, { recursive: true });
-  await simpleGit(bare).raw(['init', '--bare', '--quiet', '--initial-branch=main']);
-  current.github.install(['listReviews']);
-  const merged = current.base;
-  githubApi().post('/repos/acme/config/deployments').times(3).reply(201, (_uri, body) => ({ id: 700, environment: (body as { environment: string }).environment })).post('/repos/acme/config/deployments/700/statuses').times(3).reply(201, {});
-  await current.bot.deliver('pull_request', mergedPullRequestPayload(TARGET, current.fields(merged), merged, 'pat'));
-  expect(assertAllMocksUsed()).toEqual([]);
-  nock.disableNetConnect();
+/** A deployed world, with the server's port reachable. */
+async function deployed(): Promise<{ world: Scenario; bare: string; deployCommit: string }> {
+  const result = await deployedWorld();
+  world = result.world;
   nock.enableNetConnect('127.0.0.1');
-  const [commit] = await commitsOf(bare);
-  return { world: current, bare, deployCommit: commit!.sha };
+  return result;
 }
 
 async function serve(extra: NodeJS.ProcessEnv, current: Scenario): Promise<BotServer> {
@@ -66,7 +55,7 @@ function notify(url: string, body: object, token = TOKEN) {
 
 describe('POST /argocd on the bot server', () => {
   it('records a sync of a deploy commit made by the app: Deployment success, a `synced` entry, chain intact', async () => {
-    const { world: current, bare, deployCommit } = await deployedWorld();
+    const { world: current, bare, deployCommit } = await deployed();
     const running = await serve({ MLOPS_ARGOCD_TOKEN: TOKEN }, current);
     expect((await notify(running.url, { event: 'sync-succeeded', app: 'fraud-dev-eu', revision: deployCommit, cluster: 'dev-eu' }, 'wrong')).status).toBe(401);
     const token = { token: 'installation-token', expires_at: '2099-01-01T00:00:00Z' };
@@ -88,7 +77,7 @@ describe('POST /argocd on the bot server', () => {
   });
 
   it('is off without MLOPS_ARGOCD_TOKEN (404), and the token without a deploy repo is a start-up problem', async () => {
-    const { world: current, deployCommit } = await deployedWorld();
+    const { world: current, deployCommit } = await deployed();
     const running = await serve({}, current);
     expect((await notify(running.url, { event: 'sync-succeeded', app: 'fraud-dev-eu', revision: deployCommit, cluster: 'dev-eu' })).status).toBe(404);
     expect(botEnvironmentProblems({ ...env, MLOPS_ARGOCD_TOKEN: TOKEN, MLOPS_ARGOCD_DEPLOY_REPO: 'not a repo' })).toEqual(['MLOPS_ARGOCD_DEPLOY_REPO must name the deploy repo (owner/name or owner/name@branch) when MLOPS_ARGOCD_TOKEN is set']);

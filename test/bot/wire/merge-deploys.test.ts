@@ -1,5 +1,3 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import nock from 'nock';
 import { simpleGit } from 'simple-git';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,6 +10,7 @@ import { TEAM_FILE, teamWithCanary } from '../support/config-fixture.ts';
 import { githubApi } from '../support/github-api.ts';
 import { type Scenario, scenario } from '../support/scenario.ts';
 import { mergedPullRequestPayload } from '../support/webhook-payloads.ts';
+import { deployRemote } from './support/deployed-world.ts';
 
 let world: Scenario;
 
@@ -21,14 +20,6 @@ afterEach(async () => {
 
 const ROUTES = ['getPull', 'listCheckRuns', 'createCheckRun', 'listReviews', 'listComments', 'createComment', 'updateCheckRun', 'teamMembership'] as const;
 const REPO = `/repos/${TARGET.owner}/${TARGET.repo}`;
-
-/** The bare deploy repo platform.yaml names (`acme/mlops-deploy`), beside the config remote. */
-async function deployRemote(): Promise<string> {
-  const bare = join(world.remote.root, 'remotes', 'acme', 'mlops-deploy.git');
-  await mkdir(bare, { recursive: true });
-  await simpleGit(bare).raw(['init', '--bare', '--quiet', '--initial-branch=main']);
-  return bare;
-}
 
 /** GitHub Deployments of a merged commit: created per environment, set in progress. */
 function deploymentRoutes(times: number) {
@@ -57,7 +48,7 @@ async function trailOf(bare: string) {
 describe('merge is deploy, through the app', () => {
   it('PR opened, checks, owners approve, green, merged: one deploy commit with trailers and a chained audit entry', async () => {
     world = await scenario();
-    const bare = await deployRemote();
+    const bare = await deployRemote(world);
     const head = await world.push({ [TEAM_FILE]: teamWithCanary(15) });
     world.github.install(ROUTES);
     await world.pullRequest('opened', head);
@@ -78,7 +69,7 @@ describe('merge is deploy, through the app', () => {
 
   it('two app instances merging two PRs at once: both land, in order, the chain intact', async () => {
     world = await scenario();
-    const bare = await deployRemote();
+    const bare = await deployRemote(world);
     const other = await world.replica();
     world.github.install(['listReviews']);
     const first = await merge('a'.repeat(40), world.base, { [TEAM_FILE]: teamWithCanary(12) });
