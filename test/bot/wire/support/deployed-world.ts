@@ -18,9 +18,9 @@ export async function deployRemote(world: Scenario): Promise<string> {
   return bare;
 }
 
-/** The scenario, its deploy repo and the deploy commit of its base (PR #7 merged by pat). */
-export async function deployedWorld(overrides: Partial<BotDependencies> = {}): Promise<{ world: Scenario; bare: string; deployCommit: string }> {
-  const world = await scenario(overrides);
+/** The scenario (of `files`, default the valid org), its deploy repo and the deploy commit of its base (PR #7 merged by pat). */
+export async function deployedWorld(overrides: Partial<BotDependencies> = {}, files?: Record<string, string>): Promise<{ world: Scenario; bare: string; deployCommit: string }> {
+  const world = await scenario(overrides, files);
   const bare = await deployRemote(world);
   world.github.install(['listReviews']);
   githubApi().post('/repos/acme/config/deployments').times(3).reply(201, (_uri, body) => ({ id: 700, environment: (body as { environment: string }).environment })).post('/repos/acme/config/deployments/700/statuses').times(3).reply(201, {});
