@@ -6,7 +6,7 @@ import { verifyTrail } from '../../../compiler/audit/verify-trail.ts';
 import { deployCommitLink } from '../../../compiler/deploy/commit-trailers.ts';
 import { commitsOf, fileAt } from '../../cli/deploy/support/git-repos.ts';
 import { assertAllMocksUsed, TARGET } from '../support/bot-harness.ts';
-import { TEAM_FILE, teamWithCanary } from '../support/config-fixture.ts';
+import { edited, TEAM_FILE, teamWithCanary, validOrg } from '../support/config-fixture.ts';
 import { githubApi } from '../support/github-api.ts';
 import { type Scenario, scenario } from '../support/scenario.ts';
 import { mergedPullRequestPayload } from '../support/webhook-payloads.ts';
@@ -99,5 +99,17 @@ describe('merge is deploy, through the app', () => {
     expect(sources.map((link) => link?.sourceSha)).toEqual(sources.length === 2 ? [first, second] : [second]);
     expect(sources.map((link) => link?.auditSeq)).toEqual(sources.map((_, index) => index + 1));
     expect(await trailOf(bare)).toMatchObject({ ok: true, entries: sources.length });
+  });
+
+  it('a config repo that declares no gitops.deployRepo is not deployed: no GitHub request, no error', async () => {
+    const files = validOrg();
+    files['platform.yaml'] = edited(files['platform.yaml']!, 'gitops:\n  deployRepo: acme/mlops-deploy\n', '');
+    world = await scenario({}, files);
+    const bare = await deployRemote(world);
+    await world.bot.deliver('pull_request', mergedPullRequestPayload(TARGET, world.fields(world.base), world.base, 'pat'));
+    expect(await commitsOf(bare).catch(() => [])).toEqual([]);
+    // Nothing installed on the fake GitHub: any request would fail the deploy handler.
+    expect(world.github.requests).toEqual([]);
+    expect(assertAllMocksUsed()).toEqual([]);
   });
 });
