@@ -11,6 +11,7 @@ import type { Context } from 'probot';
 import { readPlanTemplates } from '../compiler/cli/templates-source.ts';
 import type { PlanTemplates } from '../compiler/plan/report/render-report.ts';
 import { COMPILER, type CompilerCore } from './core/compiler-core.ts';
+import { DeployTargets } from './deploy/deploy-targets.ts';
 import type { Forge } from './forge/forge.ts';
 import { octokitForge } from './forge/octokit-forge.ts';
 import { intervalPacer, NO_PACING, type WritePacer } from './forge/write-pacer.ts';
@@ -34,6 +35,10 @@ export interface BotDependencies {
   readonly tokenFor: (context: Context) => Promise<string | undefined>;
   /** Orders work on one pull request inside this process (replicas rely on GitHub and git instead). */
   readonly locks: KeyedLock;
+  /** Leased deploy repo clones (under the same cache root, reached like config repos). */
+  readonly deployTargets: DeployTargets;
+  /** Prometheus base URL (`MLOPS_PROMETHEUS_URL`) for availability figures; without it only the trail is read. */
+  readonly prometheusUrl?: string;
   /** Called after each handled event with the forge it used (metrics, the benchmark). */
   readonly onEventHandled?: (event: HandledEvent) => void;
 }
@@ -57,6 +62,8 @@ export interface BotEnvironment {
   readonly GHE_HOST?: string;
   /** Milliseconds between writes per installation; `0` turns pacing off. @default 1000 */
   readonly MLOPS_BOT_WRITE_INTERVAL_MS?: string;
+  /** Prometheus base URL for `/mlops report` and the phase gate. */
+  readonly MLOPS_PROMETHEUS_URL?: string;
 }
 
 /** The installation token of an event's Octokit (app auth or a plain token). */
@@ -65,19 +72,24 @@ export async function installationToken(context: Context): Promise<string | unde
   return auth.token;
 }
 
+/** The cache root, clone-URL template and host of `env` (config repos and deploy repos alike). */
+export function cacheSettings(env: BotEnvironment): { root: string; cloneUrlTemplate?: string; host?: string } {
+  return {
+    root: env.MLOPS_BOT_CACHE_DIR ?? join(tmpdir(), 'cirrus-mlops-bot'),
+    ...(env.MLOPS_BOT_CLONE_URL ? { cloneUrlTemplate: env.MLOPS_BOT_CLONE_URL } : {}),
+    ...(env.GHE_HOST ? { host: env.GHE_HOST } : {}),
+  };
+}
+
 /** The dependencies of production, configured from `env`, with `overrides` applied. */
 export function defaultDependencies(overrides: Partial<BotDependencies> = {}, env: BotEnvironment = process.env as BotEnvironment): BotDependencies {
   const interval = Number(env.MLOPS_BOT_WRITE_INTERVAL_MS ?? '1000');
   const pacer = overrides.pacer ?? (Number.isFinite(interval) && interval > 0 ? intervalPacer(interval) : NO_PACING);
   let templates: Promise<PlanTemplates> | undefined;
+  const remotes = cacheSettings(env);
   return {
-    git:
-      overrides.git ??
-      new RepoCache({
-        root: env.MLOPS_BOT_CACHE_DIR ?? join(tmpdir(), 'cirrus-mlops-bot'),
-        ...(env.MLOPS_BOT_CLONE_URL ? { cloneUrlTemplate: env.MLOPS_BOT_CLONE_URL } : {}),
-        ...(env.GHE_HOST ? { host: env.GHE_HOST } : {}),
-      }),
+    git: overrides.git ?? new RepoCache(remotes),
+    deployTargets: overrides.deployTargets ?? new DeployTargets(remotes),
     clock: overrides.clock ?? (() => new Date()),
     compiler: overrides.compiler ?? COMPILER,
     templates:
@@ -90,6 +102,7 @@ export function defaultDependencies(overrides: Partial<BotDependencies> = {}, en
     forgeFor: overrides.forgeFor ?? ((context) => octokitForge(context.octokit, { pacer, paceKey: String((context.payload as { installation?: { id?: number } }).installation?.id ?? 'default') })),
     tokenFor: overrides.tokenFor ?? installationToken,
     locks: overrides.locks ?? new KeyedLock(),
+    ...((overrides.prometheusUrl ?? env.MLOPS_PROMETHEUS_URL) ? { prometheusUrl: overrides.prometheusUrl ?? env.MLOPS_PROMETHEUS_URL } : {}),
     ...(overrides.onEventHandled ? { onEventHandled: overrides.onEventHandled } : {}),
   };
 }

@@ -6,11 +6,14 @@
  * SIGTERM and SIGINT drain in-flight deliveries before the process ends.
  */
 import { UsageError } from '../compiler/cli/command.ts';
-import app from './app.ts';
+import { createApp } from './app.ts';
+import { defaultDependencies } from './bot-dependencies.ts';
 import { startBotServer } from './server/start-server.ts';
 
 try {
-  const server = await startBotServer({ appFunction: app });
+  // One set of dependencies for the app and the /argocd endpoint: one clone cache, one set of locks.
+  const dependencies = defaultDependencies();
+  const server = await startBotServer({ appFunction: createApp(dependencies), dependencies });
   process.stdout.write(`cirrus-mlops bot listening on ${server.url} (webhooks at ${server.webhookUrl})\n`);
   const stop = (): void => void server.close().then(() => process.exit(0));
   process.once('SIGTERM', stop);

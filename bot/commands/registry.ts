@@ -5,6 +5,8 @@
 import type { BotCommand } from './bot-command.ts';
 import { helpCommand } from './help-command.ts';
 import { planCommand } from './plan-command.ts';
+import { promoteCommand, rollbackCommand } from './promote-commands.ts';
+import { reportCommand } from './report-bot-command.ts';
 
 /** Every command. */
-export const COMMANDS: readonly BotCommand[] = [planCommand, helpCommand];
+export const COMMANDS: readonly BotCommand[] = [planCommand, promoteCommand, rollbackCommand, reportCommand, helpCommand];

@@ -10,6 +10,7 @@ import { crashedChecks, mergeGroupApprovalsCheck, noConfigChecks, policyCheck, v
 import { evaluateChange, touchesConfig } from './evaluate-change.ts';
 import type { EventRun } from './event-run.ts';
 import { readChange } from './read-change.ts';
+import { rolloutEvidenceFor } from './rollout-evidence.ts';
 
 /** A merge-queue entry. */
 export interface MergeGroupRefs {
@@ -27,7 +28,8 @@ export async function checkMergeGroup(run: EventRun, repository: RepositoryName,
   try {
     const change = await readChange(run.dependencies.git, { repository, ...group }, run.token);
     if (touchesConfig(change)) await claimChecks(target, ALL_CHECK_NAMES);
-    const evaluation = evaluateChange(change, run.dependencies.compiler, run.dependencies.clock());
+    const rolloutEvidence = touchesConfig(change) ? await rolloutEvidenceFor(run, change) : undefined;
+    const evaluation = evaluateChange(rolloutEvidence ? { ...change, rolloutEvidence } : change, run.dependencies.compiler, run.dependencies.clock());
     await publishChecks(target, evaluation.configChanged ? [validateCheck(evaluation), policyCheck(evaluation), mergeGroupApprovalsCheck()] : noConfigChecks());
     return evaluation.configChanged ? 'checked' : 'no-config';
   } catch (error) {

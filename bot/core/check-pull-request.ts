@@ -17,6 +17,7 @@ import { COMMENT_MARKER, noConfigComment, planComment } from '../render/plan-com
 import { evaluateChange, touchesConfig } from './evaluate-change.ts';
 import type { EventRun } from './event-run.ts';
 import { readChange } from './read-change.ts';
+import { rolloutEvidenceFor } from './rollout-evidence.ts';
 
 /** How a check of a pull request ended. */
 export type PullRequestOutcome = 'checked' | 'no-config' | 'closed' | 'outdated' | 'crashed';
@@ -40,7 +41,8 @@ async function checkUnlocked(run: EventRun, repository: RepositoryName, number: 
     reviews.catch(() => undefined);
     const change = await readChange(dependencies.git, { repository, headSha: pullRequest.headSha, headRef: `refs/pull/${number}/head`, baseSha: pullRequest.baseSha, baseRef: `refs/heads/${pullRequest.baseRef}`, author: pullRequest.author }, run.token);
     if (touchesConfig(change)) await claimChecks(target, ALL_CHECK_NAMES, runs);
-    const evaluation = evaluateChange(change, dependencies.compiler, dependencies.clock());
+    const rolloutEvidence = touchesConfig(change) ? await rolloutEvidenceFor(run, change) : undefined;
+    const evaluation = evaluateChange(rolloutEvidence ? { ...change, rolloutEvidence } : change, dependencies.compiler, dependencies.clock());
     let results: CheckResult[];
     let body: string;
     if (!evaluation.configChanged || !evaluation.plan) {

@@ -9,6 +9,7 @@ import type { Diagnostic } from '../../compiler/diagnostics/diagnostic.ts';
 import type { SourceTree } from '../../compiler/load/source-tree.ts';
 import { inputChanges } from '../../compiler/plan/inputs/input-changes.ts';
 import type { Plan } from '../../compiler/plan/plan-model.ts';
+import type { RolloutEvidence } from '../../compiler/report/evaluate-criteria.ts';
 import { type OrgRules, orgRulesOf, sameOrgRules } from '../../compiler/policy/org-rules.ts';
 import type { CompilerCore } from './compiler-core.ts';
 import { isConfigPath } from './config-paths.ts';
@@ -22,6 +23,8 @@ export interface ChangeInputs {
   readonly basePlatform?: string | Uint8Array;
   /** The PR author, whose approval never counts. */
   readonly author?: string;
+  /** Success criteria measured from the deploy repo, for the phase gate of a change that raises `rollout.phase`. */
+  readonly rolloutEvidence?: RolloutEvidence;
 }
 
 /** The verdicts of one change. */
@@ -31,7 +34,7 @@ export interface ChangeEvaluation {
   readonly plan?: Plan;
   /** Head diagnostics of the load, schema, semantic, rollout and emit stages. */
   readonly validation: readonly Diagnostic[];
-  /** Policy findings and policy-config diagnostics (under the head's rules, and under the base's when they differ). */
+  /** Policy findings and policy-config diagnostics (under the head's rules, and under the base's when they differ), and the phase gate's. */
   readonly policy: readonly Diagnostic[];
   /** True when the head's org rules differ from the base's and the head was also judged by the base's. */
   readonly judgedByBaseRules: boolean;
@@ -58,10 +61,11 @@ export function touchesConfig(inputs: ChangeInputs): boolean {
 /** Evaluates a change; `now` is the clock of waiver expiry. */
 export function evaluateChange(inputs: ChangeInputs, compiler: CompilerCore, now: Date): ChangeEvaluation {
   if (!touchesConfig(inputs)) return { configChanged: false, validation: [], policy: [], judgedByBaseRules: false };
-  const plan = compiler.plan(inputs.base, inputs.head, { now, ...(inputs.author !== undefined ? { author: inputs.author } : {}) });
+  const plan = compiler.plan(inputs.base, inputs.head, { now, ...(inputs.author !== undefined ? { author: inputs.author } : {}), ...(inputs.rolloutEvidence ? { rolloutEvidence: inputs.rolloutEvidence } : {}) });
   const head = plan.diagnostics.head;
   const validation = head.filter((diagnostic) => !isPolicyDiagnostic(diagnostic));
-  const policy = head.filter(isPolicyDiagnostic);
+  // A change that raises rollout.phase is a policy question: the gate's ML701/ML702 fail mlops/policy.
+  const policy = [...head.filter(isPolicyDiagnostic), ...(plan.phaseGate?.diagnostics ?? [])];
   const baseRules = rulesOf(compiler, inputs.basePlatform);
   const headRules = rulesOf(compiler, inputs.head.files.find((file) => file.path === 'platform.yaml')?.content);
   if (!baseRules || !headRules || sameOrgRules(baseRules, headRules) || validation.some((diagnostic) => diagnostic.severity === 'error')) {

@@ -1,4 +1,5 @@
 /** What one handled event works with: its forge, token, logger and the dependencies. */
+import type { Octokit } from '@octokit/rest';
 import type { BotDependencies } from '../bot-dependencies.ts';
 import type { Forge } from '../forge/forge.ts';
 
@@ -15,4 +16,6 @@ export interface EventRun {
   readonly forge: Forge;
   readonly token: string | undefined;
   readonly log: EventLog;
+  /** The event's installation Octokit (commands that open pull requests use it); absent in unit tests of the core. */
+  readonly octokit?: Octokit;
 }

@@ -67,7 +67,7 @@ const FETCH_CONFIG = ['-c', 'protocol.version=2', '-c', 'fetch.showForcedUpdates
 const TOKEN_VARIABLES = ['GIT_TERMINAL_PROMPT', 'GIT_CONFIG_COUNT', 'GIT_CONFIG_KEY_0', 'GIT_CONFIG_VALUE_0'];
 
 /** The environment that hands the token to one git process as an HTTP header. */
-function tokenEnvironment(token: string | undefined): Record<string, string> {
+export function tokenEnvironment(token: string | undefined): Record<string, string> {
   const base: Record<string, string> = { GIT_TERMINAL_PROMPT: '0' };
   for (const name of ['PATH', 'HOME', 'TMPDIR', 'LANG', 'SSL_CERT_FILE', 'SSL_CERT_DIR', 'HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'no_proxy']) {
     const value = process.env[name];

@@ -2,6 +2,7 @@
  * The shared shell of every handler: builds the event's forge, token and logger, runs the work, and
  * reports what it cost (API calls, writes, milliseconds) to the log and to `onEventHandled`.
  */
+import type { Octokit } from '@octokit/rest';
 import type { Context } from 'probot';
 import type { BotDependencies } from '../bot-dependencies.ts';
 import type { EventRun } from '../core/event-run.ts';
@@ -17,7 +18,7 @@ export function repositoryOf(context: Context): RepositoryName {
 export async function handleEvent(context: Context, dependencies: BotDependencies, work: (run: EventRun) => Promise<string>): Promise<void> {
   const started = performance.now();
   const forge = dependencies.forgeFor(context);
-  const run: EventRun = { dependencies, forge, token: await dependencies.tokenFor(context), log: context.log };
+  const run: EventRun = { dependencies, forge, token: await dependencies.tokenFor(context), log: context.log, octokit: context.octokit as unknown as Octokit };
   const action = (context.payload as { action?: string }).action;
   const name = action ? `${context.name}.${action}` : context.name;
   const outcome = await work(run);

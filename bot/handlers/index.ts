@@ -5,6 +5,7 @@
 import type { Probot } from 'probot';
 import type { BotDependencies } from '../bot-dependencies.ts';
 import * as checkRerun from './check-rerun.ts';
+import * as deploy from './deploy.ts';
 import * as issueComment from './issue-comment.ts';
 import * as mergeGroup from './merge-group.ts';
 import * as pullRequest from './pull-request.ts';
@@ -16,4 +17,4 @@ export interface HandlerModule {
 }
 
 /** The handlers the app wires, in order. */
-export const HANDLERS: readonly HandlerModule[] = [pullRequest, pullRequestReview, checkRerun, mergeGroup, issueComment];
+export const HANDLERS: readonly HandlerModule[] = [pullRequest, pullRequestReview, checkRerun, mergeGroup, issueComment, deploy];

@@ -25,6 +25,8 @@ export const botEnvironmentVariables: readonly BotEnvironmentVariable[] = [
   { name: 'MLOPS_BOT_CACHE_DIR', required: false, description: 'Root of the per-repository git clone cache (default: a folder in the system temp dir; an emptyDir in Kubernetes).' },
   { name: 'MLOPS_BOT_CLONE_URL', required: false, description: 'Clone URL template of config repos, with {host}, {owner} and {repo} (default https://{host}/{owner}/{repo}.git, host from GHE_HOST or github.com).' },
   { name: 'MLOPS_BOT_WRITE_INTERVAL_MS', required: false, description: 'Milliseconds between content-creating GitHub requests per installation (default 1000, as GitHub asks; 0 turns pacing off).' },
+  { name: 'MLOPS_ARGOCD_TOKEN', required: false, description: 'Shared secret Argo CD Notifications sends as a bearer token to /argocd (argocd-notifications-secret mlops-argocd-token); unset turns the endpoint off.' },
+  { name: 'MLOPS_ARGOCD_DEPLOY_REPO', required: false, description: 'The deploy repo Argo CD syncs from, owner/name or owner/name@branch (branch default main); required with MLOPS_ARGOCD_TOKEN.' },
   { name: 'LOG_FORMAT', required: false, description: 'json (one JSON object per line, for containers) or pretty (default json).' },
 ];
 
@@ -35,5 +37,6 @@ export function botEnvironmentProblems(env: NodeJS.ProcessEnv): string[] {
   if (!env.PRIVATE_KEY && !env.PRIVATE_KEY_PATH) problems.push('PRIVATE_KEY or PRIVATE_KEY_PATH must give the app private key');
   if (!env.WEBHOOK_SECRET) problems.push('WEBHOOK_SECRET must be set: without it Probot would accept deliveries signed with "development"');
   if (env.PORT !== undefined && !/^\d{1,5}$/.test(env.PORT)) problems.push(`PORT must be a port number, not ${JSON.stringify(env.PORT)}`);
+  if (env.MLOPS_ARGOCD_TOKEN && !/^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}(@[A-Za-z0-9._/-]+)?$/.test(env.MLOPS_ARGOCD_DEPLOY_REPO ?? '')) problems.push('MLOPS_ARGOCD_DEPLOY_REPO must name the deploy repo (owner/name or owner/name@branch) when MLOPS_ARGOCD_TOKEN is set');
   return problems;
 }

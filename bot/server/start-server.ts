@@ -8,6 +8,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { UsageError } from '../../compiler/cli/command.ts';
 import { type ApplicationFunction, createNodeMiddleware, createProbot } from 'probot';
+import { type BotDependencies, defaultDependencies } from '../bot-dependencies.ts';
+import { argoCdEndpointForApp, parseDeployRepoSetting } from '../deploy/argocd-endpoint-for-app.ts';
 import { botOctokit } from '../octokit/bot-octokit.ts';
 import { type BotMetrics, createBotMetrics } from '../observability/bot-metrics.ts';
 import { instrumentApp } from '../observability/instrument-app.ts';
@@ -17,6 +19,9 @@ import { defaultMaxPayloadBytes, hasValidSignature, printableHeader, readBody } 
 
 /** Paths the server answers besides the webhook path. */
 export const healthPaths = { live: '/healthz', ready: '/readyz', metrics: '/metrics' } as const;
+
+/** Where Argo CD Notifications report syncs (on when `MLOPS_ARGOCD_TOKEN` is set). */
+export const argoCdPath = '/argocd';
 
 /** Options of `startBotServer`. */
 export interface StartBotServerOptions {
@@ -32,6 +37,8 @@ export interface StartBotServerOptions {
   readonly metrics?: BotMetrics;
   /** Larger deliveries are answered 413 without being parsed. @default 25 MiB (GitHub's cap) */
   readonly maxPayloadBytes?: number;
+  /** The dependencies the app was built with (the /argocd endpoint shares its clones and locks). @default defaultDependencies({}, env) */
+  readonly dependencies?: BotDependencies;
 }
 
 /** A running bot server. */
@@ -47,6 +54,27 @@ export interface BotServer {
    * Kubernetes' 30 s termination grace) close whatever is still open.
    */
   close(graceMilliseconds?: number): Promise<void>;
+}
+
+type ArgoCdHandler = ReturnType<typeof argoCdEndpointForApp>;
+
+/** The /argocd handler when `MLOPS_ARGOCD_TOKEN` is set (the deploy repo setting is checked at start); else a log line and none. */
+function argoCdEndpointOf(env: NodeJS.ProcessEnv, dependencies: BotDependencies, probot: ReturnType<typeof createProbot>): ArgoCdHandler | undefined {
+  const setting = parseDeployRepoSetting(env.MLOPS_ARGOCD_DEPLOY_REPO ?? '');
+  if (!env.MLOPS_ARGOCD_TOKEN || !setting) {
+    probot.log.info(`the ${argoCdPath} endpoint is off: MLOPS_ARGOCD_TOKEN is not set`);
+    return undefined;
+  }
+  probot.log.info({ deployRepo: `${setting.deployRepo.owner}/${setting.deployRepo.repo}`, branch: setting.branch }, `the ${argoCdPath} endpoint is on`);
+  return argoCdEndpointForApp(probot, dependencies, { token: env.MLOPS_ARGOCD_TOKEN, ...setting });
+}
+
+/** Hands a request to the /argocd endpoint (bodies over 64 KiB are refused unread). */
+async function handleArgoCd(request: IncomingMessage, response: ServerResponse, endpoint: ArgoCdHandler): Promise<void> {
+  const body = request.method === 'POST' ? await readBody(request, 64 * 1024) : Buffer.alloc(0);
+  if (body === undefined) return send(response, 413, 'application/json', '{"error":"body too large"}\n');
+  const result = await endpoint({ method: request.method ?? 'GET', headers: request.headers, body: body.toString('utf8') });
+  send(response, result.status, 'application/json', result.body);
 }
 
 function send(response: ServerResponse, status: number, contentType: string, body: string): void {
@@ -66,6 +94,7 @@ export async function startBotServer(options: StartBotServerOptions): Promise<Bo
   const webhooksPath = env.WEBHOOK_PATH || '/api/github/webhooks';
   const secret = env.WEBHOOK_SECRET!;
   const middleware = await createNodeMiddleware(instrumentApp(options.appFunction, metrics), { probot, webhooksPath });
+  const argoCd = argoCdEndpointOf(env, options.dependencies ?? defaultDependencies({}, env), probot);
   let ready = false;
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
@@ -86,6 +115,13 @@ export async function startBotServer(options: StartBotServerOptions): Promise<Bo
           send(response, 500, 'text/plain', 'metrics unavailable\n');
         },
       );
+      return;
+    }
+    if (path === argoCdPath && argoCd) {
+      handleArgoCd(request, response, argoCd).catch((error: unknown) => {
+        probot.log.error({ err: error }, 'Argo CD notification failed');
+        if (!response.headersSent) send(response, 500, 'application/json', '{"error":"internal error"}\n');
+      });
       return;
     }
     handleDelivery(request, response).catch((error: unknown) => {

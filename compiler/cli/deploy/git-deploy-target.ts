@@ -27,6 +27,8 @@ export interface GitDeployTargetOptions {
   readonly committer?: { readonly name: string; readonly email: string };
   /** An SSH private key (or its public key when an agent holds it) to sign deploy commits with. */
   readonly signingKey?: string;
+  /** Extra environment of the git processes that reach the remote (fetch, push): the bot hands its installation token over as an HTTP header here, never in the URL or on disk. */
+  readonly remoteEnv?: Readonly<Record<string, string>>;
 }
 
 /** The deploy repo as fetched: its tip and what the core needs. */
@@ -101,6 +103,10 @@ export class GitDeployTarget {
     return this.#options.cacheDir;
   }
 
+  #remoteOptions(): { env?: Readonly<Record<string, string>> } {
+    return this.#options.remoteEnv ? { env: this.#options.remoteEnv } : {};
+  }
+
   #git(): SimpleGit {
     return simpleGit(this.#options.cacheDir);
   }
@@ -120,7 +126,7 @@ export class GitDeployTarget {
   async fetch(): Promise<FetchedDeployRepo> {
     await this.#prepare();
     const { branch, cacheDir } = this.#options;
-    const fetched = await runGit(cacheDir, ['fetch', '--quiet', '--no-tags', 'origin', `+refs/heads/${branch}:${REMOTE_REF(branch)}`]);
+    const fetched = await runGit(cacheDir, ['fetch', '--quiet', '--no-tags', 'origin', `+refs/heads/${branch}:${REMOTE_REF(branch)}`], this.#remoteOptions());
     if (fetched.code !== 0) {
       // An empty deploy repo, or one without the branch yet: the first deploy creates it.
       if (/couldn't find remote ref/i.test(fetched.stderr)) return { snapshot: { generated: new Map() } };
@@ -266,7 +272,7 @@ export class GitDeployTarget {
   async push(commit: string): Promise<PushResult> {
     // No delta search: a deploy commit adds a few files, but registry.json of a large org is ~10 MiB and
     // searching a delta for it costs more than sending it compressed.
-    const result = await runGit(this.#options.cacheDir, ['-c', 'pack.window=0', 'push', '--porcelain', 'origin', `${commit}:refs/heads/${this.#options.branch}`]);
+    const result = await runGit(this.#options.cacheDir, ['-c', 'pack.window=0', 'push', '--porcelain', 'origin', `${commit}:refs/heads/${this.#options.branch}`], this.#remoteOptions());
     if (result.code === 0) return { pushed: true };
     const output = `${result.stdout.toString('utf8')}\n${result.stderr}`;
     if (/non-fast-forward|fetch first|\[rejected\]|\(stale info\)|cannot lock ref|failed to update ref/i.test(output)) return { pushed: false, reason: 'non-fast-forward', detail: output.trim().split('\n').slice(-2).join(' ') };

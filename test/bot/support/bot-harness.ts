@@ -1,7 +1,7 @@
 /**
  * A bot under test: a Probot built as production builds it (`botOctokit`, retries fast), loaded with
- * `createApp` and the test's dependencies (a clone cache on a temp folder reading a local bare
- * remote, a fixed clock, no write pacing), the fake GitHub, and payload helpers.
+ * `createApp` and the test's dependencies (a clone cache and deploy repo clones on a temp folder reading
+ * local bare remotes, a fixed clock, no write pacing), the fake GitHub, and payload helpers.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,7 @@ import nock from 'nock';
 import { Probot } from 'probot';
 import { createApp } from '../../../bot/app.ts';
 import type { BotDependencies, HandledEvent } from '../../../bot/bot-dependencies.ts';
+import { DeployTargets } from '../../../bot/deploy/deploy-targets.ts';
 import { NO_PACING } from '../../../bot/forge/write-pacer.ts';
 import { KeyedLock } from '../../../bot/git/keyed-lock.ts';
 import { RepoCache } from '../../../bot/git/repo-cache.ts';
@@ -41,6 +42,7 @@ export async function startBot(cloneUrlTemplate: string, overrides: Partial<BotD
   await probot.load(
     createApp({
       git: new RepoCache({ root: cacheDir, cloneUrlTemplate }),
+      deployTargets: new DeployTargets({ root: cacheDir, cloneUrlTemplate }),
       clock: () => TEST_NOW,
       pacer: NO_PACING,
       locks: new KeyedLock(),

@@ -105,3 +105,14 @@ export function checkRunRerequestedPayload(target: PayloadTarget, run: { name: s
   Object.assign(payload.check_run, { name: run.name, head_sha: run.headSha, external_id: run.externalId, pull_requests: [] });
   return payload;
 }
+
+/** The `pull_request.closed` example, merged into `baseRef` as `mergeSha` by `mergedBy`. */
+export function mergedPullRequestPayload(target: PayloadTarget, fields: PullRequestFields, mergeSha: string, mergedBy: string): Payload {
+  const payload = examplePayload('pull_request', 'closed');
+  adjustRepository(payload, target);
+  adjustPullRequest(payload.pull_request, fields);
+  payload.number = fields.number;
+  payload.repository.default_branch = fields.baseRef;
+  Object.assign(payload.pull_request, { state: 'closed', merged: true, merged_at: '2026-11-27T12:00:00Z', merge_commit_sha: mergeSha, merged_by: { ...payload.pull_request.user, login: mergedBy }, labels: [] });
+  return payload;
+}
