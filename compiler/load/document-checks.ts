@@ -4,10 +4,11 @@
  * set, and YAML tags the config language does not speak (`!!binary`, `!!timestamp`, `!!merge`, …).
  * Each is located at its node; none reaches `toJS`, which would warn on the console or misreport.
  */
-import { type Document, isAlias, isCollection, isPair, visit } from 'yaml';
+import type { Document } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { diagnosticAtRange } from '../diagnostics/report.ts';
 import { type ParsedFile, rangeFromOffsets } from './parsed-file.ts';
+import { yamlLibrary } from './yaml-library.ts';
 
 /** The tags a config may spell out: the YAML 1.2 core schema's own. */
 const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`));
@@ -23,6 +24,7 @@ const TAG_ADVICE: Readonly<Record<string, string>> = {
 
 /** Diagnostics of a Document the parser accepted; empty when its value may be built. */
 export function documentProblems(document: Document.Parsed, where: Pick<ParsedFile, 'path' | 'text' | 'lineCounter'>): Diagnostic[] {
+  const { isAlias, isCollection, isPair, visit } = yamlLibrary();
   const diagnostics: Diagnostic[] = [];
   const at = (range: readonly number[] | null | undefined) => (range ? rangeFromOffsets(where, range[0]!, range[1]!) : rangeFromOffsets(where, 0, 0));
   visit(document, {

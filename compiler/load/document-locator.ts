@@ -1,8 +1,10 @@
 /** Locates data paths in a `yaml` Document (the parser used for files the fast path declines). */
-import { type Document, isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import type { Document, Node, Pair } from 'yaml';
 import type { DataPath, NodeLocator, OffsetRange } from './parsed-file.ts';
+import { yamlLibrary } from './yaml-library.ts';
 
 function findPair(map: Node, key: string | number): Pair<Node, Node> | undefined {
+  const { isMap, isPair, isScalar } = yamlLibrary();
   if (!isMap(map)) return undefined;
   for (const item of map.items) {
     if (!isPair(item)) continue;
@@ -20,6 +22,7 @@ function offsets(node: Node | null | undefined): OffsetRange | undefined {
 export function documentLocator(document: Document.Parsed): NodeLocator {
   return {
     locate(path: DataPath, target) {
+      const { isMap, isSeq } = yamlLibrary();
       const root = document.contents as Node | null;
       let node: Node | null | undefined = root;
       let keyNode: Node | null | undefined;

@@ -3,7 +3,7 @@
  * one document per file, duplicate keys and alias bombs are all diagnostics, never exceptions.
  */
 import { CORE_SCHEMA, constructFromEvents, type Event, EVENT_ID, parseEvents } from 'js-yaml';
-import { LineCounter, parseAllDocuments } from 'yaml';
+import type { LineCounter } from 'yaml';
 import { type Diagnostic, START_OF_FILE } from '../diagnostics/diagnostic.ts';
 import { diagnosticAtRange } from '../diagnostics/report.ts';
 import type { ConfigLocation } from './discover.ts';
@@ -11,7 +11,9 @@ import { documentProblems, unclosedFlowOpener } from './document-checks.ts';
 import { documentLocator } from './document-locator.ts';
 import { encodeEvents, eventLocator, needsFullParser } from './event-locator.ts';
 import { nullPrototypeMapTag, withNullPrototypes } from './null-prototype.ts';
+import { LineIndex } from './line-index.ts';
 import { type ParsedFile, rangeFromOffsets } from './parsed-file.ts';
+import { yamlLibrary } from './yaml-library.ts';
 
 /** Limits that protect the compiler from oversized or hostile files. */
 export interface ParseLimits {
@@ -103,7 +105,7 @@ export function parseConfigFile(location: ConfigLocation, content: string | Uint
   if (tooDeep !== undefined) {
     return { diagnostics: [diagnosticAtRange(path, rangeFromOffsets(where, tooDeep, tooDeep + 1), 'ML118', `Mappings and sequences are nested more than ${MAX_NESTING_DEPTH} levels deep here.`, { hint: 'Config is a few levels deep; remove the runaway nesting.' })] };
   }
-  const documents = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+  const documents = yamlLibrary().parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: true });
   const list = Array.isArray(documents) ? documents : [];
   if (list.length > 1) {
     const second = list[1]!;
@@ -196,7 +198,7 @@ function nestingTooDeep(text: string): number | undefined {
  * the newlines inside an unterminated quoted scalar and would put later offsets on the wrong line.
  */
 function countLines(text: string): LineCounter {
-  const lineCounter = new LineCounter();
+  const lineCounter = new LineIndex();
   lineCounter.addNewLine(0);
   for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineCounter.addNewLine(index + 1);
   return lineCounter;

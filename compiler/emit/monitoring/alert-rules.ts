@@ -5,6 +5,7 @@
 import { CronExpressionParser } from 'cron-parser';
 import type { ResolvedMonitor, ResolvedPlacement } from '../../resolve/resolved-org.ts';
 import type { ResolvedRuntimeMetrics } from '../../resolve/serving-runtimes.ts';
+import { utcCronRuns } from './utc-cron-runs.ts';
 import { DRIFT_LAST_SUCCESS, DRIFT_SCORE, placementMatchers } from './serving-metrics.ts';
 
 /** One alerting rule (every rule has an `expr`). */
@@ -130,6 +131,14 @@ export function longestScheduleGap(schedule: string): number {
   try {
     const runs = CronExpressionParser.parse(schedule, { currentDate: SCHEDULE_EPOCH, tz: 'UTC' });
     const end = SCHEDULE_EPOCH.getTime() + 366 * 86_400_000;
+    // The same runs the loop below would take from cron-parser, when the schedule is plain enough.
+    const times = utcCronRuns(runs, SCHEDULE_EPOCH.getTime(), MAX_RUNS_MEASURED + 1, end);
+    if (times) {
+      for (let index = 1; index < times.length; index++) longest = Math.max(longest, times[index]! - times[index - 1]!);
+      longest /= 1000;
+      gapCache.set(schedule, longest);
+      return longest;
+    }
     let previous = runs.next().getTime();
     for (let count = 0; count < MAX_RUNS_MEASURED && (count === 0 || previous < end); count++) {
       const next = runs.next().getTime();
