@@ -66,7 +66,7 @@ export async function measure(teams: number, runs: number, targetMs: number): Pr
     const before = syntheticOrg({ teams, modelsPerTeam: MODELS_PER_TEAM })[path]!;
     if (!before.includes('traffic: 10')) throw new Error(`${path} has no canary to shift`);
     const github = new FakeGitHub();
-    github.install(['getPull', 'listCheckRuns', 'createCheckRun', 'listReviews', 'listComments', 'createComment', 'updateCheckRun']);
+    github.install(['getPull', 'listCheckRuns', 'createCheckRun', 'listReviews', 'listComments', 'createComment', 'updateCheckRun'], () => nock('https://api.github.com'));
     const handled: HandledEvent[] = [];
     const probot = new Probot({ githubToken: 'bench-token', Octokit: botOctokit({ retryAfterBaseMs: 1 }), logLevel: 'fatal' });
     await probot.load(createApp({ git: new RepoCache({ root: cacheDir, cloneUrlTemplate: remote.cloneUrlTemplate }), clock: () => new Date('2026-11-27T00:00:00Z'), pacer: NO_PACING, onEventHandled: (event) => handled.push(event) }));
