@@ -117,6 +117,26 @@ export function installationTokenBody(token: string): Record<string, unknown> {
   return { ...githubResponseExample('POST', '/app/installations/{installation_id}/access_tokens', 201), token, expires_at: '2099-01-01T00:00:00Z' };
 }
 
+/**
+ * `GET /repos/{owner}/{repo}` (200): the repository `owner/name` whose default branch is `defaultBranch`.
+ * GitHub's example lags its schema (no `language`, here or in `source`), and is of a fork: this one is not.
+ */
+export function repositoryBody(owner: string, name: string, defaultBranch: string): Record<string, unknown> {
+  const { source: _source, parent: _parent, ...example } = githubResponseExample('GET', REPOS, 200);
+  return { ...example, language: null, fork: false, name, full_name: `${owner}/${name}`, owner: { ...(example.owner as object), login: owner }, default_branch: defaultBranch };
+}
+
+/** `GET …/branches/{branch}` (200): the branch `name` at commit `sha`. */
+export function branchBody(name: string, sha: string): Record<string, unknown> {
+  const example = githubResponseExample('GET', `${REPOS}/branches/{branch}`, 200);
+  return { ...example, name, commit: { ...(example.commit as object), sha } };
+}
+
+/** `GET …/installation` (200): the app's installation `id` on the repository. */
+export function installationBody(id: number): Record<string, unknown> {
+  return { ...githubResponseExample('GET', `${REPOS}/installation`, 200), id, access_tokens_url: `https://api.github.com/app/installations/${id}/access_tokens` };
+}
+
 /** `POST …/issues/{issue_number}/comments` (201): the created comment `id`. */
 export function createdCommentBody(id: number): Record<string, unknown> {
   return { ...githubResponseExample('POST', `${REPOS}/issues/{issue_number}/comments`, 201), id };

@@ -14,6 +14,7 @@ import { fileAt } from '../../cli/deploy/support/git-repos.ts';
 import { appPrivateKey } from '../ops/support/webhook-delivery.ts';
 import { TEST_NOW } from '../support/bot-harness.ts';
 import { githubApi } from '../support/github-api.ts';
+import { createdDeploymentStatusBody, deploymentBody, installationBody, installationTokenBody } from '../support/github-bodies.ts';
 import type { Scenario } from '../support/scenario.ts';
 import { deployedWorld } from './support/deployed-world.ts';
 
@@ -58,15 +59,15 @@ describe('POST /argocd on the bot server', () => {
     const { world: current, bare, deployCommit } = await deployed();
     const running = await serve({ MLOPS_ARGOCD_TOKEN: TOKEN }, current);
     expect((await notify(running.url, { event: 'sync-succeeded', app: 'fraud-dev-eu', revision: deployCommit, cluster: 'dev-eu' }, 'wrong')).status).toBe(401);
-    const token = { token: 'installation-token', expires_at: '2099-01-01T00:00:00Z' };
+    const token = installationTokenBody('installation-token');
     const api = githubApi()
-      .get('/repos/acme/mlops-deploy/installation').reply(200, { id: 42 })
-      .get('/repos/acme/config/installation').times(2).reply(200, { id: 42 })
+      .get('/repos/acme/mlops-deploy/installation').reply(200, installationBody(42))
+      .get('/repos/acme/config/installation').times(2).reply(200, installationBody(42))
       // Probot keeps installation tokens for a while: three look-ups exchange one to three tokens.
       .post('/app/installations/42/access_tokens').reply(201, token)
       .post('/app/installations/42/access_tokens').times(2).optionally().reply(201, token)
-      .get('/repos/acme/config/deployments').query({ sha: current.base, per_page: 100 }).reply(200, [{ id: 11, environment: 'dev', payload: { clusters: ['dev-eu'] } }, { id: 12, environment: 'prod', payload: { clusters: ['prod-eu'] } }])
-      .post('/repos/acme/config/deployments/11/statuses', (body) => body.state === 'success').reply(201, {});
+      .get('/repos/acme/config/deployments').query({ sha: current.base, per_page: 100 }).reply(200, [deploymentBody({ id: 11, environment: 'dev', payload: { clusters: ['dev-eu'] }, sha: current.base }), deploymentBody({ id: 12, environment: 'prod', payload: { clusters: ['prod-eu'] }, sha: current.base })])
+      .post('/repos/acme/config/deployments/11/statuses', (body) => body.state === 'success').reply(201, createdDeploymentStatusBody('success'));
     const response = await notify(running.url, { event: 'sync-succeeded', app: 'fraud-dev-eu', revision: deployCommit, cluster: 'dev-eu' });
     expect([response.status, await response.json()]).toEqual([200, { recorded: { seq: 2, event: 'synced' }, sourceSha: current.base, environments: ['dev'] }]);
     expect(api.pendingMocks()).toEqual([]);

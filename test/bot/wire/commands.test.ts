@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { REPORT_MARKER } from '../../../compiler/report/render/render-report.ts';
 import { assertAllMocksUsed, TARGET } from '../support/bot-harness.ts';
 import { githubApi } from '../support/github-api.ts';
+import { branchBody, repositoryBody } from '../support/github-bodies.ts';
 import type { Scenario } from '../support/scenario.ts';
 import { scenario } from '../support/scenario.ts';
 import { commentPayload } from '../support/webhook-payloads.ts';
@@ -21,8 +22,8 @@ async function comment(current: Scenario, body: string, id = 555): Promise<void>
 /** The repository and its default branch at the base, as the API answers (promote and rollback start there). */
 function defaultBranchRoutes(current: Scenario) {
   return githubApi()
-    .get('/repos/acme/config').reply(200, { id: 1, name: 'config', full_name: 'acme/config', default_branch: 'main' })
-    .get('/repos/acme/config/branches/main').reply(200, { name: 'main', commit: { sha: current.base } });
+    .get('/repos/acme/config').reply(200, repositoryBody('acme', 'config', 'main'))
+    .get('/repos/acme/config/branches/main').reply(200, branchBody('main', current.base));
 }
 
 describe('/mlops promote, rollback and report through the app', () => {

@@ -8,6 +8,7 @@ import { commitsOf, fileAt } from '../../cli/deploy/support/git-repos.ts';
 import { assertAllMocksUsed, TARGET } from '../support/bot-harness.ts';
 import { edited, TEAM_FILE, teamWithCanary, validOrg } from '../support/config-fixture.ts';
 import { githubApi } from '../support/github-api.ts';
+import { comparisonBody, createdDeploymentStatusBody, deploymentBody } from '../support/github-bodies.ts';
 import { type Scenario, scenario } from '../support/scenario.ts';
 import { mergedPullRequestPayload } from '../support/webhook-payloads.ts';
 import { deployRemote } from './support/deployed-world.ts';
@@ -27,10 +28,10 @@ function deploymentRoutes(times: number) {
   return githubApi()
     .post(`${REPO}/deployments`)
     .times(times)
-    .reply(201, (_uri, body) => ({ id: ++id, environment: (body as { environment: string }).environment }))
+    .reply(201, (_uri, body) => deploymentBody({ id: ++id, environment: (body as { environment: string }).environment }))
     .post(/\/deployments\/\d+\/statuses$/)
     .times(times)
-    .reply(201, (_uri, body) => ({ state: (body as { state: string }).state }));
+    .reply(201, (_uri, body) => createdDeploymentStatusBody((body as { state: string }).state));
 }
 
 /** Merges PR `number` (head `head`) into main as a new commit on the current main, and returns its SHA. */
@@ -82,7 +83,7 @@ describe('merge is deploy, through the app', () => {
         const [base, head] = uri.split('/compare/')[1]!.split('?')[0]!.split('...');
         const git = simpleGit(world.remote.bare);
         const behind = async (a: string, b: string) => (await git.raw(['merge-base', a, b])).trim() === a;
-        return { status: base === head ? 'identical' : (await behind(base!, head!)) ? 'ahead' : (await behind(head!, base!)) ? 'behind' : 'diverged' };
+        return comparisonBody(base === head ? 'identical' : (await behind(base!, head!)) ? 'ahead' : (await behind(head!, base!)) ? 'behind' : 'diverged');
       });
     const deployments = deploymentRoutes(4).persist();
     await Promise.all([

@@ -7,6 +7,7 @@ import type { BotDependencies } from '../../../../bot/bot-dependencies.ts';
 import { commitsOf } from '../../../cli/deploy/support/git-repos.ts';
 import { assertAllMocksUsed, TARGET } from '../../support/bot-harness.ts';
 import { githubApi } from '../../support/github-api.ts';
+import { createdDeploymentStatusBody, deploymentBody } from '../../support/github-bodies.ts';
 import { type Scenario, scenario } from '../../support/scenario.ts';
 import { mergedPullRequestPayload } from '../../support/webhook-payloads.ts';
 
@@ -23,7 +24,9 @@ export async function deployedWorld(overrides: Partial<BotDependencies> = {}, fi
   const world = await scenario(overrides, files);
   const bare = await deployRemote(world);
   world.github.install(['listReviews']);
-  githubApi().post('/repos/acme/config/deployments').times(3).reply(201, (_uri, body) => ({ id: 700, environment: (body as { environment: string }).environment })).post('/repos/acme/config/deployments/700/statuses').times(3).reply(201, {});
+  githubApi()
+    .post('/repos/acme/config/deployments').times(3).reply(201, (_uri, body) => deploymentBody({ id: 700, environment: (body as { environment: string }).environment }))
+    .post('/repos/acme/config/deployments/700/statuses').times(3).reply(201, (_uri, body) => createdDeploymentStatusBody((body as { state: string }).state));
   await world.bot.deliver('pull_request', mergedPullRequestPayload(TARGET, world.fields(world.base), world.base, 'pat'));
   const pending = assertAllMocksUsed();
   if (pending.length > 0) throw new Error(`deploy of the base did not use ${pending.join(', ')}`);
