@@ -74,7 +74,7 @@ const cases: HostileCase[] = [
     code: 'ML119',
     at: '1:1',
   },
-  { name: 'team file linked inside the repo is read', files: { ...withoutTeam, 'shared/team.yaml': TEAM }, setup: (root) => symlink('../../shared/team.yaml', join(root, 'teams/fraud/mlops.yaml')), exit: 0 },
+  { name: 'team file linked inside the repo is read', files: { ...withoutTeam, 'common/team.yaml': TEAM }, setup: (root) => symlink('../../common/team.yaml', join(root, 'teams/fraud/mlops.yaml')), exit: 0 },
   { name: 'sparse 3 GB team file is refused from its size', files: withTeam(), setup: (root) => truncate(join(root, 'teams/fraud/mlops.yaml'), 3 * 1024 ** 3), exit: 1, code: 'ML105', at: '1:1' },
   { name: 'team file one byte over 1 MiB', files: withTeam(), setup: (root) => truncate(join(root, 'teams/fraud/mlops.yaml'), 1024 * 1024 + 1), exit: 1, code: 'ML105', at: '1:1' },
   { name: 'compile --env with platform.yaml a FIFO reports the FIFO, not the filter', files: withoutPlatform, setup: async (root) => mkfifo(join(root, 'platform.yaml')), argv: ['compile', '--out', '../out', '--env', 'prod'], exit: 1, code: 'ML119', file: 'platform.yaml', at: '1:1' },
