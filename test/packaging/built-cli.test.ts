@@ -70,6 +70,16 @@ describe('the built CLI (bin/mlops.js → dist/)', () => {
     expect(plan.stdout).toMatch(/^<!-- cirrus-mlops:plan -->\n## Cirrus MLOps plan/);
   });
 
+  it('runs the whole demo, which reads the promote and report templates from the package', () => {
+    // Every command the tour runs (deploy, audit, promote, rollback, the dashboard) from dist/.
+    const demo = runBuiltCli(['demo'], { cwd: temp, timeout: 180_000 });
+    expect(demo.stderr).toBe('mlops promote: refused (ML809): 1.5.0 serves in staging but Argo CD has not reported it synced and healthy in stg-eu; prod requires 24h (soak).\n');
+    expect(demo.status).toBe(0);
+    expect(demo.stdout).toContain('✔ Demo complete.');
+    expect(demo.stdout).toContain('Created branch mlops/rollback-fraud-api-prod-to-seq-1');
+    expect(demo.stdout).toMatch(/Rollout dashboard of the demo's audit trail: .+\.html/);
+  }, 200_000);
+
   it('reports a usage error in one line with exit 2', () => {
     const run = runBuiltCli(['valdate']);
     expect(run.status).toBe(2);

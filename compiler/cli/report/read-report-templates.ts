@@ -1,10 +1,11 @@
 /** Reads the report templates (`templates/report/`) for the pure renderer. */
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { packageFile } from '../package-layout.ts';
 import type { ReportTemplates } from '../../report/render/render-report.ts';
 
 /** The templates folder shipped with the CLI. */
-export const REPORT_TEMPLATES_DIR = fileURLToPath(new URL('../../../templates/report/', import.meta.url));
+export const REPORT_TEMPLATES_DIR = fileURLToPath(packageFile('templates/report/'));
 
 /** Reads `report.md.hbs`, `dashboard.html.hbs` and every `partials/<name>.hbs`. */
 export async function readReportTemplates(dir: string = REPORT_TEMPLATES_DIR): Promise<ReportTemplates> {

@@ -47,11 +47,13 @@ export interface RunOptions {
   readonly nodeArgs?: readonly string[];
   /** The entry to run. @default BIN */
   readonly bin?: string;
+  /** Milliseconds before the child is killed. @default 60_000 */
+  readonly timeout?: number;
 }
 
 /** Runs `node bin/mlops.js ...args` and waits for it. */
 export function runBuiltCli(args: readonly string[], options: RunOptions = {}): SpawnSyncReturns<string> {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
   delete env.FORCE_COLOR;
-  return spawnSync(process.execPath, [...(options.nodeArgs ?? []), options.bin ?? BIN, ...args], { cwd: options.cwd ?? REPO_ROOT, env, encoding: 'utf8', timeout: 60_000 });
+  return spawnSync(process.execPath, [...(options.nodeArgs ?? []), options.bin ?? BIN, ...args], { cwd: options.cwd ?? REPO_ROOT, env, encoding: 'utf8', timeout: options.timeout ?? 60_000 });
 }
