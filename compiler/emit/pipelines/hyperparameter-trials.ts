@@ -9,6 +9,7 @@
 import type { ResolvedPipeline } from '../../resolve/resolved-org.ts';
 import { shortHash } from './dns-name.ts';
 import { emptyRecord } from '../../support/own.ts';
+import { seededRandom } from '../../support/seeded-random.ts';
 
 /** One hyper-parameter as the workflow sees it. */
 export interface TrialParameter {
@@ -39,17 +40,6 @@ function uniqueNames(declared: readonly string[]): string[] {
   });
 }
 
-/** A small seeded generator (mulberry32): deterministic, good enough for sampling a grid. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function sampleIndices(total: number, count: number, seed: string): number[] {
   if (count >= total) return Array.from({ length: total }, (_, index) => index);

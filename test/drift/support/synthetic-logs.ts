@@ -4,17 +4,9 @@
  * features are shifted by a number of standard deviations.
  */
 
-/** A seeded uniform generator on [0, 1) (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../../compiler/support/seeded-random.ts';
+
+export { seededRandom };
 
 /** A normal variate by Box–Muller. */
 export function normal(random: () => number, mean: number, deviation: number): number {
