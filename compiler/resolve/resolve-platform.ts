@@ -1,6 +1,7 @@
 /** Resolves platform.yaml (or the default platform) into a ResolvedPlatform. */
 import type { Environment, Platform } from '../config/types.generated.ts';
-import { resolvePodSecurity, resolveScheduling } from './pod-security-settings.ts';
+import { resolvePodSecurity } from './pod-security-settings.ts';
+import { resolveScheduling } from './scheduling-settings.ts';
 import { resolveRuntimeMetrics } from './serving-runtimes.ts';
 import type { EnvironmentTier, ResolvedCluster, ResolvedEnvironment, ResolvedPlatform, ResolvedResources } from './resolved-org.ts';
 import { EMPTY_RECORD } from '../support/own.ts';

@@ -4,7 +4,8 @@
  * placement per environment × cluster. Emit, policy and plan read only this.
  */
 import type { DataPath, ParsedFile } from '../load/parsed-file.ts';
-import type { ResolvedPodSecurity, ResolvedScheduling } from './pod-security-settings.ts';
+import type { ResolvedPodSecurity } from './pod-security-settings.ts';
+import type { ResolvedScheduling } from './scheduling-settings.ts';
 import type { ResolvedRuntimeMetrics } from './serving-runtimes.ts';
 import type { CustomRule, Model, ModelVersion, OrgPolicies, Platform, Quota, Team, TeamPolicies, DriftInputs } from '../config/types.generated.ts';
 

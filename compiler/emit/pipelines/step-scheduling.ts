@@ -5,7 +5,7 @@
  * step carries the cluster's placement merged with platform.yaml `scheduling.gpu`.
  */
 import type { ResolvedCluster, ResolvedStep } from '../../resolve/resolved-org.ts';
-import type { ResolvedScheduling } from '../../resolve/pod-security-settings.ts';
+import type { ResolvedScheduling } from '../../resolve/scheduling-settings.ts';
 import { clusterScheduling } from './cluster-scheduling.ts';
 
 /** Base delay and cap of the exponential backoff between retries. */

@@ -1,6 +1,6 @@
 /** One pipeline step as an Argo Workflows container template. */
 import type { ResolvedCluster, ResolvedStep } from '../../resolve/resolved-org.ts';
-import type { ResolvedScheduling } from '../../resolve/pod-security-settings.ts';
+import type { ResolvedScheduling } from '../../resolve/scheduling-settings.ts';
 import { gpuStepScheduling, stepRunLimits } from './step-scheduling.ts';
 import type { TrialParameter } from './hyperparameter-trials.ts';
 import { containerResources, restrictedContainerSecurityContext, scratchVolume } from '../security-context.ts';

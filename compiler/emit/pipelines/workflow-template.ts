@@ -1,6 +1,6 @@
 /** A pipeline as an Argo Workflows WorkflowTemplate: its steps as a DAG, fanned out per trial when it searches hyper-parameters. */
 import type { ResolvedPipeline } from '../../resolve/resolved-org.ts';
-import type { ResolvedScheduling } from '../../resolve/pod-security-settings.ts';
+import type { ResolvedScheduling } from '../../resolve/scheduling-settings.ts';
 import { clusterScheduling } from './cluster-scheduling.ts';
 import { hyperparameterTrials, type TrialPlan } from './hyperparameter-trials.ts';
 import { executorSpecFields } from './pipeline-executor.ts';
