@@ -41,6 +41,8 @@ export interface Platform {
   quotas?: Quotas;
   monitoring?: PlatformMonitoring;
   gitops?: GitOps;
+  podSecurity?: PodSecurity;
+  scheduling?: Scheduling;
   policies?: OrgPolicies;
 }
 /**
@@ -458,6 +460,60 @@ export interface GitOps {
    * Namespace Argo CD runs in.
    */
   argocdNamespace?: string;
+}
+/**
+ * Pod Security admission of the team namespaces, and what each cluster's platform bootstrap (`clusters/<cluster>/platform/`) sets so the containers KServe and Argo Workflows inject pass it (docs/platform-prerequisites.md#pod-security).
+ */
+export interface PodSecurity {
+  /**
+   * Pod Security Standard team namespaces enforce. `warn` and `audit` are always `restricted`. `baseline` admits pods whose injected containers the platform cannot make restricted.
+   */
+  enforce?: 'restricted' | 'baseline';
+  /**
+   * Image of the `cirrus-mlops-restricted` ClusterStorageContainer the bootstrap emits (KServe's model downloader, run with a restricted securityContext); mirror it into an allowed registry.
+   */
+  storageInitializerImage?: string;
+  /**
+   * `emit`: the bootstrap carries Argo Workflows' `workflow-controller-configmap` with a restricted `executor.securityContext` for the init/wait containers; `external`: the platform's own Argo install sets it (the docs give the setting).
+   */
+  argoExecutor?: 'emit' | 'external';
+  /**
+   * Namespace of Argo Workflows' controller, where its ConfigMap lives.
+   */
+  argoNamespace?: string;
+}
+/**
+ * Where pods of particular kinds run.
+ */
+export interface Scheduling {
+  /**
+   * Node selector and tolerations of pipeline steps that request GPUs (default: tolerate the `nvidia.com/gpu` NoSchedule taint).
+   */
+  gpu?: {
+    /**
+     * Node labels GPU steps must run on, e.g. `nvidia.com/gpu.present: "true"`.
+     */
+    nodeSelector?: {
+      [k: string]: string;
+    };
+    /**
+     * Taints GPU steps tolerate; a toleration without `value` tolerates any value.
+     */
+    tolerations?: {
+      /**
+       * Taint key.
+       */
+      key: string;
+      /**
+       * Taint value.
+       */
+      value?: string;
+      /**
+       * Taint effect.
+       */
+      effect?: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+    }[];
+  };
 }
 /**
  * Organisation policy: custom rules, modes of built-in rules, limits and waiver rules.
@@ -999,6 +1055,14 @@ export interface Step {
    */
   dependsOn?: string[];
   resources?: Resources;
+  /**
+   * How often Argo retries the step after an error (a lost node, an evicted pod; not a failing exit code).
+   */
+  retries?: number;
+  /**
+   * Longest a step's pod may run (Argo `activeDeadlineSeconds`), e.g. `6h`.
+   */
+  timeout?: string;
 }
 /**
  * Monitoring of one deployment: SLOs and drift.

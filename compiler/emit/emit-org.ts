@@ -13,6 +13,7 @@ import { notificationsFiles } from './gitops/argocd-notifications.ts';
 import { emitGitOps } from './gitops/emit-gitops.ts';
 import { emitMonitoring } from './monitoring/emit-monitoring.ts';
 import { emitPipelines } from './pipelines/emit-pipelines.ts';
+import { platformBootstrapFiles } from './platform-bootstrap/emit-platform-bootstrap.ts';
 import { emitRegistryConfigMap } from './registry/emit-registry-config-map.ts';
 import { registryCatalog } from './registry/registry-catalog.ts';
 import { fastObjectJson } from './fast-object-json.ts';
@@ -32,8 +33,8 @@ export const ENVIRONMENT_BUILDERS: readonly ChartBuilder[] = [emitTenancy, emitS
 /** Builders of the GitOps chart (Argo CD objects, in the Argo CD namespace). */
 export const GITOPS_BUILDERS: readonly ChartBuilder[] = [emitGitOps];
 
-/** Org-wide files beside the manifests (the catalog; each cluster's Argo CD notifications wiring). */
-export const ORG_FILE_BUILDERS: readonly ((org: ResolvedOrg, options: EmitOptions) => OutputFile | readonly OutputFile[])[] = [registryCatalog, notificationsFiles];
+/** Org-wide files beside the manifests (the catalog; each cluster's Argo CD notifications wiring and platform bootstrap). */
+export const ORG_FILE_BUILDERS: readonly ((org: ResolvedOrg, options: EmitOptions) => OutputFile | readonly OutputFile[])[] = [registryCatalog, notificationsFiles, platformBootstrapFiles];
 
 /** What emit produces. */
 export interface EmitResult {

@@ -1,5 +1,7 @@
 /** Resolves platform.yaml (or the default platform) into a ResolvedPlatform. */
 import type { Environment, Platform } from '../config/types.generated.ts';
+import { resolvePodSecurity } from './pod-security-settings.ts';
+import { resolveScheduling } from './scheduling-settings.ts';
 import { resolveRuntimeMetrics } from './serving-runtimes.ts';
 import type { EnvironmentTier, ResolvedCluster, ResolvedEnvironment, ResolvedPlatform, ResolvedResources } from './resolved-org.ts';
 import { EMPTY_RECORD } from '../support/own.ts';
@@ -75,6 +77,8 @@ export function resolvePlatform(config: Platform, file: string | undefined): Res
       argocdNamespace: config.gitops?.argocdNamespace ?? 'argocd',
     },
     policies: config.policies ?? EMPTY_RECORD,
+    podSecurity: resolvePodSecurity(config),
+    scheduling: resolveScheduling(config),
     ...(file ? { file } : {}),
     config,
   };

@@ -1,6 +1,7 @@
 /** Resolves one validated team file against the resolved platform. */
 import type { Deployment, DeploymentEnvironment, Pipeline, Team } from '../config/types.generated.ts';
 import { resolveResources } from './resolve-platform.ts';
+import { resolveStepLimits } from './step-limits.ts';
 import type {
   ResolvedDeployment,
   ResolvedModel,
@@ -126,6 +127,7 @@ function resolvePipelines(team: string, config: Team, platform: ResolvedPlatform
           ...(step.secretRef ? { secretRef: step.secretRef } : {}),
           dependsOn: step.dependsOn ?? [],
           resources: resolveResources(step.resources),
+          ...resolveStepLimits(step),
           source: { file, path: ['pipelines', name, 'steps', index] },
         })),
         source: { file, path: ['pipelines', name] },

@@ -4,6 +4,8 @@
  * placement per environment × cluster. Emit, policy and plan read only this.
  */
 import type { DataPath, ParsedFile } from '../load/parsed-file.ts';
+import type { ResolvedPodSecurity } from './pod-security-settings.ts';
+import type { ResolvedScheduling } from './scheduling-settings.ts';
 import type { ResolvedRuntimeMetrics } from './serving-runtimes.ts';
 import type { CustomRule, Model, ModelVersion, OrgPolicies, Platform, Quota, Team, TeamPolicies, DriftInputs } from '../config/types.generated.ts';
 
@@ -88,6 +90,10 @@ export interface ResolvedPlatform {
   readonly quotas: { readonly perTeam?: Quota; readonly teams: Readonly<Record<string, Quota>> };
   readonly gitops: { readonly deployRepo: string; readonly repoURL: string; readonly branch: string; readonly argocdNamespace: string };
   readonly policies: OrgPolicies;
+  /** platform.yaml `podSecurity` with defaults (namespace levels, platform bootstrap). */
+  readonly podSecurity: ResolvedPodSecurity;
+  /** platform.yaml `scheduling` with defaults. */
+  readonly scheduling: ResolvedScheduling;
   /** `platform.yaml`, or undefined when the default platform is used. */
   readonly file?: string;
   readonly config: Platform;
@@ -167,6 +173,10 @@ export interface ResolvedStep {
   readonly secretRef?: string;
   readonly dependsOn: readonly string[];
   readonly resources: ResolvedResources;
+  /** Argo retries after an error (`retryStrategy.limit`). */
+  readonly retries: number;
+  /** Longest the step's pod may run (`activeDeadlineSeconds`). */
+  readonly timeoutSeconds: number;
   readonly source: SourceRef;
 }
 

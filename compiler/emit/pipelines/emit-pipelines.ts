@@ -61,7 +61,7 @@ export function emitPipelines(chart: Chart, context: TeamClusterContext): void {
       apiVersion: ARGO_WORKFLOWS_API_VERSION,
       kind: 'WorkflowTemplate',
       metadata: { name, namespace: pipeline.namespace, labels, annotations: templateAnnotations(context, pipeline) },
-      spec: workflowTemplateSpec(pipeline, labels),
+      spec: workflowTemplateSpec(pipeline, labels, context.org.platform.scheduling),
     });
     if (!pipeline.schedule) continue;
     new ApiObject(chart, constructId(chart, `pipeline-${pipeline.name}-cronworkflow`), {

@@ -1,5 +1,6 @@
 /** A pipeline as an Argo Workflows WorkflowTemplate: its steps as a DAG, fanned out per trial when it searches hyper-parameters. */
 import type { ResolvedPipeline } from '../../resolve/resolved-org.ts';
+import type { ResolvedScheduling } from '../../resolve/scheduling-settings.ts';
 import { clusterScheduling } from './cluster-scheduling.ts';
 import { hyperparameterTrials, type TrialPlan } from './hyperparameter-trials.ts';
 import { executorSpecFields } from './pipeline-executor.ts';
@@ -22,11 +23,11 @@ function dagTasks(pipeline: ResolvedPipeline, plan: TrialPlan | undefined): Reco
   }));
 }
 
-/** The templates and entrypoint of the WorkflowTemplate spec. */
-export function workflowTemplates(pipeline: ResolvedPipeline): { entrypoint: string; templates: Record<string, unknown>[] } {
+/** The templates and entrypoint of the WorkflowTemplate spec (`scheduling`: platform.yaml's, for GPU steps). */
+export function workflowTemplates(pipeline: ResolvedPipeline, scheduling: ResolvedScheduling): { entrypoint: string; templates: Record<string, unknown>[] } {
   const plan = hyperparameterTrials(pipeline);
   const used = new Set(pipeline.steps.map((step) => step.name));
-  const steps = pipeline.steps.map((step) => stepTemplate(step, plan?.parameters));
+  const steps = pipeline.steps.map((step) => stepTemplate(step, { cluster: pipeline.cluster, scheduling }, plan?.parameters));
   if (!plan) {
     const entrypoint = freeTemplateName('main', used);
     return { entrypoint, templates: [{ dag: { tasks: dagTasks(pipeline, undefined) }, name: entrypoint }, ...steps] };
@@ -52,8 +53,8 @@ export function workflowTemplates(pipeline: ResolvedPipeline): { entrypoint: str
 }
 
 /** The `spec` of a pipeline's WorkflowTemplate. */
-export function workflowTemplateSpec(pipeline: ResolvedPipeline, workflowLabels: Readonly<Record<string, string>>): Record<string, unknown> {
-  const { entrypoint, templates } = workflowTemplates(pipeline);
+export function workflowTemplateSpec(pipeline: ResolvedPipeline, workflowLabels: Readonly<Record<string, string>>, scheduling: ResolvedScheduling): Record<string, unknown> {
+  const { entrypoint, templates } = workflowTemplates(pipeline, scheduling);
   return {
     ...executorSpecFields(),
     entrypoint,

@@ -9,6 +9,7 @@ import { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { ResolvedDeployment, ResolvedPlacement, ServedVersion } from '../../resolve/resolved-org.ts';
 import { MLOPS_DOMAIN } from '../labels.ts';
+import { storageContainerFor } from '../platform-bootstrap/restricted-storage-container.ts';
 import { containerResources, restrictedContainerSecurityContext, restrictedPodSecurityContext, servingProbes } from '../security-context.ts';
 import type { TeamClusterContext } from '../team-cluster-context.ts';
 import { WORKLOAD_SERVICE_ACCOUNT } from '../tenancy/rbac.ts';
@@ -56,6 +57,12 @@ export interface InferenceServiceInput {
   readonly logger?: PredictionLogger;
 }
 
+/** `storageContainerName`: the restricted storage initializer of the platform bootstrap, for URIs it downloads. */
+function storageContainerField(storageUri: string): Record<string, string> {
+  const name = storageContainerFor(storageUri);
+  return name ? { storageContainerName: name } : {};
+}
+
 function predictor(input: InferenceServiceInput, served: ServedVersion): Record<string, unknown> {
   const { context, deployment, placement } = input;
   const model = servedModel(context.team, served);
@@ -83,6 +90,7 @@ function predictor(input: InferenceServiceInput, served: ServedVersion): Record<
     scaleTarget: placement.autoscaling.target,
     securityContext: restrictedPodSecurityContext(),
     serviceAccountName: WORKLOAD_SERVICE_ACCOUNT,
+    ...storageContainerField(version.config.artifact),
     ...(cluster.tolerations.length > 0 ? { tolerations: cluster.tolerations.map((toleration) => ({ operator: toleration.value === undefined ? 'Exists' : 'Equal', ...toleration })) } : {}),
   };
 }

@@ -17,7 +17,23 @@ function tenancyLabels(context: TeamClusterContext, name: string): Record<string
   return standardLabels({ team: context.team.name, name, component: 'tenancy', environment: context.environment.name });
 }
 
-/** The Namespace, labelled to enforce the "restricted" Pod Security Standard. */
+/** Pod Security Standards version the namespace labels pin (the rules `test/realism/pod-security.test.ts` encodes). */
+export const POD_SECURITY_VERSION = 'v1.34';
+
+/**
+ * Pod Security admission labels: `enforce` at platform.yaml `podSecurity.enforce` (default `restricted`),
+ * `warn` and `audit` always at `restricted`, each pinned to {@link POD_SECURITY_VERSION}.
+ */
+export function podSecurityLabels(enforce: 'restricted' | 'baseline'): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const [mode, level] of [['audit', 'restricted'], ['enforce', enforce], ['warn', 'restricted']] as const) {
+    labels[`pod-security.kubernetes.io/${mode}`] = level;
+    labels[`pod-security.kubernetes.io/${mode}-version`] = POD_SECURITY_VERSION;
+  }
+  return labels;
+}
+
+/** The Namespace, labelled with its Pod Security levels ({@link podSecurityLabels}). */
 export function emitNamespace(chart: Chart, context: TeamClusterContext): void {
   const namespace = new ApiObject(chart, constructId(chart, `namespace-${context.namespace}`), {
     apiVersion: 'v1',
@@ -26,8 +42,7 @@ export function emitNamespace(chart: Chart, context: TeamClusterContext): void {
       name: context.namespace,
       labels: {
         ...tenancyLabels(context, context.team.name),
-        'pod-security.kubernetes.io/enforce': 'restricted',
-        'pod-security.kubernetes.io/enforce-version': 'v1.28',
+        ...podSecurityLabels(context.org.platform.podSecurity.enforce),
       },
       annotations: sourceAnnotations(context.org, { file: context.team.file, path: ['metadata', 'name'] }),
     },

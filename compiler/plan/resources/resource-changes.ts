@@ -5,6 +5,7 @@
 import type { Manifest, OutputFile } from '../../emit/manifest.ts';
 import type { ResolvedOrg } from '../../resolve/resolved-org.ts';
 import { unifiedDiff } from '../diff/line-diff.ts';
+import { PLATFORM_BOOTSTRAP_FOLDER } from '../../emit/platform-bootstrap/emit-platform-bootstrap.ts';
 import type { ChangeAction, ChangeCounts, ClusterChanges, ResourceChange } from '../plan-model.ts';
 import { compareCodePoints } from '../../support/compare-code-points.ts';
 
@@ -37,7 +38,9 @@ function ownerOf(path: string, head: Map<string, FileOwner>, base: Map<string, F
   const known = head.get(path) ?? base.get(path);
   if (known) return { ...known, objects: [...known.objects].sort() };
   const match = CLUSTER_PATH.exec(path);
-  return { cluster: match?.[1] ?? '', team: match?.[2] ?? '', objects: [] };
+  // A cluster's platform bootstrap (`clusters/<cluster>/platform/`) belongs to no team.
+  const team = match?.[2] === PLATFORM_BOOTSTRAP_FOLDER ? '' : (match?.[2] ?? '');
+  return { cluster: match?.[1] ?? '', team, objects: [] };
 }
 
 /** Cluster name → environment name, from the head org then the base org. */

@@ -9,6 +9,7 @@ import { environmentReferenceDiagnostics } from './environment-references.ts';
 import { hostileValueDiagnostics } from './hostile-values.ts';
 import { modelReferenceDiagnostics } from './model-references.ts';
 import { nameDiagnostics } from './names.ts';
+import { platformBootstrapDiagnostics, teamBootstrapDiagnostics } from './platform-bootstrap-settings.ts';
 import { indexPlatform } from './platform-index.ts';
 import { promotionDiagnostics } from './promotion.ts';
 import { retrainingDiagnostics } from './retraining.ts';
@@ -21,7 +22,7 @@ import { waiverTargetDiagnostics } from './waiver-targets.ts';
 /** Runs every semantic check over schema-valid config. */
 export function semanticDiagnostics(config: ValidatedConfig): Diagnostic[] {
   const index = indexPlatform(config);
-  const diagnostics = [...(config.platform.file ? hostileValueDiagnostics(config.platform.file) : []), ...nameDiagnostics(config, index), ...environmentReferenceDiagnostics(config, index), ...valueDiagnostics(config, index), ...promotionDiagnostics(index)];
+  const diagnostics = [...(config.platform.file ? hostileValueDiagnostics(config.platform.file) : []), ...nameDiagnostics(config, index), ...environmentReferenceDiagnostics(config, index), ...valueDiagnostics(config, index), ...promotionDiagnostics(index), ...platformBootstrapDiagnostics(config)];
   for (const team of config.teams) {
     diagnostics.push(
       ...hostileValueDiagnostics(team.file),
@@ -32,6 +33,7 @@ export function semanticDiagnostics(config: ValidatedConfig): Diagnostic[] {
       ...retrainingDiagnostics(team),
       ...driftSourceDiagnostics(team, index),
       ...waiverTargetDiagnostics(team, index),
+      ...teamBootstrapDiagnostics(team),
     );
   }
   return diagnostics;
