@@ -9,6 +9,8 @@ import { environmentReferenceDiagnostics } from './environment-references.ts';
 import { hostileValueDiagnostics } from './hostile-values.ts';
 import { modelReferenceDiagnostics } from './model-references.ts';
 import { nameDiagnostics } from './names.ts';
+import { networkDiagnostics } from './network-destinations.ts';
+import { identityPlaceholderDiagnostics, missingIdentityDiagnostics } from './workload-identity.ts';
 import { indexPlatform } from './platform-index.ts';
 import { promotionDiagnostics } from './promotion.ts';
 import { retrainingDiagnostics } from './retraining.ts';
@@ -21,7 +23,7 @@ import { waiverTargetDiagnostics } from './waiver-targets.ts';
 /** Runs every semantic check over schema-valid config. */
 export function semanticDiagnostics(config: ValidatedConfig): Diagnostic[] {
   const index = indexPlatform(config);
-  const diagnostics = [...(config.platform.file ? hostileValueDiagnostics(config.platform.file) : []), ...nameDiagnostics(config, index), ...environmentReferenceDiagnostics(config, index), ...valueDiagnostics(config, index), ...promotionDiagnostics(index)];
+  const diagnostics = [...(config.platform.file ? hostileValueDiagnostics(config.platform.file) : []), ...nameDiagnostics(config, index), ...environmentReferenceDiagnostics(config, index), ...valueDiagnostics(config, index), ...promotionDiagnostics(index), ...networkDiagnostics(config.platform), ...identityPlaceholderDiagnostics(config.platform)];
   for (const team of config.teams) {
     diagnostics.push(
       ...hostileValueDiagnostics(team.file),
@@ -31,6 +33,7 @@ export function semanticDiagnostics(config: ValidatedConfig): Diagnostic[] {
       ...servingDiagnostics(team, index),
       ...retrainingDiagnostics(team),
       ...driftSourceDiagnostics(team, index),
+      ...missingIdentityDiagnostics(team, config.platform, index.describedAs),
       ...waiverTargetDiagnostics(team, index),
     );
   }
