@@ -33,9 +33,9 @@ export function semanticDiagnostics(config: ValidatedConfig): Diagnostic[] {
       ...servingDiagnostics(team, index),
       ...retrainingDiagnostics(team),
       ...driftSourceDiagnostics(team, index),
-      ...missingIdentityDiagnostics(team, config.platform, index.describedAs),
       ...waiverTargetDiagnostics(team, index),
     );
   }
+  diagnostics.push(...missingIdentityDiagnostics(config.teams, config.platform, index.describedAs));
   return diagnostics;
 }

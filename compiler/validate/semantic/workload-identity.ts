@@ -1,7 +1,7 @@
 /**
  * Workload identity (platform.yaml `identity`): its values use only the placeholders the compiler fills
- * in (ML341), and a team whose model artifacts live on object storage is told when the platform
- * declares no identity to read them with (ML340, once per team file, at the first such artifact).
+ * in (ML341), and an org whose model artifacts live on object storage is told when the platform
+ * declares no identity to read them with (ML340).
  */
 import type { Platform } from '../../config/types.generated.ts';
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
@@ -35,19 +35,25 @@ export function identityPlaceholderDiagnostics(platform: { readonly file?: Parse
   return diagnostics;
 }
 
-/** ML340 for a team whose model artifacts are on object storage while the platform declares no identity. */
-export function missingIdentityDiagnostics(team: ValidTeamFile, platform: { readonly config: Pick<Platform, 'identity'> }, describedAs: string): Diagnostic[] {
+/**
+ * ML340, once per org (at the first artifact on object storage, naming how many more there are): a
+ * warning, not an error — a cluster may read buckets with node-level credentials (an instance profile,
+ * a node service account) or serve public buckets, and the output is still what the user asked for.
+ */
+export function missingIdentityDiagnostics(teams: readonly ValidTeamFile[], platform: { readonly config: Pick<Platform, 'identity'> }, describedAs: string): Diagnostic[] {
   if (declaresIdentity(platform.config)) return [];
-  const onStorage = Object.entries(team.config.models ?? {}).flatMap(([model, declaration]) =>
-    Object.entries(declaration.versions ?? {})
-      .filter(([, version]) => OBJECT_STORAGE_SCHEME.test(version.artifact))
-      .map(([version, { artifact }]) => ({ model, version, artifact })),
+  const onStorage = teams.flatMap((team) =>
+    Object.entries(team.config.models ?? {}).flatMap(([model, declaration]) =>
+      Object.entries(declaration.versions ?? {})
+        .filter(([, version]) => OBJECT_STORAGE_SCHEME.test(version.artifact))
+        .map(([version, { artifact }]) => ({ team, model, version, artifact })),
+    ),
   );
   const first = onStorage[0];
   if (!first) return [];
-  const others = onStorage.length > 1 ? ` (and ${onStorage.length - 1} more artifact${onStorage.length > 2 ? 's' : ''} on object storage in this file)` : '';
+  const others = onStorage.length > 1 ? ` (and ${onStorage.length - 1} more artifact${onStorage.length > 2 ? 's' : ''} on object storage)` : '';
   return [
-    diagnosticAt(team.file, ['models', first.model, 'versions', first.version, 'artifact'], 'ML340', `\`${first.model}\` ${first.version} is read from \`${first.artifact}\`${others}, but ${describedAs} declares no workload \`identity\`: model servers, pipelines and drift checks get no credentials for it.`, {
+    diagnosticAt(first.team.file, ['models', first.model, 'versions', first.version, 'artifact'], 'ML340', `\`${first.model}\` ${first.version} is read from \`${first.artifact}\`${others}, but ${describedAs} declares no workload \`identity\`: model servers, pipelines and drift checks get no credentials for object storage.`, {
       hint: 'Declare `identity.serviceAccountAnnotations` (e.g. `eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/mlops-{team}-{environment}`) or `identity.secret` in platform.yaml.',
     }),
   ];
