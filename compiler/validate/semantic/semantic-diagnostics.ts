@@ -36,6 +36,6 @@ export function semanticDiagnostics(config: ValidatedConfig): Diagnostic[] {
       ...waiverTargetDiagnostics(team, index),
     );
   }
-  diagnostics.push(...missingIdentityDiagnostics(config.teams, config.platform, index.describedAs));
+  diagnostics.push(...missingIdentityDiagnostics(config.teams, config.platform));
   return diagnostics;
 }

@@ -39,9 +39,11 @@ export function identityPlaceholderDiagnostics(platform: { readonly file?: Parse
  * ML340, once per org (at the first artifact on object storage, naming how many more there are): a
  * warning, not an error — a cluster may read buckets with node-level credentials (an instance profile,
  * a node service account) or serve public buckets, and the output is still what the user asked for.
+ * Not for the default platform (no platform.yaml): a quick start that says nothing about clusters, and
+ * has no file to declare `identity` in until one is written.
  */
-export function missingIdentityDiagnostics(teams: readonly ValidTeamFile[], platform: { readonly config: Pick<Platform, 'identity'> }, describedAs: string): Diagnostic[] {
-  if (declaresIdentity(platform.config)) return [];
+export function missingIdentityDiagnostics(teams: readonly ValidTeamFile[], platform: { readonly file?: ParsedFile; readonly config: Pick<Platform, 'identity'> }): Diagnostic[] {
+  if (!platform.file || declaresIdentity(platform.config)) return [];
   const onStorage = teams.flatMap((team) =>
     Object.entries(team.config.models ?? {}).flatMap(([model, declaration]) =>
       Object.entries(declaration.versions ?? {})
@@ -53,7 +55,7 @@ export function missingIdentityDiagnostics(teams: readonly ValidTeamFile[], plat
   if (!first) return [];
   const others = onStorage.length > 1 ? ` (and ${onStorage.length - 1} more artifact${onStorage.length > 2 ? 's' : ''} on object storage)` : '';
   return [
-    diagnosticAt(first.team.file, ['models', first.model, 'versions', first.version, 'artifact'], 'ML340', `\`${first.model}\` ${first.version} is read from \`${first.artifact}\`${others}, but ${describedAs} declares no workload \`identity\`: model servers, pipelines and drift checks get no credentials for object storage.`, {
+    diagnosticAt(first.team.file, ['models', first.model, 'versions', first.version, 'artifact'], 'ML340', `\`${first.model}\` ${first.version} is read from \`${first.artifact}\`${others}, but platform.yaml declares no workload \`identity\`: model servers, pipelines and drift checks get no credentials for object storage.`, {
       hint: 'Declare `identity.serviceAccountAnnotations` (e.g. `eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/mlops-{team}-{environment}`) or `identity.secret` in platform.yaml.',
     }),
   ];
