@@ -40,6 +40,8 @@ export interface Platform {
   images?: ImageRules;
   quotas?: Quotas;
   monitoring?: PlatformMonitoring;
+  network?: PlatformNetwork;
+  identity?: WorkloadIdentity;
   gitops?: GitOps;
   podSecurity?: PodSecurity;
   scheduling?: Scheduling;
@@ -439,6 +441,94 @@ export interface PredictionLogs {
    * How far back each check reads events.
    */
   window?: string;
+}
+/**
+ * Where team workloads may connect. Every team namespace denies all traffic by default and allows DNS; each workload kind gets egress only to the destinations listed for it under `egress` (plus what the compiler derives: the Pushgateway and prediction-log sources for drift checks, the prediction-log sink for KServe predictors). See docs/platform-prerequisites.md#network.
+ */
+export interface PlatformNetwork {
+  /**
+   * Named destinations workloads may reach: outside the cluster by `cidrs` (an `ipBlock` per CIDR, minus `except`), inside it by `namespace` (and optionally `podLabels`). E.g. `object-storage: { cidrs: ["52.218.0.0/17"], ports: [443] }`.
+   */
+  destinations?: {
+    [k: string]: NetworkDestination;
+  };
+  egress?: NetworkEgress;
+  prometheus?: PrometheusPeer;
+}
+export interface NetworkDestination {
+  /**
+   * IPv4 or IPv6 CIDRs (`10.0.0.0/8`), for destinations outside the cluster (object stores, API servers, registries).
+   *
+   * @minItems 1
+   */
+  cidrs?: string[];
+  /**
+   * CIDRs inside `cidrs` that stay denied.
+   */
+  except?: string[];
+  /**
+   * Namespace of an in-cluster destination (matched by its `kubernetes.io/metadata.name` label).
+   */
+  namespace?: string;
+  /**
+   * Labels of the destination's pods in `namespace` (default: every pod of the namespace).
+   */
+  podLabels?: {
+    [k: string]: string;
+  };
+  /**
+   * TCP ports.
+   *
+   * @minItems 1
+   */
+  ports: number[];
+}
+/**
+ * Which destinations each workload kind may reach (names of `destinations`).
+ */
+export interface NetworkEgress {
+  /**
+   * Model servers, KServe's storage-initializer included (model artifacts).
+   */
+  serving?: string[];
+  /**
+   * Pipeline pods, Argo's init/wait containers included (they call the Kubernetes API to report results).
+   */
+  pipelines?: string[];
+  /**
+   * Drift checks (baselines, logged predictions outside the cluster, the Kubernetes API that retraining runs are submitted to).
+   */
+  driftChecks?: string[];
+}
+/**
+ * The Prometheus that scrapes model servers: scraped pods accept connections from it on their metrics port.
+ */
+export interface PrometheusPeer {
+  /**
+   * Its namespace.
+   */
+  namespace?: string;
+  /**
+   * Labels of its pods (default: every pod of the namespace), e.g. `app.kubernetes.io/name: prometheus`.
+   */
+  podLabels?: {
+    [k: string]: string;
+  };
+}
+/**
+ * How team workloads (model servers and KServe's storage-initializer, pipeline steps, drift checks) get credentials for object storage: annotations on their ServiceAccounts (cloud workload identity) or a credentials Secret the ServiceAccounts reference. Values may use `{team}`, `{environment}`, `{cluster}`, `{namespace}`. See docs/platform-prerequisites.md#workload-identity.
+ */
+export interface WorkloadIdentity {
+  /**
+   * Annotations on every workload ServiceAccount, e.g. `eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/mlops-{team}-{environment}` or `iam.gke.io/gcp-service-account: mlops-{team}@acme.iam.gserviceaccount.com`.
+   */
+  serviceAccountAnnotations?: {
+    [k: string]: string;
+  };
+  /**
+   * Name of a Secret in each team namespace holding storage credentials (KServe's keys, e.g. `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`): listed in the ServiceAccounts' `secrets` (KServe's storage-initializer reads it from there) and given to drift checks and pipeline steps as environment variables.
+   */
+  secret?: string;
 }
 /**
  * Where rendered manifests go and how Argo CD syncs them.

@@ -7,7 +7,7 @@ import { type CompileOptions, type CompileResult, compile } from '../../compiler
 export type EmittedObject = any;
 
 /** A platform.yaml with one `dev` and one `prod` cluster; `extra` is appended verbatim (top-level keys). */
-export function platformYaml(options: { phase?: number; mode?: 'Knative' | 'Standard'; backend?: 'kserve' | 'deployment'; extra?: string } = {}): string {
+export function platformYaml(options: { phase?: number; mode?: 'Knative' | 'Standard'; backend?: 'kserve' | 'deployment'; extra?: string; identity?: boolean } = {}): string {
   return [
     'apiVersion: mlops.cirruslabs.io/v1alpha1',
     'kind: Platform',
@@ -24,6 +24,8 @@ export function platformYaml(options: { phase?: number; mode?: 'Knative' | 'Stan
     '  images: { xgboost: ghcr.io/acme/xgb-server:2.1.0 }',
     'gitops: { deployRepo: acme/deploy }',
     options.extra ?? '',
+    // Workload identity for the s3:// artifacts (without it, ML340 warns); `identity: false` leaves it out.
+    options.identity === false || options.extra?.includes('identity:') ? '' : 'identity: { serviceAccountAnnotations: { iam.gke.io/gcp-service-account: "mlops-{team}@acme.iam.gserviceaccount.com" } }',
   ].join('\n');
 }
 

@@ -76,6 +76,7 @@ images:
 quotas:
   perTeam: { cpu: "256", memory: 1024Gi, gpu: 8, pods: 500 }
 gitops: { deployRepo: acme/mlops-deploy, branch: main, argocdNamespace: argocd }
+identity: { serviceAccountAnnotations: { eks.amazonaws.com/role-arn: "arn:aws:iam::123456789012:role/mlops-{team}-{environment}" } }
 policies:
   maxWaiverDays: 90
   maxCanaryTraffic: 20

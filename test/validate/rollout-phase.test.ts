@@ -18,6 +18,7 @@ environments:
       - { name: prod-us, region: us-east-1 }
       - { name: shop-edge, region: eu-west-1, edge: true }
 serving: { images: { sklearn: ghcr.io/acme/sklearn:1.0.0 } }
+identity: { secret: storage-credentials }
 `;
 
 const KITCHEN_SINK_TEAM = `apiVersion: mlops.cirruslabs.io/v1alpha1

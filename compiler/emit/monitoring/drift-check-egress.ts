@@ -1,15 +1,21 @@
 /**
- * The drift check's network allowances beyond the namespace defaults (DNS and HTTPS egress): pushing
- * its results to the Pushgateway and reading logged predictions from an `http(s)://` source. Team namespaces deny all traffic by default (tenancy).
+ * The network allowances of drift checks and of KServe's payload logger, in the same model as every
+ * workload's egress (`tenancy/network-policies.ts`): team namespaces deny all traffic but DNS, so the
+ * drift check gets egress to the platform's Pushgateway, to its source of logged predictions when that
+ * is an in-cluster Service, and to the destinations platform.yaml `network.egress.driftChecks` lists
+ * (object storage for baselines, sources outside the cluster, the Kubernetes API retraining runs are
+ * submitted to); a predictor that logs predictions gets egress to the in-cluster sink.
  */
 import type { ResolvedPlatformMonitoring } from '../../resolve/resolved-org.ts';
+import { namespacePeer, tcpPorts } from '../tenancy/egress-rules.ts';
 
 /** An in-cluster Service host: `<service>.<namespace>.svc[.cluster.local]`. */
 const SERVICE_HOST = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?\.([a-z0-9]([-a-z0-9]*[a-z0-9])?)\.svc(\.cluster\.local)?$/;
 
 /**
- * The egress rule reaching an `http(s)://` URL: its port, in the Service's namespace for an in-cluster
- * host, anywhere otherwise; none for a local path or HTTPS on 443 (the namespace default allows it).
+ * The egress rule reaching an in-cluster `http(s)://<service>.<namespace>.svc` URL: its port, in the
+ * Service's namespace. Undefined for a URL outside the cluster (only a declared destination reaches
+ * it: a host name says nothing a NetworkPolicy can match) or anything else.
  */
 export function urlEgressRule(uri: string): Record<string, unknown> | undefined {
   if (!/^https?:\/\//.test(uri)) return undefined;
@@ -19,26 +25,21 @@ export function urlEgressRule(uri: string): Record<string, unknown> | undefined 
   } catch {
     return undefined;
   }
-  const port = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
   const namespace = SERVICE_HOST.exec(url.hostname)?.[2];
-  if (port === 443 && !namespace) return undefined;
-  return { ports: [{ port, protocol: 'TCP' }], ...(namespace ? { to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespace } } }] } : {}) };
+  if (!namespace) return undefined;
+  const port = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
+  return { ports: tcpPorts([port]), to: [namespacePeer(namespace)] };
 }
 
 /**
- * The `spec` of the NetworkPolicy letting pods with `podLabels` reach the platform's Pushgateway and,
- * when it is a URL, the source of logged predictions.
+ * The `spec` of the NetworkPolicy letting pods with `podLabels` reach the platform's Pushgateway, the
+ * source of logged predictions when it is in the cluster, and the declared destinations (`declared`,
+ * from `workloadEgressRules(context, 'driftChecks')`).
  */
-export function driftCheckEgressSpec(podLabels: Readonly<Record<string, string>>, pushgateway: ResolvedPlatformMonitoring['pushgateway'], inputsUri?: string): Record<string, unknown> {
+export function driftCheckEgressSpec(podLabels: Readonly<Record<string, string>>, pushgateway: ResolvedPlatformMonitoring['pushgateway'], inputsUri?: string, declared: readonly Record<string, unknown>[] = []): Record<string, unknown> {
   const inputs = inputsUri === undefined ? undefined : urlEgressRule(inputsUri);
   return {
-    egress: [
-      {
-        ports: [{ port: pushgateway.port, protocol: 'TCP' }],
-        to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': pushgateway.namespace } } }],
-      },
-      ...(inputs ? [inputs] : []),
-    ],
+    egress: [{ ports: tcpPorts([pushgateway.port]), to: [namespacePeer(pushgateway.namespace)] }, ...(inputs ? [inputs] : []), ...declared],
     podSelector: { matchLabels: { ...podLabels } },
     policyTypes: ['Egress'],
   };

@@ -54,6 +54,8 @@ export interface DriftCheckJob {
   readonly schedule: string;
   readonly labels: Readonly<Record<string, string>>;
   readonly retrain: readonly RetrainTarget[];
+  /** `envFrom` entries with the platform's storage credentials Secret (`resolve/workload-identity.ts`), if any. */
+  readonly credentials?: readonly { readonly secretRef: { readonly name: string } }[];
 }
 
 /** The `spec` of the drift-check CronJob (batch/v1). */
@@ -69,7 +71,7 @@ export function driftCheckCronJobSpec(placement: ResolvedPlacement, job: DriftCh
   const container: Record<string, unknown> = {
     ...secured,
     volumeMounts: [{ mountPath: CONFIG_DIRECTORY, name: 'config', readOnly: true }, ...(secured.volumeMounts as unknown[])],
-    ...(remote ? { envFrom: [{ secretRef: { name: retrainCredentialsSecret(placement.team), optional: true } }] } : {}),
+    ...(remote || job.credentials?.length ? { envFrom: [...(remote ? [{ secretRef: { name: retrainCredentialsSecret(placement.team), optional: true } }] : []), ...(job.credentials ?? []).map((entry) => ({ secretRef: { ...entry.secretRef } }))] } : {}),
   };
   const pod = securePodDefaults({ needsToken: submits, serviceAccountName: job.serviceAccount });
   return {

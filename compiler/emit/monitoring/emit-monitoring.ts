@@ -21,6 +21,8 @@ import { podMonitorSpec, servingPodSelector } from './pod-monitor.ts';
 import { predictionLogger } from './prediction-source.ts';
 import { driftCheckInputs } from './prediction-source.ts';
 import { urlEgressRule } from './drift-check-egress.ts';
+import { workloadEgressRules } from '../tenancy/egress-rules.ts';
+import { credentialsEnvFrom, identityScope, serviceAccountIdentity } from '../../resolve/workload-identity.ts';
 import { placementRuntime } from './serving-metrics.ts';
 import { compareCodePoints } from '../../support/compare-code-points.ts';
 import { constructId } from '../construct-id.ts';
@@ -105,18 +107,26 @@ export function emitMonitoring(chart: Chart, context: TeamClusterContext): Diagn
       metadata: metadata(jobName),
       data: { [DRIFT_CONFIG_KEY]: driftCheckConfig(context.team, placement, monitor.drift, targets, platform) },
     });
-    new ApiObject(chart, constructId(chart, `${id}-drift-serviceaccount`), { apiVersion: 'v1', kind: 'ServiceAccount', metadata: metadata(serviceAccount), automountServiceAccountToken: false });
+    const identity = serviceAccountIdentity(context.org.platform.config, identityScope(context));
+    const accountMetadata = metadata(serviceAccount);
+    new ApiObject(chart, constructId(chart, `${id}-drift-serviceaccount`), {
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: { ...accountMetadata, annotations: { ...accountMetadata.annotations, ...identity.annotations } },
+      automountServiceAccountToken: false,
+      ...(identity.secrets ? { secrets: identity.secrets } : {}),
+    });
     new ApiObject(chart, constructId(chart, `${id}-drift-cronjob`), {
       apiVersion: 'batch/v1',
       kind: 'CronJob',
       metadata: metadata(jobName),
-      spec: driftCheckCronJobSpec(placement, { name: jobName, configMap: jobName, serviceAccount, image: monitor.drift.image ?? platform.driftCheckImage, schedule: monitor.drift.schedule, labels, retrain: targets }),
+      spec: driftCheckCronJobSpec(placement, { name: jobName, configMap: jobName, serviceAccount, image: monitor.drift.image ?? platform.driftCheckImage, schedule: monitor.drift.schedule, labels, retrain: targets, credentials: credentialsEnvFrom(context.org.platform.config, identityScope(context)) }),
     });
     new ApiObject(chart, constructId(chart, `${id}-drift-networkpolicy`), {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'NetworkPolicy',
       metadata: metadata(dnsName([placement.deployment, 'drift-check-egress'])),
-      spec: driftCheckEgressSpec(labels, platform.pushgateway, driftCheckInputs(placement, monitor.drift, platform)?.uri),
+      spec: driftCheckEgressSpec(labels, platform.pushgateway, driftCheckInputs(placement, monitor.drift, platform)?.uri, workloadEgressRules(context.org.platform.config, 'driftChecks')),
     });
     const logger = predictionLogger(placement, monitor, platform);
     const sinkEgress = logger ? urlEgressRule(logger.url) : undefined;

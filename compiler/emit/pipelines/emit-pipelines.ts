@@ -9,6 +9,8 @@
 import { ApiObject, type Chart } from 'cdk8s';
 import type { ResolvedPipeline } from '../../resolve/resolved-org.ts';
 import { MLOPS_DOMAIN, sourceAnnotations, standardLabels } from '../labels.ts';
+import { identityScope } from '../../resolve/workload-identity.ts';
+import { withPipelineIdentity } from './pipeline-identity.ts';
 import type { TeamClusterContext } from '../team-cluster-context.ts';
 import { dnsName, MAX_CRON_NAME } from './dns-name.ts';
 import { emitPipelineExecutor } from './pipeline-executor.ts';
@@ -61,7 +63,7 @@ export function emitPipelines(chart: Chart, context: TeamClusterContext): void {
       apiVersion: ARGO_WORKFLOWS_API_VERSION,
       kind: 'WorkflowTemplate',
       metadata: { name, namespace: pipeline.namespace, labels, annotations: templateAnnotations(context, pipeline) },
-      spec: workflowTemplateSpec(pipeline, labels, context.org.platform.scheduling),
+      spec: withPipelineIdentity(workflowTemplateSpec(pipeline, labels, context.org.platform.scheduling), context.org.platform.config, identityScope(context)),
     });
     if (!pipeline.schedule) continue;
     new ApiObject(chart, constructId(chart, `pipeline-${pipeline.name}-cronworkflow`), {

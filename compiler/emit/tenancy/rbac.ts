@@ -7,6 +7,7 @@ import { sourceAnnotations, standardLabels } from '../labels.ts';
 import { compareCodePoints } from '../../support/compare-code-points.ts';
 import type { TeamClusterContext } from '../team-cluster-context.ts';
 import { constructId } from '../construct-id.ts';
+import { identityScope, serviceAccountIdentity } from '../../resolve/workload-identity.ts';
 
 /** Name of the ServiceAccount team workloads run as. */
 export const WORKLOAD_SERVICE_ACCOUNT = 'mlops-workload';
@@ -66,13 +67,16 @@ function metadata(context: TeamClusterContext, name: string) {
   };
 }
 
-/** The ServiceAccount team workloads run as; its token is not mounted unless a pod asks for it. */
+/** The ServiceAccount team workloads run as, with the platform's workload identity; its token is not mounted unless a pod asks for it. */
 export function emitServiceAccount(chart: Chart, context: TeamClusterContext): void {
+  const base = metadata(context, WORKLOAD_SERVICE_ACCOUNT);
+  const identity = serviceAccountIdentity(context.org.platform.config, identityScope(context));
   new ApiObject(chart, constructId(chart, `serviceaccount-${context.namespace}`), {
     apiVersion: 'v1',
     kind: 'ServiceAccount',
-    metadata: metadata(context, WORKLOAD_SERVICE_ACCOUNT),
+    metadata: { ...base, annotations: { ...base.annotations, ...identity.annotations } },
     automountServiceAccountToken: false,
+    ...(identity.secrets ? { secrets: identity.secrets } : {}),
   });
 }
 

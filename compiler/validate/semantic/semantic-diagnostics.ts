@@ -9,7 +9,9 @@ import { environmentReferenceDiagnostics } from './environment-references.ts';
 import { hostileValueDiagnostics } from './hostile-values.ts';
 import { modelReferenceDiagnostics } from './model-references.ts';
 import { nameDiagnostics } from './names.ts';
+import { networkDiagnostics } from './network-destinations.ts';
 import { platformBootstrapDiagnostics, teamBootstrapDiagnostics } from './platform-bootstrap-settings.ts';
+import { identityPlaceholderDiagnostics, missingIdentityDiagnostics } from './workload-identity.ts';
 import { indexPlatform } from './platform-index.ts';
 import { promotionDiagnostics } from './promotion.ts';
 import { retrainingDiagnostics } from './retraining.ts';
@@ -22,7 +24,7 @@ import { waiverTargetDiagnostics } from './waiver-targets.ts';
 /** Runs every semantic check over schema-valid config. */
 export function semanticDiagnostics(config: ValidatedConfig): Diagnostic[] {
   const index = indexPlatform(config);
-  const diagnostics = [...(config.platform.file ? hostileValueDiagnostics(config.platform.file) : []), ...nameDiagnostics(config, index), ...environmentReferenceDiagnostics(config, index), ...valueDiagnostics(config, index), ...promotionDiagnostics(index), ...platformBootstrapDiagnostics(config)];
+  const diagnostics = [...(config.platform.file ? hostileValueDiagnostics(config.platform.file) : []), ...nameDiagnostics(config, index), ...environmentReferenceDiagnostics(config, index), ...valueDiagnostics(config, index), ...promotionDiagnostics(index), ...networkDiagnostics(config.platform), ...identityPlaceholderDiagnostics(config.platform), ...platformBootstrapDiagnostics(config)];
   for (const team of config.teams) {
     diagnostics.push(
       ...hostileValueDiagnostics(team.file),
@@ -36,5 +38,6 @@ export function semanticDiagnostics(config: ValidatedConfig): Diagnostic[] {
       ...teamBootstrapDiagnostics(team),
     );
   }
+  diagnostics.push(...missingIdentityDiagnostics(config.teams, config.platform));
   return diagnostics;
 }

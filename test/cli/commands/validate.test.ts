@@ -14,6 +14,7 @@ metadata: { name: acme, owners: ["@acme/platform"] }
 environments:
   dev: { clusters: [{ name: dev-eu, region: eu-west-1 }] }
 gitops: { deployRepo: acme/deploy }
+identity: { secret: storage-credentials }
 `;
 const TYPO_TEAM = `apiVersion: mlops.cirruslabs.io/v1alpha1
 kind: Team

@@ -29,10 +29,11 @@ describe('prediction sources', () => {
     expect(driftCheckInputs(kserve, drift, { ...platform, predictionLogs: undefined } as unknown as ResolvedPlatformMonitoring)).toBeUndefined();
   });
 
-  it('open egress to an http(s) source: its Service’s namespace in cluster, its port elsewhere, nothing for HTTPS on 443', () => {
+  it('open egress to an in-cluster http(s) source: its Service’s namespace and port; nothing outside the cluster (a declared destination reaches it)', () => {
     expect(urlEgressRule('http://sink.logs.svc:8080/x')).toEqual({ ports: [{ port: 8080, protocol: 'TCP' }], to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'logs' } } }] });
     expect(urlEgressRule('http://sink.logs.svc.cluster.local/x')).toEqual({ ports: [{ port: 80, protocol: 'TCP' }], to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'logs' } } }] });
-    expect(urlEgressRule('http://logs.example.io:9000/x')).toEqual({ ports: [{ port: 9000, protocol: 'TCP' }] });
+    expect(urlEgressRule('https://sink.logs.svc/x')).toEqual({ ports: [{ port: 443, protocol: 'TCP' }], to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'logs' } } }] });
+    expect(urlEgressRule('http://logs.example.io:9000/x')).toBeUndefined();
     expect(urlEgressRule('https://logs.example.io/x')).toBeUndefined();
     expect(urlEgressRule('/mnt/logs')).toBeUndefined();
   });

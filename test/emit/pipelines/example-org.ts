@@ -19,6 +19,7 @@ environments:
       - { name: prod-us, region: us-east-1, server: "https://prod-us.k8s.acme.io" }
     approvals: 2
 gitops: { deployRepo: acme/mlops-deploy, branch: main, argocdNamespace: argocd }
+identity: { serviceAccountAnnotations: { eks.amazonaws.com/role-arn: "arn:aws:iam::123456789012:role/mlops-{team}-{environment}" } }
 monitoring:
   predictionLogs: { sink: "http://prediction-log-sink.monitoring.svc", uri: "http://prediction-log-sink.monitoring.svc/events" }
 `;

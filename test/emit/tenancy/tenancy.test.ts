@@ -60,7 +60,7 @@ describe('tenancy per team × environment', () => {
     const policies = (cluster: string) => objectsOfKind(result, cluster, 'NetworkPolicy');
     const deny = policies('prod-eu').find((policy) => policy.metadata.name === 'default-deny')!;
     expect(deny.spec).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
-    expect(policies('prod-eu').map((policy) => policy.metadata.name).sort()).toEqual(['allow-dns-egress', 'allow-https-egress', 'allow-serving-ingress', 'default-deny']);
+    expect(policies('prod-eu').map((policy) => policy.metadata.name).sort()).toEqual(['allow-dns-egress', 'allow-serving-ingress', 'default-deny']);
     expect(policies('dev-eu').map((policy) => policy.metadata.name)).not.toContain('allow-serving-ingress');
     const ingress = policies('prod-eu').find((policy) => policy.metadata.name === 'allow-serving-ingress')!;
     expect(ingress.spec.podSelector.matchLabels).toEqual({ 'app.kubernetes.io/component': 'serving' });
