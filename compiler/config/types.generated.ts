@@ -414,7 +414,7 @@ export interface PlatformMonitoring {
     port?: number;
   };
   /**
-   * Labels added to every PodMonitor and PrometheusRule so Prometheus' `podMonitorSelector` and `ruleSelector` pick them up, e.g. `release: kube-prometheus-stack`.
+   * Labels added to every PodMonitor and PrometheusRule so the platform Prometheus' `podMonitorSelector` and `ruleSelector` (prometheus-operator) pick them up. The default matches kube-prometheus-stack installed as release `kube-prometheus-stack`, whose selectors are `release: <release name>`; `{}` adds none (for a Prometheus selecting every monitor and rule).
    */
   selectorLabels?: {
     [k: string]: string;
