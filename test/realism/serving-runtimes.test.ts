@@ -5,7 +5,9 @@
  * `pkg/apis/serving/v1beta1/predictor_model.go`), to exactly the runtime the compiler means: the
  * namespaced `mlops-<framework>` ServingRuntime emitted beside it, running the image platform.yaml
  * `serving.images` pins, when there is one; the runtime its metrics are read for (ML507, the
- * PodMonitor) in every case. Emitted ServingRuntimes are all used and cannot capture auto-selection.
+ * PodMonitor) in every case. Every predictor names its runtime (KServe's auto-selection assumes
+ * protocol v1, which Triton does not speak). Emitted ServingRuntimes are all used and cannot capture
+ * auto-selection.
  */
 import { describe, expect, it } from 'vitest';
 import { placementRuntime } from '../../compiler/emit/monitoring/serving-metrics.ts';
@@ -36,7 +38,11 @@ const predictors = objectsOfKind(cases, 'InferenceService').flatMap(({ label, ob
 describe('emitted InferenceService predictors', () => {
   it('include predictors on pinned runtimes and on KServe’s own', () => {
     expect(predictors.some(({ predictor }) => predictor.model.runtime?.startsWith('mlops-'))).toBe(true);
-    expect(predictors.some(({ predictor }) => predictor.model.runtime === undefined)).toBe(true);
+    expect(predictors.some(({ predictor }) => predictor.model.runtime?.startsWith('kserve-'))).toBe(true);
+  });
+
+  it.each(predictors)('$label names its runtime', ({ predictor }) => {
+    expect(predictor.model.runtime).toMatch(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/);
   });
 
   it.each(predictors)('$label resolves to the runtime it is meant to run on', ({ predictor, namespaced, model, placement, platform }) => {

@@ -17,6 +17,7 @@ import { KSERVE_SERVING_PORT_NAME } from '../monitoring/serving-metrics.ts';
 import type { PredictionLogger } from '../monitoring/prediction-source.ts';
 import { constructId } from '../construct-id.ts';
 import { pinnedRuntime } from './serving-runtime.ts';
+import { KSERVE_RUNTIME_BY_FRAMEWORK } from '../../resolve/serving-runtimes.ts';
 import { needsTopologySpread, topologySpreadConstraints } from './topology-spread.ts';
 
 /** Annotation naming the KServe deployment mode. */
@@ -58,9 +59,15 @@ export interface InferenceServiceInput {
   readonly logger?: PredictionLogger;
 }
 
-/** `predictor.model.runtime`: the model's own runtime, else the one pinned to `serving.images` (serving-runtime.ts), else none (KServe auto-selects). */
+/**
+ * `predictor.model.runtime`: the model's own runtime, else the one pinned to `serving.images`
+ * (serving-runtime.ts), else KServe's built-in runtime for the framework, named rather than
+ * auto-selected: auto-selection assumes protocol v1 when the predictor names none
+ * (`GetSupportingRuntimes` in KServe v0.20 `pkg/apis/serving/v1beta1/predictor_model.go`), which
+ * Triton (`onnx`, `triton`) does not speak, and a named runtime is the one the metrics are read for.
+ */
 function runtimeField(input: InferenceServiceInput, model: ResolvedModel): { runtime?: string } {
-  const runtime = model.runtime ?? pinnedRuntime(input.context.org.platform, model)?.name;
+  const runtime = model.runtime ?? pinnedRuntime(input.context.org.platform, model)?.name ?? KSERVE_RUNTIME_BY_FRAMEWORK[model.framework];
   return runtime ? { runtime } : {};
 }
 

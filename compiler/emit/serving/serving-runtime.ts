@@ -92,8 +92,9 @@ export interface PinnedRuntime {
   readonly image: string;
   readonly template: RuntimeTemplate;
   /**
-   * What the image exports: platform.yaml `serving.runtimes.<framework>` (the entry the `deployment`
-   * backend uses for the same image), else the metrics of KServe's runtime it stands in for.
+   * What the image exports: platform.yaml `serving.runtimes.mlops-<framework>`, else
+   * `serving.runtimes.<framework>` (the entry the `deployment` backend uses for the same image), else
+   * the metrics of KServe's runtime it stands in for.
    */
   readonly metrics?: ResolvedRuntimeMetrics;
 }
@@ -107,8 +108,9 @@ export function pinnedRuntime(platform: Pick<ResolvedPlatform, 'serving'>, model
   const image = platform.serving.images[model.framework];
   const template = RUNTIME_TEMPLATES[model.framework];
   if (!image || !template) return undefined;
-  const metrics = platform.serving.runtimes[model.framework] ?? platform.serving.runtimes[template.kserveRuntime];
-  return { name: pinnedRuntimeName(model.framework), framework: model.framework, image, template, ...(metrics ? { metrics } : {}) };
+  const name = pinnedRuntimeName(model.framework);
+  const metrics = platform.serving.runtimes[name] ?? platform.serving.runtimes[model.framework] ?? platform.serving.runtimes[template.kserveRuntime];
+  return { name, framework: model.framework, image, template, ...(metrics ? { metrics } : {}) };
 }
 
 /** The `spec` of a pinned ServingRuntime. */

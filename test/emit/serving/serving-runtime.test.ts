@@ -16,7 +16,9 @@ describe('pinnedRuntime', () => {
     expect(pinnedRuntime(platform({ custom: 'ghcr.io/acme/custom:1' }), { framework: 'custom' })).toBeUndefined();
   });
 
-  it('reads metrics from `serving.runtimes.<framework>` before the KServe runtime it stands in for', () => {
+  it('reads metrics from `serving.runtimes.mlops-<framework>`, then `<framework>`, then the KServe runtime it stands in for', () => {
+    const both = resolveRuntimeMetrics({ 'mlops-pytorch': { metrics: { port: 9200 } }, pytorch: { metrics: { port: 9100 } } });
+    expect(pinnedRuntime(platform({ pytorch: 'ghcr.io/acme/ts:1' }, both), { framework: 'pytorch' })!.metrics).toEqual({ port: 9200, path: '/metrics' });
     const runtimes = resolveRuntimeMetrics({ pytorch: { metrics: { port: 9100, path: '/stats' } } });
     const runtime = pinnedRuntime(platform({ pytorch: 'ghcr.io/acme/ts:1' }, runtimes), { framework: 'pytorch' })!;
     expect(runtime.metrics).toEqual({ port: 9100, path: '/stats' });
