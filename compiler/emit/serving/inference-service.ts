@@ -112,7 +112,8 @@ function predictor(input: InferenceServiceInput, served: ServedVersion): Record<
 function spreadField(input: InferenceServiceInput, served: ServedVersion): { topologySpreadConstraints?: Record<string, unknown>[] } {
   if (input.context.org.platform.serving.kserveDeploymentMode !== 'Standard' || !needsTopologySpread(input.placement, input.minReplicas)) return {};
   const labels = servingLabels(input.context, input.deployment, served);
-  const identifying = ['app.kubernetes.io/name', `${MLOPS_DOMAIN}/team`, `${MLOPS_DOMAIN}/version`];
+  // Stable, canary and A/B variants differ in model or version; selecting on both keeps each set's spread its own.
+  const identifying = ['app.kubernetes.io/name', `${MLOPS_DOMAIN}/model`, `${MLOPS_DOMAIN}/team`, `${MLOPS_DOMAIN}/version`];
   return { topologySpreadConstraints: topologySpreadConstraints(Object.fromEntries(identifying.map((key) => [key, labels[key]!]))) };
 }
 

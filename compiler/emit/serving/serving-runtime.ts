@@ -20,7 +20,7 @@ import type { Model } from '../../config/types.generated.ts';
 import type { ResolvedModel, ResolvedPlatform } from '../../resolve/resolved-org.ts';
 import type { ResolvedRuntimeMetrics } from '../../resolve/serving-runtimes.ts';
 import { constructId } from '../construct-id.ts';
-import { standardLabels } from '../labels.ts';
+import { sourceAnnotations, standardLabels } from '../labels.ts';
 import { restrictedContainerSecurityContext } from '../security-context.ts';
 import type { TeamClusterContext } from '../team-cluster-context.ts';
 
@@ -159,6 +159,7 @@ export function emitServingRuntimes(scope: Construct, context: TeamClusterContex
         name: runtime.name,
         namespace: context.namespace,
         labels: standardLabels({ team: context.team.name, name: runtime.name, component: 'serving-runtime', environment: context.environment.name }),
+        annotations: sourceAnnotations(context.org, { file: context.org.platform.file ?? 'platform.yaml', path: ['serving', 'images', runtime.framework] }),
       },
       spec: servingRuntimeSpec(runtime),
     });
