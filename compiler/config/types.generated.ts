@@ -287,13 +287,13 @@ export interface Serving {
     deploymentMode?: 'Knative' | 'Standard';
   };
   /**
-   * Default model-server image per framework for the `deployment` backend.
+   * Model-server image per framework. The `deployment` backend runs it as the default image; on KServe, a model of that framework with no `runtime` is served by a namespaced ServingRuntime `mlops-<framework>` running this image with the arguments, model formats and protocols of KServe's built-in runtime for the framework, so the image must be a drop-in for KServe's (docs/platform-prerequisites.md#serving-runtimes).
    */
   images?: {
     [k: string]: string;
   };
   /**
-   * Serving runtimes by name, with the Prometheus metrics their model server exports, which the monitoring scrape and SLO alerts use. A KServe deployment runs the model's `runtime`, else KServe's built-in runtime for its framework (`kserve-sklearnserver`, `kserve-xgbserver`, `kserve-lgbserver`, `kserve-huggingfaceserver`, `kserve-torchserve`, `kserve-tensorflow-serving`, `kserve-tritonserver` for `onnx` and `triton`); a `deployment`-backend deployment runs the model's `runtime`, else the runtime named after its framework (the server of `serving.images.<framework>`). Entries here replace the built-in defaults (docs/monitoring.md lists them).
+   * Serving runtimes by name, with the Prometheus metrics their model server exports, which the monitoring scrape and SLO alerts use. A KServe deployment runs the model's `runtime`, else `mlops-<framework>` when `serving.images.<framework>` is set (its metrics: the entry `mlops-<framework>`, else `<framework>`, else KServe's runtime's), else KServe's built-in runtime for its framework (`kserve-sklearnserver`, `kserve-xgbserver`, `kserve-lgbserver`, `kserve-huggingfaceserver`, `kserve-torchserve`, `kserve-tensorflow-serving`, `kserve-tritonserver` for `onnx` and `triton`); a `deployment`-backend deployment runs the model's `runtime`, else the runtime named after its framework (the server of `serving.images.<framework>`). Entries here replace the built-in defaults (docs/monitoring.md lists them).
    */
   runtimes?: {
     [k: string]: ServingRuntime;
@@ -418,7 +418,7 @@ export interface PlatformMonitoring {
     port?: number;
   };
   /**
-   * Labels added to every PodMonitor and PrometheusRule so Prometheus' `podMonitorSelector` and `ruleSelector` pick them up, e.g. `release: kube-prometheus-stack`.
+   * Labels added to every PodMonitor and PrometheusRule so the platform Prometheus' `podMonitorSelector` and `ruleSelector` (prometheus-operator) pick them up. The default matches kube-prometheus-stack installed as release `kube-prometheus-stack`, whose selectors are `release: <release name>`; `{}` adds none (for a Prometheus selecting every monitor and rule).
    */
   selectorLabels?: {
     [k: string]: string;

@@ -19,6 +19,12 @@ export const DEFAULT_DRIFT_CHECK_IMAGE = 'ghcr.io/cirruslabs/mlops-drift-check:0
 /** How far back drift checks read logged predictions when neither the platform nor the monitor says. */
 export const DEFAULT_PREDICTION_WINDOW = '24h';
 
+/**
+ * Default `monitoring.selectorLabels`: kube-prometheus-stack (release `kube-prometheus-stack`) sets its
+ * Prometheus' `podMonitorSelector`, `serviceMonitorSelector` and `ruleSelector` to `release: <release name>`.
+ */
+export const DEFAULT_PROMETHEUS_SELECTOR_LABELS: Readonly<Record<string, string>> = Object.freeze({ release: 'kube-prometheus-stack' });
+
 /** The default in-cluster API server. */
 export const IN_CLUSTER_SERVER = 'https://kubernetes.default.svc';
 
@@ -66,7 +72,7 @@ export function resolvePlatform(config: Platform, file: string | undefined): Res
         service: config.monitoring?.pushgateway?.service ?? 'prometheus-pushgateway',
         port: config.monitoring?.pushgateway?.port ?? 9091,
       },
-      selectorLabels: config.monitoring?.selectorLabels ?? EMPTY_RECORD,
+      selectorLabels: config.monitoring?.selectorLabels ?? DEFAULT_PROMETHEUS_SELECTOR_LABELS,
       ...(config.monitoring?.predictionLogs ? { predictionLogs: { ...config.monitoring.predictionLogs, window: config.monitoring.predictionLogs.window ?? DEFAULT_PREDICTION_WINDOW } } : {}),
     },
     quotas: { ...(config.quotas?.perTeam ? { perTeam: config.quotas.perTeam } : {}), teams: config.quotas?.teams ?? EMPTY_RECORD },

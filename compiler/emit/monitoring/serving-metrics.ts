@@ -10,6 +10,7 @@
 import type { ResolvedDeployment, ResolvedPlacement, ResolvedPlatform } from '../../resolve/resolved-org.ts';
 import type { ResolvedPlatformMonitoring } from '../../resolve/resolved-org.ts';
 import { type ResolvedRuntimeMetrics, servingRuntimeName } from '../../resolve/serving-runtimes.ts';
+import { pinnedRuntime } from '../serving/serving-runtime.ts';
 
 /**
  * Name of the KServe model container's declared serving port. Knative accepts only `http1` or `h2c`
@@ -46,8 +47,10 @@ export interface PlacementRuntime {
   readonly metrics?: ResolvedRuntimeMetrics;
 }
 
-/** The runtime serving a placement's stable version, with its metrics. */
+/** The runtime serving a placement's stable version, with its metrics (on KServe, the runtime pinned to `serving.images` when there is one: serving-runtime.ts). */
 export function placementRuntime(platform: Pick<ResolvedPlatform, 'serving'>, model: { readonly framework: Parameters<typeof servingRuntimeName>[1]['framework']; readonly runtime?: string }, placement: Pick<ResolvedPlacement, 'backend'>): PlacementRuntime {
+  const pinned = placement.backend === 'kserve' ? pinnedRuntime(platform, model) : undefined;
+  if (pinned) return { name: pinned.name, ...(pinned.metrics ? { metrics: pinned.metrics } : {}) };
   const name = servingRuntimeName(placement.backend, model);
   const metrics = name === undefined ? undefined : platform.serving.runtimes[name];
   return { ...(name !== undefined ? { name } : {}), ...(metrics ? { metrics } : {}) };

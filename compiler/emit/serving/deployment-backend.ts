@@ -16,6 +16,7 @@ import { WORKLOAD_SERVICE_ACCOUNT } from '../tenancy/rbac.ts';
 import { SERVICE_PORT } from './gateway.ts';
 import { servedVersion, servingLabels, servingMetadata } from './served-model.ts';
 import { constructId } from '../construct-id.ts';
+import { needsTopologySpread, topologySpreadConstraints } from './topology-spread.ts';
 
 // cdk8s-plus-28 is CommonJS of 4.7 MB: `import` makes Node scan all of it for named exports first,
 // ~100 ms of every `mlops compile`; `require` loads the same module (one instance with cdk8s's).
@@ -48,8 +49,8 @@ function scalingMetric(placement: ResolvedPlacement): Kplus.Metric {
   return kplus.Metric.pods({ name, target: kplus.MetricTarget.averageValue(target) });
 }
 
-/** The secure pod spec fields of a track: container, pod defaults and, on edge clusters, placement. */
-function podSpecOverrides(context: TeamClusterContext, deployment: ResolvedDeployment, placement: ResolvedPlacement, track: ServingTrack): Record<string, unknown> {
+/** The secure pod spec fields of a track: container, pod defaults, on edge clusters placement, and for replicated production tracks topology spread (topology-spread.ts). */
+function podSpecOverrides(context: TeamClusterContext, deployment: ResolvedDeployment, placement: ResolvedPlacement, track: ServingTrack, minReplicas: number): Record<string, unknown> {
   const version = servedVersion(context.team, track.served);
   const container = secureContainer({
     name: 'server',
@@ -64,6 +65,7 @@ function podSpecOverrides(context: TeamClusterContext, deployment: ResolvedDeplo
     ...securePodDefaults({ serviceAccountName: WORKLOAD_SERVICE_ACCOUNT }),
     ...(Object.keys(cluster.nodeSelector).length > 0 ? { nodeSelector: { ...cluster.nodeSelector } } : {}),
     ...(cluster.tolerations.length > 0 ? { tolerations: cluster.tolerations.map((toleration) => ({ operator: toleration.value === undefined ? 'Exists' : 'Equal', ...toleration })) } : {}),
+    ...(needsTopologySpread(placement, minReplicas) ? { topologySpreadConstraints: topologySpreadConstraints(selectorLabels(context, track)) } : {}),
   };
 }
 
@@ -95,7 +97,7 @@ export function emitServingTrack(scope: Construct, context: TeamClusterContext, 
     containers: [{ name: 'server', image: deployment.image ?? '', portNumber: deployment.port }],
   });
   workload.select(kplus.LabelSelector.of({ labels: selector }));
-  overridePodSpec(workload, podSpecOverrides(context, deployment, placement, track));
+  overridePodSpec(workload, podSpecOverrides(context, deployment, placement, track, minReplicas));
 
   const service = new kplus.Service(scope, constructId(scope, `service-${track.name}`), { metadata, ports: [{ name: 'http', port: SERVICE_PORT, targetPort: deployment.port }] });
   for (const [key, value] of Object.entries(selector)) service.selectLabel(key, value);

@@ -16,6 +16,7 @@ import { placementsHere } from './served-model.ts';
 import { predictionLogger } from '../monitoring/prediction-source.ts';
 import { checkNameLength, emitDiagnostic } from './serving-diagnostics.ts';
 import { emitTrainedModels } from './trained-model.ts';
+import { emitServingRuntimes } from './serving-runtime.ts';
 import { constructId } from '../construct-id.ts';
 
 /** Explainers KServe v0.20 implements itself. */
@@ -98,6 +99,7 @@ function emitDeploymentBackend(scope: Construct, context: TeamClusterContext, de
 export function emitServing(chart: Chart, context: TeamClusterContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const knative = context.org.platform.serving.kserveDeploymentMode === 'Knative';
+  emitServingRuntimes(chart, context);
   for (const deployment of context.team.deployments) {
     for (const placement of placementsHere(context, deployment)) {
       const tooLong = generatedNames(deployment, placement)

@@ -7,7 +7,7 @@
  */
 import { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
-import type { ResolvedDeployment, ResolvedPlacement, ServedVersion } from '../../resolve/resolved-org.ts';
+import type { ResolvedDeployment, ResolvedModel, ResolvedPlacement, ServedVersion } from '../../resolve/resolved-org.ts';
 import { MLOPS_DOMAIN } from '../labels.ts';
 import { storageContainerFor } from '../platform-bootstrap/restricted-storage-container.ts';
 import { containerResources, restrictedContainerSecurityContext, restrictedPodSecurityContext, servingProbes } from '../security-context.ts';
@@ -17,6 +17,9 @@ import { servedModel, servedVersion, servingLabels, servingMetadata } from './se
 import { KSERVE_SERVING_PORT_NAME } from '../monitoring/serving-metrics.ts';
 import type { PredictionLogger } from '../monitoring/prediction-source.ts';
 import { constructId } from '../construct-id.ts';
+import { pinnedRuntime } from './serving-runtime.ts';
+import { KSERVE_RUNTIME_BY_FRAMEWORK } from '../../resolve/serving-runtimes.ts';
+import { needsTopologySpread, topologySpreadConstraints } from './topology-spread.ts';
 
 /** Annotation naming the KServe deployment mode. */
 export const DEPLOYMENT_MODE_ANNOTATION = 'serving.kserve.io/deploymentMode';
@@ -63,6 +66,18 @@ function storageContainerField(storageUri: string): Record<string, string> {
   return name ? { storageContainerName: name } : {};
 }
 
+/**
+ * `predictor.model.runtime`: the model's own runtime, else the one pinned to `serving.images`
+ * (serving-runtime.ts), else KServe's built-in runtime for the framework, named rather than
+ * auto-selected: auto-selection assumes protocol v1 when the predictor names none
+ * (`GetSupportingRuntimes` in KServe v0.20 `pkg/apis/serving/v1beta1/predictor_model.go`), which
+ * Triton (`onnx`, `triton`) does not speak, and a named runtime is the one the metrics are read for.
+ */
+function runtimeField(input: InferenceServiceInput, model: ResolvedModel): { runtime?: string } {
+  const runtime = model.runtime ?? pinnedRuntime(input.context.org.platform, model)?.name ?? KSERVE_RUNTIME_BY_FRAMEWORK[model.framework];
+  return runtime ? { runtime } : {};
+}
+
 function predictor(input: InferenceServiceInput, served: ServedVersion): Record<string, unknown> {
   const { context, deployment, placement } = input;
   const model = servedModel(context.team, served);
@@ -79,7 +94,7 @@ function predictor(input: InferenceServiceInput, served: ServedVersion): Record<
       modelFormat: { name: model.framework },
       // A named port, so the PodMonitor can select it (prometheus-operator PodMetricsEndpoint.port).
       ports: [{ containerPort: deployment.port, name: KSERVE_SERVING_PORT_NAME, protocol: 'TCP' }],
-      ...(model.runtime ? { runtime: model.runtime } : {}),
+      ...runtimeField(input, model),
       storageUri: version.config.artifact,
       resources: containerResources(placement.resources),
       securityContext: restrictedContainerSecurityContext(),
@@ -92,7 +107,22 @@ function predictor(input: InferenceServiceInput, served: ServedVersion): Record<
     serviceAccountName: WORKLOAD_SERVICE_ACCOUNT,
     ...storageContainerField(version.config.artifact),
     ...(cluster.tolerations.length > 0 ? { tolerations: cluster.tolerations.map((toleration) => ({ operator: toleration.value === undefined ? 'Exists' : 'Equal', ...toleration })) } : {}),
+    ...spreadField(input, served),
   };
+}
+
+/**
+ * `topologySpreadConstraints` for a replicated production predictor (topology-spread.ts), selecting
+ * the `predictor.labels` KServe copies onto the predictor pods. Standard mode only: KServe passes the
+ * predictor's pod fields through to its Deployment, while Knative Serving refuses the field unless
+ * its `kubernetes.podspec-topologyspreadconstraints` feature flag is enabled.
+ */
+function spreadField(input: InferenceServiceInput, served: ServedVersion): { topologySpreadConstraints?: Record<string, unknown>[] } {
+  if (input.context.org.platform.serving.kserveDeploymentMode !== 'Standard' || !needsTopologySpread(input.placement, input.minReplicas)) return {};
+  const labels = servingLabels(input.context, input.deployment, served);
+  // Stable, canary and A/B variants differ in model or version; selecting on both keeps each set's spread its own.
+  const identifying = ['app.kubernetes.io/name', `${MLOPS_DOMAIN}/model`, `${MLOPS_DOMAIN}/team`, `${MLOPS_DOMAIN}/version`];
+  return { topologySpreadConstraints: topologySpreadConstraints(Object.fromEntries(identifying.map((key) => [key, labels[key]!]))) };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { ValidatedConfig } from '../validated-config.ts';
 import { driftSourceDiagnostics } from './drift-sources.ts';
 import { environmentReferenceDiagnostics } from './environment-references.ts';
 import { hostileValueDiagnostics } from './hostile-values.ts';
+import { kserveRuntimeChoiceDiagnostics } from './kserve-runtime-choice.ts';
 import { modelReferenceDiagnostics } from './model-references.ts';
 import { nameDiagnostics } from './names.ts';
 import { networkDiagnostics } from './network-destinations.ts';
@@ -32,6 +33,7 @@ export function semanticDiagnostics(config: ValidatedConfig): Diagnostic[] {
       ...trafficDiagnostics(team),
       ...stepDagDiagnostics(team),
       ...servingDiagnostics(team, index),
+      ...kserveRuntimeChoiceDiagnostics(team, index),
       ...retrainingDiagnostics(team),
       ...driftSourceDiagnostics(team, index),
       ...waiverTargetDiagnostics(team, index),

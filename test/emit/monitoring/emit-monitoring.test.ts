@@ -98,7 +98,7 @@ describe('emitMonitoring', () => {
   });
 
   it('scrapes nothing and warns when the platform does not know the runtime', () => {
-    const team = EXAMPLE_TEAM.replace('    framework: xgboost\n', '    framework: custom\n');
+    const team = EXAMPLE_TEAM.replace('    framework: xgboost\n', '    framework: custom\n    runtime: team-custom-server\n');
     const context = contextFor(resolveExample({ 'platform.yaml': EXAMPLE_PLATFORM, 'teams/fraud/mlops.yaml': team }), 'fraud', 'prod-eu');
     const objects = emitWith(emitMonitoring, context);
     expect(objects.some((object) => object.kind === 'PodMonitor')).toBe(false);
