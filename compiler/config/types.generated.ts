@@ -40,6 +40,7 @@ export interface Platform {
   images?: ImageRules;
   quotas?: Quotas;
   monitoring?: PlatformMonitoring;
+  autoscaling?: PlatformAutoscaling;
   gitops?: GitOps;
   policies?: OrgPolicies;
 }
@@ -315,6 +316,7 @@ export interface RuntimeMetrics {
   path?: string;
   latency?: LatencyHistogram;
   requests?: RequestCounter;
+  throughput?: ThroughputCounter;
 }
 /**
  * A request-latency histogram (without the `_bucket` suffix); `latencyP99Ms` SLOs alert on it. Without it, latency SLOs are not alerted (warning ML507).
@@ -345,6 +347,15 @@ export interface RequestCounter {
    * RE2 regular expression matching the label's values of failed requests, e.g. `5..`.
    */
   errorPattern: string;
+}
+/**
+ * A counter of served requests, whatever their outcome, for runtimes without a status-labelled `requests` counter (e.g. TorchServe's `ts_inference_requests_total`): `rps` autoscaling scales on its rate. `rps` autoscaling uses, in this order, this counter, `requests.counter` and the latency histogram's `_count`.
+ */
+export interface ThroughputCounter {
+  /**
+   * Counter name, e.g. `ts_inference_requests_total`.
+   */
+  counter: string;
 }
 /**
  * Rules for container images.
@@ -437,6 +448,24 @@ export interface PredictionLogs {
    * How far back each check reads events.
    */
   window?: string;
+}
+/**
+ * How deployments that scale on `rps` or `concurrency` get their metric where no serving controller provides it (the `deployment` backend; KServe in Standard mode). `cpu`/`memory` scaling always uses a plain HorizontalPodAutoscaler. docs/platform-prerequisites.md#autoscaling lists what each choice needs on the cluster.
+ */
+export interface PlatformAutoscaling {
+  /**
+   * `keda`: a KEDA `ScaledObject` with a Prometheus trigger instead of a HorizontalPodAutoscaler (KServe Standard mode: `serving.kserve.io/autoscalerClass: keda`, so KServe creates it). `prometheus-adapter`: a HorizontalPodAutoscaler on a `Pods` metric served by prometheus-adapter with the rules in docs/platform-prerequisites.md; KServe Standard mode cannot use it (ML333).
+   */
+  customMetrics?: 'keda' | 'prometheus-adapter';
+  /**
+   * The Prometheus server KEDA queries.
+   */
+  prometheus?: {
+    /**
+     * Base URL of the Prometheus HTTP API, reachable from the KEDA operator.
+     */
+    serverAddress?: string;
+  };
 }
 /**
  * Where rendered manifests go and how Argo CD syncs them.

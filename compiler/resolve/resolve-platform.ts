@@ -17,6 +17,9 @@ export const DEFAULT_DRIFT_CHECK_IMAGE = 'ghcr.io/cirruslabs/mlops-drift-check:0
 /** How far back drift checks read logged predictions when neither the platform nor the monitor says. */
 export const DEFAULT_PREDICTION_WINDOW = '24h';
 
+/** The Prometheus KEDA queries unless platform.yaml names one: prometheus-operator's `prometheus-operated` Service in `monitoring`. */
+export const DEFAULT_PROMETHEUS_SERVER_ADDRESS = 'http://prometheus-operated.monitoring.svc:9090';
+
 /** The default in-cluster API server. */
 export const IN_CLUSTER_SERVER = 'https://kubernetes.default.svc';
 
@@ -66,6 +69,10 @@ export function resolvePlatform(config: Platform, file: string | undefined): Res
       },
       selectorLabels: config.monitoring?.selectorLabels ?? EMPTY_RECORD,
       ...(config.monitoring?.predictionLogs ? { predictionLogs: { ...config.monitoring.predictionLogs, window: config.monitoring.predictionLogs.window ?? DEFAULT_PREDICTION_WINDOW } } : {}),
+    },
+    autoscaling: {
+      customMetrics: config.autoscaling?.customMetrics ?? 'keda',
+      prometheusServerAddress: config.autoscaling?.prometheus?.serverAddress ?? DEFAULT_PROMETHEUS_SERVER_ADDRESS,
     },
     quotas: { ...(config.quotas?.perTeam ? { perTeam: config.quotas.perTeam } : {}), teams: config.quotas?.teams ?? EMPTY_RECORD },
     gitops: {

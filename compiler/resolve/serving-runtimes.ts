@@ -18,6 +18,8 @@ export interface ResolvedRuntimeMetrics {
   readonly path: string;
   readonly latency?: { readonly histogram: string; readonly unit: 'seconds' | 'milliseconds' | 'microseconds' };
   readonly requests?: { readonly counter: string; readonly errorLabel: string; readonly errorPattern: string };
+  /** A counter of served requests of any outcome (platform.yaml `metrics.throughput`), for `rps` autoscaling. */
+  readonly throughput?: { readonly counter: string };
 }
 
 const KSERVE_PYTHON_SERVER: ResolvedRuntimeMetrics = { port: 8080, path: '/metrics', latency: { histogram: 'request_predict_seconds', unit: 'seconds' } };
@@ -51,8 +53,8 @@ export const KSERVE_RUNTIME_BY_FRAMEWORK: Readonly<Partial<Record<Model['framewo
 export function resolveRuntimeMetrics(declared: Readonly<Record<string, { metrics: RuntimeMetrics }>> | undefined): Readonly<Record<string, ResolvedRuntimeMetrics>> {
   const runtimes: Record<string, ResolvedRuntimeMetrics> = { ...BUILTIN_RUNTIME_METRICS };
   for (const [name, runtime] of Object.entries(declared ?? {})) {
-    const { port, path, latency, requests } = runtime.metrics;
-    runtimes[name] = { ...(port !== undefined ? { port } : {}), path: path ?? '/metrics', ...(latency ? { latency } : {}), ...(requests ? { requests } : {}) };
+    const { port, path, latency, requests, throughput } = runtime.metrics;
+    runtimes[name] = { ...(port !== undefined ? { port } : {}), path: path ?? '/metrics', ...(latency ? { latency } : {}), ...(requests ? { requests } : {}), ...(throughput ? { throughput } : {}) };
   }
   return runtimes;
 }
