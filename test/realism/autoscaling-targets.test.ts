@@ -11,14 +11,18 @@
  *   a fixed one does;
  * - every PromQL query parses (`@prometheus-io/lezer-promql`), reads only the runtime's declared metrics
  *   (platform.yaml `serving.runtimes`) and selects the target's pods and no other Deployment's; every
- *   prometheus-adapter metric is named after a declared series (docs/platform-prerequisites.md#autoscaling).
+ *   prometheus-adapter metric is named after a declared series (docs/platform-prerequisites.md#autoscaling);
+ * - the pods of every custom-metric scaler are scraped by a PodMonitor, whose targets prometheus-operator
+ *   labels with `namespace` and `pod` (v0.93 `generatePodMonitorConfig`, `pkg/prometheus/promcfg.go`),
+ *   so the series the query reads exist.
  */
 import { describe, expect, it } from 'vitest';
 import { placementRuntime, runtimeSeriesNames } from '../../compiler/emit/monitoring/serving-metrics.ts';
 import type { ServingBackend } from '../../compiler/resolve/resolved-org.ts';
-import { podPattern, samplePodName, type Scaler, scalers, targetDeployments } from './support/autoscalers.ts';
+import { podPattern, predictorServiceName, samplePodName, type Scaler, scalers, targetDeployments } from './support/autoscalers.ts';
 import { type EmittedCase, emittedCases, type PlainObject } from './support/emitted-objects.ts';
 import { parsePromql } from './support/promql-metrics.ts';
+import { podMonitorProblems, podTemplates } from './support/scrape-targets.ts';
 
 const cases = await emittedCases();
 
@@ -77,6 +81,13 @@ describe.each(allScalers)('$label', ({ emitted, objects, scaler }) => {
       expect(metric.endsWith('_per_second') || metric.endsWith('_in_flight'), metric).toBe(true);
       expect(declared, metric).toContain(series);
     }
+  });
+  it('has its pods scraped by a PodMonitor when it reads Prometheus', () => {
+    if (scaler.queries.length === 0 && scaler.customMetrics.length === 0) return;
+    const pods = podTemplates(objects).filter((pod) => pod.namespace === scaler.namespace && (pod.owner === `Deployment/${scaler.target.name}` || (pod.owner.startsWith('InferenceService/') && !pod.owner.includes('#') && predictorServiceName(pod.owner.slice('InferenceService/'.length)) === scaler.target.name)));
+    expect(pods.length).toBe(1);
+    const monitors = objects.filter((object) => object.kind === 'PodMonitor' && podMonitorProblems(object, pods).selected.length > 0);
+    expect(monitors.map((monitor) => monitor.metadata?.name)).toHaveLength(1);
   });
 });
 

@@ -17,6 +17,7 @@ import { predictionLogger } from '../monitoring/prediction-source.ts';
 import { checkNameLength, emitDiagnostic } from './serving-diagnostics.ts';
 import { emitTrainedModels } from './trained-model.ts';
 import { constructId } from '../construct-id.ts';
+import { emitScalingPodMonitor } from './scaling-pod-monitor.ts';
 
 /** Explainers KServe v0.20 implements itself. */
 export const KSERVE_BUILTIN_EXPLAINERS: readonly string[] = ['art'];
@@ -119,6 +120,7 @@ export function emitServing(chart: Chart, context: TeamClusterContext): Diagnost
       const scope = new Construct(chart, constructId(chart, `deployment-${deployment.name}`));
       if (placement.backend === 'kserve') emitKserve(scope, context, deployment, placement, minReplicas);
       else emitDeploymentBackend(scope, context, deployment, placement, minReplicas);
+      emitScalingPodMonitor(scope, context, deployment, placement, minReplicas);
     }
   }
   return diagnostics;

@@ -51,6 +51,14 @@ describe('deployment backend', () => {
     expect((objectNamed(result, 'prod-eu', 'Deployment', 'scorer-api').spec as { replicas?: number }).replicas).toBeUndefined();
   });
 
+  it('has the pods scraped for the metric even without a monitoring entry, and once with one', () => {
+    const unmonitored = compileTexts(platform(), team('replicas: { min: 2, max: 5 }, autoscaling: { metric: rps, target: 40 }'));
+    expect(objectNamed(unmonitored, 'prod-eu', 'PodMonitor', 'scorer-api').spec).toMatchObject({ namespaceSelector: { matchNames: ['fraud-prod'] }, podMetricsEndpoints: [{ port: 'http' }] });
+    const monitored = compileTexts(platform(), `${team('replicas: { min: 2, max: 5 }, autoscaling: { metric: rps, target: 40 }')}\nmonitoring:\n  scorer-api:\n    slo: { latencyP99Ms: 100 }`);
+    expect(kindsOf(monitored).filter((kind) => kind === 'PodMonitor')).toHaveLength(1);
+    expect(kindsOf(compileTexts(platform(), team('replicas: { min: 2, max: 5 }, autoscaling: { metric: cpu, target: 40 }')))).not.toContain('PodMonitor');
+  });
+
   it('queries the Prometheus the platform names, and concurrency as the latency sum’s rate in seconds', () => {
     const result = compileTexts(platform({ extra: 'autoscaling: { prometheus: { serverAddress: "https://prom.example.io/api" } }' }), team('replicas: { min: 1, max: 4 }, autoscaling: { metric: concurrency, target: 8 }'));
     const trigger = (objectNamed(result, 'prod-eu', 'ScaledObject', 'scorer-api').spec as { triggers: { metadata: Record<string, string> }[] }).triggers[0]!;
