@@ -6,7 +6,8 @@
  * request counter with the response status). TorchServe (`ts_inference_requests_total`,
  * `ts_inference_latency_microseconds`: counters without status, on :8082), Triton
  * (`nv_inference_request_success`/`_failure`, on :8002) and TF Serving export no latency histogram and
- * no status-labelled counter by default, so they declare only where metrics are scraped.
+ * no status-labelled counter by default, so they declare only where metrics are scraped (and TorchServe
+ * its request counter as `throughput`, which `rps` autoscaling reads).
  */
 import type { Model, RuntimeMetrics } from '../config/types.generated.ts';
 import type { ServingBackend } from './resolved-org.ts';
@@ -32,7 +33,7 @@ export const BUILTIN_RUNTIME_METRICS: Readonly<Record<string, ResolvedRuntimeMet
   'kserve-pmmlserver': KSERVE_PYTHON_SERVER,
   'kserve-sklearnserver': KSERVE_PYTHON_SERVER,
   'kserve-tensorflow-serving': { port: 8080, path: '/metrics' },
-  'kserve-torchserve': { port: 8082, path: '/metrics' },
+  'kserve-torchserve': { port: 8082, path: '/metrics', throughput: { counter: 'ts_inference_requests_total' } },
   'kserve-tritonserver': { port: 8002, path: '/metrics' },
   'kserve-xgbserver': KSERVE_PYTHON_SERVER,
 };
