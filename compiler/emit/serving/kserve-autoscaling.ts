@@ -14,7 +14,7 @@
 import type { ResolvedPlacement, ServedVersion } from '../../resolve/resolved-org.ts';
 import { placementRuntime } from '../monitoring/serving-metrics.ts';
 import type { TeamClusterContext } from '../team-cluster-context.ts';
-import { customMetricSignal, isCustomScalingMetric, signalQuery } from './custom-metric-signal.ts';
+import { customMetricSignal, isCustomScalingMetric, signalQuery } from '../../resolve/custom-metric-signal.ts';
 import { servedModel } from './served-model.ts';
 
 /** KServe's annotation choosing the Standard-mode autoscaler (`constants.AutoscalerClass`). */

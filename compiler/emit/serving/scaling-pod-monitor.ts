@@ -16,7 +16,7 @@ import { PROMETHEUS_OPERATOR_API_VERSION } from '../monitoring/emit-monitoring.t
 import { podMonitorSpec } from '../monitoring/pod-monitor.ts';
 import { placementRuntime } from '../monitoring/serving-metrics.ts';
 import type { TeamClusterContext } from '../team-cluster-context.ts';
-import { isCustomScalingMetric } from './custom-metric-signal.ts';
+import { isCustomScalingMetric } from '../../resolve/custom-metric-signal.ts';
 import { servedModel } from './served-model.ts';
 
 /** Whether the placement's scaler reads its metric from Prometheus (KEDA or prometheus-adapter). */

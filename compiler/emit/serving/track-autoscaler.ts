@@ -14,7 +14,7 @@ import type { ResolvedPlacement, ServedVersion } from '../../resolve/resolved-or
 import { constructId } from '../construct-id.ts';
 import { placementRuntime } from '../monitoring/serving-metrics.ts';
 import type { TeamClusterContext } from '../team-cluster-context.ts';
-import { type CustomMetricSignal, customMetricSignal, isCustomScalingMetric, signalQuery } from './custom-metric-signal.ts';
+import { type CustomMetricSignal, customMetricSignal, isCustomScalingMetric, signalQuery } from '../../resolve/custom-metric-signal.ts';
 import { emitScaledObject } from './scaled-object.ts';
 import { servedModel } from './served-model.ts';
 

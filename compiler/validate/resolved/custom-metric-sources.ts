@@ -4,9 +4,9 @@
  * series the metric is computed from (custom-metric-signal.ts). Knative computes both itself.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
-import { placementRuntime } from '../../emit/monitoring/serving-metrics.ts';
-import { customMetricSignal, isCustomScalingMetric, signalRequirement } from '../../emit/serving/custom-metric-signal.ts';
+import { customMetricSignal, isCustomScalingMetric, signalRequirement } from '../../resolve/custom-metric-signal.ts';
 import type { ResolvedOrg, ResolvedPlacement } from '../../resolve/resolved-org.ts';
+import { servingRuntimeName } from '../../resolve/serving-runtimes.ts';
 import { placementPods } from './placement-pods.ts';
 import { resolvedDiagnostic } from './resolved-diagnostic.ts';
 
@@ -27,7 +27,8 @@ export function customMetricSourceDiagnostics(org: ResolvedOrg): Diagnostic[] {
           if (!pods.autoscaled) continue;
           const model = team.models.find((candidate) => candidate.name === pods.served.model);
           if (!model) continue;
-          const runtime = placementRuntime(org.platform, model, placement);
+          const name = servingRuntimeName(placement.backend, model);
+          const runtime = { name, metrics: name === undefined ? undefined : org.platform.serving.runtimes[name] };
           if (customMetricSignal(metric, runtime.metrics)) continue;
           const key = `${placement.source.file}\u0000${placement.source.path.join('/')}\u0000${runtime.name}`;
           if (reported.has(key)) continue;

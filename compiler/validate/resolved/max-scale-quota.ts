@@ -8,7 +8,7 @@
  */
 import type { Quota } from '../../config/types.generated.ts';
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
-import { formatQuantity, parseQuantity } from '../../policy/quantity.ts';
+import { quantityAmount } from '../semantic/value-formats.ts';
 import type { ResolvedOrg, ResolvedPlacement, ResolvedTeam } from '../../resolve/resolved-org.ts';
 import { placementPods } from './placement-pods.ts';
 import { resolvedDiagnostic } from './resolved-diagnostic.ts';
@@ -16,12 +16,21 @@ import { resolvedDiagnostic } from './resolved-diagnostic.ts';
 type ScaledResource = 'cpu' | 'memory' | 'gpu';
 const RESOURCES: readonly ScaledResource[] = ['cpu', 'memory', 'gpu'];
 
+/** An amount for messages: cores and GPUs as numbers, memory in the largest binary unit (`12Gi`). */
+function formatAmount(value: number, resource: ScaledResource): string {
+  if (resource !== 'memory') return String(Math.round(value * 1000) / 1000);
+  for (const [suffix, factor] of [['Ti', 2 ** 40], ['Gi', 2 ** 30], ['Mi', 2 ** 20], ['Ki', 2 ** 10]] as const) {
+    if (value >= factor) return `${Math.round((value / factor) * 100) / 100}${suffix}`;
+  }
+  return String(value);
+}
+
 /** What one placement requests at maximum scale. */
 export function maxScaleDemand(placement: ResolvedPlacement, org: ResolvedOrg): Record<ScaledResource, number> {
   const replicas = placementPods(placement, org.platform).reduce((sum, pods) => sum + pods.maxReplicas, 0);
   return {
-    cpu: (parseQuantity(placement.resources.cpu) ?? 0) * replicas,
-    memory: (parseQuantity(placement.resources.memory) ?? 0) * replicas,
+    cpu: (quantityAmount(placement.resources.cpu) ?? 0) * replicas,
+    memory: (quantityAmount(placement.resources.memory) ?? 0) * replicas,
     gpu: placement.resources.gpu * replicas,
   };
 }
@@ -29,7 +38,7 @@ export function maxScaleDemand(placement: ResolvedPlacement, org: ResolvedOrg): 
 function quotaLimit(quota: Quota, resource: ScaledResource): number | undefined {
   if (resource === 'gpu') return quota.gpu;
   const value = quota[resource];
-  return value === undefined ? undefined : parseQuantity(value);
+  return value === undefined ? undefined : quantityAmount(value);
 }
 
 /** One cluster's total and the placement contributing most, per resource. */
@@ -80,7 +89,7 @@ export function maxScaleQuotaDiagnostics(org: ResolvedOrg): Diagnostic[] {
       const largest = demand.largest[resource]!;
       const where = clusters.length === 1 ? `cluster \`${clusters[0]}\`` : `each of clusters ${clusters.map((name) => `\`${name}\``).join(', ')}`;
       const unit = resource === 'cpu' ? ' CPU' : resource === 'gpu' ? ' GPUs' : ' memory';
-      const message = `At maximum scale, team \`${team.name}\` requests ${formatQuantity(demand.total[resource], resource)}${unit} in \`${demand.environment}\` on ${where}, ${formatQuantity(largest.amount, resource)} of it for \`${largest.placement.deployment}\`; its quota is ${formatQuantity(limit, resource)}, so pods above it are refused and autoscaling stops short of \`replicas.max\`.`;
+      const message = `At maximum scale, team \`${team.name}\` requests ${formatAmount(demand.total[resource], resource)}${unit} in \`${demand.environment}\` on ${where}, ${formatAmount(largest.amount, resource)} of it for \`${largest.placement.deployment}\`; its quota is ${formatAmount(limit, resource)}, so pods above it are refused and autoscaling stops short of \`replicas.max\`.`;
       diagnostics.push(resolvedDiagnostic(org, largest.placement.source, ['autoscaling'], 'ML349', message, 'Lower `replicas.max` or `resources`, or ask the platform team to raise the quota.'));
     }
   }

@@ -1,6 +1,6 @@
 /** How deployments scale: fixed replicas, cpu/memory HPAs, KEDA ScaledObjects, prometheus-adapter HPAs and KServe's autoscaler classes. */
 import { describe, expect, it } from 'vitest';
-import { customMetricSignal, signalQuery } from '../../../compiler/emit/serving/custom-metric-signal.ts';
+import { customMetricSignal, signalQuery } from '../../../compiler/resolve/custom-metric-signal.ts';
 import { compileTexts, objectNamed, platformYaml, teamYaml } from '../emit-text.ts';
 
 const RUNTIME = `  runtimes:

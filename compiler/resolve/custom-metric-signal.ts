@@ -5,7 +5,7 @@
  * concurrency is, by Little's law, the rate of the latency histogram's `_sum` in seconds (time spent
  * serving per second = mean requests in flight). KEDA and prometheus-adapter both read it from Prometheus.
  */
-import type { ResolvedRuntimeMetrics } from '../../resolve/serving-runtimes.ts';
+import type { ResolvedRuntimeMetrics } from './serving-runtimes.ts';
 
 /** Range of `rate()` in scaling queries: four scrapes at the PodMonitor's 30 s interval. */
 export const SCALING_RATE_WINDOW = '2m';
