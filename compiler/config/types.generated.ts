@@ -815,7 +815,7 @@ export interface DeploymentEnvironment {
   canary?: Canary;
   abTest?: AbTest;
   /**
-   * Autoscaling bounds.
+   * Autoscaling bounds. When `max` equals `min` (as it does when `max` is not set), the replica count is fixed and no autoscaler is emitted.
    */
   replicas?: {
     /**
@@ -823,7 +823,7 @@ export interface DeploymentEnvironment {
      */
     min?: number;
     /**
-     * Maximum replicas.
+     * Maximum replicas (default: `min`, at least 1).
      */
     max?: number;
   };
@@ -832,11 +832,11 @@ export interface DeploymentEnvironment {
    */
   autoscaling?: {
     /**
-     * Scaling metric.
+     * Scaling metric: `cpu`/`memory` through a HorizontalPodAutoscaler; `rps`/`concurrency` through Knative's autoscaler in KServe Knative mode, else through KEDA or prometheus-adapter (platform.yaml `autoscaling`) from the serving runtime's declared metrics.
      */
     metric?: 'cpu' | 'memory' | 'concurrency' | 'rps';
     /**
-     * Target value (percent utilisation for cpu/memory).
+     * Target value: percent utilisation for cpu/memory, requests per second per replica for rps, requests in flight per replica for concurrency.
      */
     target?: number;
   };
