@@ -20,8 +20,10 @@ import { servedModel } from './served-model.ts';
 /** KServe's annotation choosing the Standard-mode autoscaler (`constants.AutoscalerClass`). */
 export const KSERVE_AUTOSCALER_CLASS_ANNOTATION = 'serving.kserve.io/autoscalerClass';
 
-/** Knative's autoscaler-class annotation and its HPA class (cpu/memory scaling in Knative mode). */
+/** Knative's autoscaler-class annotation. */
 export const KNATIVE_AUTOSCALER_CLASS_ANNOTATION = 'autoscaling.knative.dev/class';
+
+/** Knative's HPA autoscaler class (cpu/memory scaling in Knative mode). */
 export const KNATIVE_HPA_CLASS = 'hpa.autoscaling.knative.dev';
 
 /** Name of the Deployment KServe's Standard mode creates for a predictor (`constants.PredictorServiceName`). */
