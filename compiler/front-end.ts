@@ -10,6 +10,8 @@ import type { SourceTree } from './load/source-tree.ts';
 import { resolveOrg } from './resolve/resolve-org.ts';
 import type { ResolvedOrg } from './resolve/resolved-org.ts';
 import { validateConfig } from './validate/validate-config.ts';
+import { customMetricSourceDiagnostics } from './validate/resolved/custom-metric-sources.ts';
+import { maxScaleQuotaDiagnostics } from './validate/resolved/max-scale-quota.ts';
 
 /** Result of `validate`. */
 export interface ValidateResult {
@@ -35,5 +37,10 @@ export function validate(tree: SourceTree, options: ValidateOptions = {}): Valid
   const validation = validateConfig(loaded);
   const diagnostics = normalizeDiagnostics([...loaded.diagnostics, ...validation.diagnostics]);
   if (!validation.config || hasErrors(diagnostics)) return { diagnostics };
-  return { diagnostics, org: resolveOrg(validation.config, tree.otherPaths) };
+  const org = resolveOrg(validation.config, tree.otherPaths);
+  // Checks that need the resolved org (runtimes, defaults, placements per cluster).
+  const resolved = [...customMetricSourceDiagnostics(org), ...maxScaleQuotaDiagnostics(org)];
+  if (resolved.length === 0) return { diagnostics, org };
+  const all = normalizeDiagnostics([...diagnostics, ...resolved]);
+  return hasErrors(all) ? { diagnostics: all } : { diagnostics: all, org };
 }

@@ -41,6 +41,7 @@ export interface Platform {
   quotas?: Quotas;
   monitoring?: PlatformMonitoring;
   network?: PlatformNetwork;
+  autoscaling?: PlatformAutoscaling;
   identity?: WorkloadIdentity;
   gitops?: GitOps;
   podSecurity?: PodSecurity;
@@ -319,6 +320,7 @@ export interface RuntimeMetrics {
   path?: string;
   latency?: LatencyHistogram;
   requests?: RequestCounter;
+  throughput?: ThroughputCounter;
 }
 /**
  * A request-latency histogram (without the `_bucket` suffix); `latencyP99Ms` SLOs alert on it. Without it, latency SLOs are not alerted (warning ML507).
@@ -349,6 +351,15 @@ export interface RequestCounter {
    * RE2 regular expression matching the label's values of failed requests, e.g. `5..`.
    */
   errorPattern: string;
+}
+/**
+ * A counter of served requests, whatever their outcome, for runtimes without a status-labelled `requests` counter (e.g. TorchServe's `ts_inference_requests_total`): `rps` autoscaling scales on its rate. `rps` autoscaling uses, in this order, this counter, `requests.counter` and the latency histogram's `_count`.
+ */
+export interface ThroughputCounter {
+  /**
+   * Counter name, e.g. `ts_inference_requests_total`.
+   */
+  counter: string;
 }
 /**
  * Rules for container images.
@@ -513,6 +524,24 @@ export interface PrometheusPeer {
    */
   podLabels?: {
     [k: string]: string;
+  };
+}
+/**
+ * How deployments that scale on `rps` or `concurrency` get their metric where no serving controller provides it (the `deployment` backend; KServe in Standard mode). `cpu`/`memory` scaling always uses a plain HorizontalPodAutoscaler. docs/platform-prerequisites.md#autoscaling lists what each choice needs on the cluster.
+ */
+export interface PlatformAutoscaling {
+  /**
+   * `keda`: a KEDA `ScaledObject` with a Prometheus trigger instead of a HorizontalPodAutoscaler (KServe Standard mode: `serving.kserve.io/autoscalerClass: keda`, so KServe creates it). `prometheus-adapter`: a HorizontalPodAutoscaler on a `Pods` metric served by prometheus-adapter with the rules in docs/platform-prerequisites.md; KServe Standard mode cannot use it (ML333).
+   */
+  customMetrics?: 'keda' | 'prometheus-adapter';
+  /**
+   * The Prometheus server KEDA queries.
+   */
+  prometheus?: {
+    /**
+     * Base URL of the Prometheus HTTP API, reachable from the KEDA operator.
+     */
+    serverAddress?: string;
   };
 }
 /**
@@ -932,7 +961,7 @@ export interface DeploymentEnvironment {
   canary?: Canary;
   abTest?: AbTest;
   /**
-   * Autoscaling bounds.
+   * Autoscaling bounds. When `max` equals `min` (as it does when `max` is not set), the replica count is fixed and no autoscaler is emitted.
    */
   replicas?: {
     /**
@@ -940,7 +969,7 @@ export interface DeploymentEnvironment {
      */
     min?: number;
     /**
-     * Maximum replicas.
+     * Maximum replicas (default: `min`, at least 1).
      */
     max?: number;
   };
@@ -949,11 +978,11 @@ export interface DeploymentEnvironment {
    */
   autoscaling?: {
     /**
-     * Scaling metric.
+     * Scaling metric: `cpu`/`memory` through a HorizontalPodAutoscaler; `rps`/`concurrency` through Knative's autoscaler in KServe Knative mode, else through KEDA or prometheus-adapter (platform.yaml `autoscaling`) from the serving runtime's declared metrics.
      */
     metric?: 'cpu' | 'memory' | 'concurrency' | 'rps';
     /**
-     * Target value (percent utilisation for cpu/memory).
+     * Target value: percent utilisation for cpu/memory, requests per second per replica for rps, requests in flight per replica for concurrency.
      */
     target?: number;
   };

@@ -24,6 +24,8 @@ export const DEFAULT_PREDICTION_WINDOW = '24h';
  * Prometheus' `podMonitorSelector`, `serviceMonitorSelector` and `ruleSelector` to `release: <release name>`.
  */
 export const DEFAULT_PROMETHEUS_SELECTOR_LABELS: Readonly<Record<string, string>> = Object.freeze({ release: 'kube-prometheus-stack' });
+/** The Prometheus KEDA queries unless platform.yaml names one: prometheus-operator's `prometheus-operated` Service in `monitoring`. */
+export const DEFAULT_PROMETHEUS_SERVER_ADDRESS = 'http://prometheus-operated.monitoring.svc:9090';
 
 /** The default in-cluster API server. */
 export const IN_CLUSTER_SERVER = 'https://kubernetes.default.svc';
@@ -74,6 +76,10 @@ export function resolvePlatform(config: Platform, file: string | undefined): Res
       },
       selectorLabels: config.monitoring?.selectorLabels ?? DEFAULT_PROMETHEUS_SELECTOR_LABELS,
       ...(config.monitoring?.predictionLogs ? { predictionLogs: { ...config.monitoring.predictionLogs, window: config.monitoring.predictionLogs.window ?? DEFAULT_PREDICTION_WINDOW } } : {}),
+    },
+    autoscaling: {
+      customMetrics: config.autoscaling?.customMetrics ?? 'keda',
+      prometheusServerAddress: config.autoscaling?.prometheus?.serverAddress ?? DEFAULT_PROMETHEUS_SERVER_ADDRESS,
     },
     quotas: { ...(config.quotas?.perTeam ? { perTeam: config.quotas.perTeam } : {}), teams: config.quotas?.teams ?? EMPTY_RECORD },
     gitops: {

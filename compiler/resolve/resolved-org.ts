@@ -71,6 +71,15 @@ export interface ResolvedPlatformMonitoring {
   readonly predictionLogs?: { readonly sink: string; readonly uri: string; readonly window: string };
 }
 
+/**
+ * How `rps`/`concurrency` autoscaling gets its metric (platform.yaml `autoscaling`): KEDA ScaledObjects
+ * querying `prometheusServerAddress`, or HPAs on prometheus-adapter's custom metrics.
+ */
+export interface ResolvedPlatformAutoscaling {
+  readonly customMetrics: 'keda' | 'prometheus-adapter';
+  readonly prometheusServerAddress: string;
+}
+
 /** The platform with defaults applied. */
 export interface ResolvedPlatform {
   readonly name: string;
@@ -87,6 +96,7 @@ export interface ResolvedPlatform {
   };
   readonly allowedRegistries: readonly string[];
   readonly monitoring: ResolvedPlatformMonitoring;
+  readonly autoscaling: ResolvedPlatformAutoscaling;
   readonly quotas: { readonly perTeam?: Quota; readonly teams: Readonly<Record<string, Quota>> };
   readonly gitops: { readonly deployRepo: string; readonly repoURL: string; readonly branch: string; readonly argocdNamespace: string };
   readonly policies: OrgPolicies;

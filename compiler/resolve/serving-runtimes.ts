@@ -6,7 +6,8 @@
  * request counter with the response status). TorchServe (`ts_inference_requests_total`,
  * `ts_inference_latency_microseconds`: counters without status, on :8082), Triton
  * (`nv_inference_request_success`/`_failure`, on :8002) and TF Serving export no latency histogram and
- * no status-labelled counter by default, so they declare only where metrics are scraped.
+ * no status-labelled counter by default, so they declare only where metrics are scraped (and TorchServe
+ * its request counter as `throughput`, which `rps` autoscaling reads).
  */
 import type { Model, RuntimeMetrics } from '../config/types.generated.ts';
 import type { ServingBackend } from './resolved-org.ts';
@@ -18,6 +19,8 @@ export interface ResolvedRuntimeMetrics {
   readonly path: string;
   readonly latency?: { readonly histogram: string; readonly unit: 'seconds' | 'milliseconds' | 'microseconds' };
   readonly requests?: { readonly counter: string; readonly errorLabel: string; readonly errorPattern: string };
+  /** A counter of served requests of any outcome (platform.yaml `metrics.throughput`), for `rps` autoscaling. */
+  readonly throughput?: { readonly counter: string };
 }
 
 const KSERVE_PYTHON_SERVER: ResolvedRuntimeMetrics = { port: 8080, path: '/metrics', latency: { histogram: 'request_predict_seconds', unit: 'seconds' } };
@@ -30,7 +33,7 @@ export const BUILTIN_RUNTIME_METRICS: Readonly<Record<string, ResolvedRuntimeMet
   'kserve-pmmlserver': KSERVE_PYTHON_SERVER,
   'kserve-sklearnserver': KSERVE_PYTHON_SERVER,
   'kserve-tensorflow-serving': { port: 8080, path: '/metrics' },
-  'kserve-torchserve': { port: 8082, path: '/metrics' },
+  'kserve-torchserve': { port: 8082, path: '/metrics', throughput: { counter: 'ts_inference_requests_total' } },
   'kserve-tritonserver': { port: 8002, path: '/metrics' },
   'kserve-xgbserver': KSERVE_PYTHON_SERVER,
 };
@@ -51,8 +54,8 @@ export const KSERVE_RUNTIME_BY_FRAMEWORK: Readonly<Partial<Record<Model['framewo
 export function resolveRuntimeMetrics(declared: Readonly<Record<string, { metrics: RuntimeMetrics }>> | undefined): Readonly<Record<string, ResolvedRuntimeMetrics>> {
   const runtimes: Record<string, ResolvedRuntimeMetrics> = { ...BUILTIN_RUNTIME_METRICS };
   for (const [name, runtime] of Object.entries(declared ?? {})) {
-    const { port, path, latency, requests } = runtime.metrics;
-    runtimes[name] = { ...(port !== undefined ? { port } : {}), path: path ?? '/metrics', ...(latency ? { latency } : {}), ...(requests ? { requests } : {}) };
+    const { port, path, latency, requests, throughput } = runtime.metrics;
+    runtimes[name] = { ...(port !== undefined ? { port } : {}), path: path ?? '/metrics', ...(latency ? { latency } : {}), ...(requests ? { requests } : {}), ...(throughput ? { throughput } : {}) };
   }
   return runtimes;
 }

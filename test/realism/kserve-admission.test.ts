@@ -79,4 +79,19 @@ describe('the ported webhook rules', () => {
     knative.metadata.annotations = { ...knative.metadata.annotations, 'autoscaling.knative.dev/class': 'hpa.autoscaling.knative.dev' } as typeof knative.metadata.annotations;
     expect(kserveAdmissionError(knative)).toBeUndefined();
   });
+
+  it('checks the KEDA class: a known class, no scaleMetric, External metrics with a query and a target value', () => {
+    const keda = (predictorChange: (predictor: Record<string, unknown>) => void, autoscalerClass = 'keda') => {
+      const object = { metadata: { annotations: { 'serving.kserve.io/deploymentMode': 'Standard', 'serving.kserve.io/autoscalerClass': autoscalerClass } }, spec: { predictor: { minReplicas: 1, maxReplicas: 4, model: { modelFormat: { name: 'xgboost' }, storageUri: 's3://m/1' } } as Record<string, unknown> } };
+      predictorChange(object.spec.predictor);
+      return kserveAdmissionError(object);
+    };
+    const external = (query: string, value?: string) => ({ metrics: [{ type: 'External', external: { metric: { backend: 'prometheus', serverAddress: 'http://p:9090', query }, target: { type: 'Value', ...(value === undefined ? {} : { value }) } } }] });
+    expect(keda((predictor) => (predictor.autoScaling = external('sum(x)', '5')))).toBeUndefined();
+    expect(keda((predictor) => (predictor.scaleMetric = 'rps'))).toBe('ScaleMetric is not supported for KEDA');
+    expect(keda((predictor) => (predictor.autoScaling = external('', '5')))).toBe('the query should not be empty');
+    expect(keda((predictor) => (predictor.autoScaling = external('sum(x)')))).toBe('the target threshold value should not be empty');
+    expect(keda(() => undefined, 'kpa')).toBe('[kpa] is not a supported autoscaler class type');
+    expect(keda(() => undefined, 'none')).toBeUndefined();
+  });
 });

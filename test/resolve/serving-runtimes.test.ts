@@ -12,7 +12,7 @@ describe('serving runtimes', () => {
 
   it('default to what KServe v0.20’s runtimes export: the Python server’s predict histogram on :8080, TorchServe and Triton only their ports', () => {
     expect(BUILTIN_RUNTIME_METRICS['kserve-sklearnserver']).toEqual({ port: 8080, path: '/metrics', latency: { histogram: 'request_predict_seconds', unit: 'seconds' } });
-    expect(BUILTIN_RUNTIME_METRICS['kserve-torchserve']).toEqual({ port: 8082, path: '/metrics' });
+    expect(BUILTIN_RUNTIME_METRICS['kserve-torchserve']).toEqual({ port: 8082, path: '/metrics', throughput: { counter: 'ts_inference_requests_total' } });
     expect(BUILTIN_RUNTIME_METRICS['kserve-tritonserver']).toEqual({ port: 8002, path: '/metrics' });
     for (const metrics of Object.values(BUILTIN_RUNTIME_METRICS)) expect(metrics.requests).toBeUndefined();
   });
@@ -21,9 +21,11 @@ describe('serving runtimes', () => {
     const runtimes = resolveRuntimeMetrics({
       'kserve-xgbserver': { metrics: { requests: { counter: 'r_total', errorLabel: 'code', errorPattern: '5..' } } },
       pytorch: { metrics: { port: 8082 } },
+      torchserve: { metrics: { port: 8082, throughput: { counter: 'ts_inference_requests_total' } } },
     });
     expect(runtimes['kserve-xgbserver']).toEqual({ path: '/metrics', requests: { counter: 'r_total', errorLabel: 'code', errorPattern: '5..' } });
     expect(runtimes.pytorch).toEqual({ port: 8082, path: '/metrics' });
+    expect(runtimes.torchserve).toEqual({ port: 8082, path: '/metrics', throughput: { counter: 'ts_inference_requests_total' } });
     expect(runtimes['kserve-lgbserver']).toBe(BUILTIN_RUNTIME_METRICS['kserve-lgbserver']);
   });
 });

@@ -61,6 +61,7 @@ export function runtimeSeriesNames(metrics: ResolvedRuntimeMetrics): string[] {
   const names: string[] = [];
   if (metrics.latency) names.push(...['bucket', 'count', 'sum'].map((suffix) => `${metrics.latency!.histogram}_${suffix}`));
   if (metrics.requests) names.push(metrics.requests.counter);
+  if (metrics.throughput && !names.includes(metrics.throughput.counter)) names.push(metrics.throughput.counter);
   return names;
 }
 

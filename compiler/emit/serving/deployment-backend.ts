@@ -1,6 +1,7 @@
 /**
  * The `deployment` serving backend through cdk8s-plus-28: per track (stable, canary or A/B variant) a
- * Deployment, a Service, a HorizontalPodAutoscaler and a PodDisruptionBudget. The pod spec comes from
+ * Deployment, a Service, its scaler (track-autoscaler.ts: an HPA, a KEDA ScaledObject, or none for
+ * fixed replicas) and a PodDisruptionBudget. The pod spec comes from
  * security-context.ts (patched over cdk8s-plus's container so exact quantities and GPUs survive).
  * Edge clusters pin pods with the cluster's node selector and tolerations.
  */
@@ -17,6 +18,7 @@ import { SERVICE_PORT } from './gateway.ts';
 import { servedVersion, servingLabels, servingMetadata } from './served-model.ts';
 import { constructId } from '../construct-id.ts';
 import { needsTopologySpread, topologySpreadConstraints } from './topology-spread.ts';
+import { emitTrackAutoscaler, trackScaling } from './track-autoscaler.ts';
 
 // cdk8s-plus-28 is CommonJS of 4.7 MB: `import` makes Node scan all of it for named exports first,
 // ~100 ms of every `mlops compile`; `require` loads the same module (one instance with cdk8s's).
@@ -34,19 +36,8 @@ export interface ServingTrack {
 /** Pod label naming the track, part of the selector. */
 export const TRACK_LABEL = `${MLOPS_DOMAIN}/track`;
 
-/** Lowest replica count a HorizontalPodAutoscaler accepts. */
-export const MIN_HPA_REPLICAS = 1;
-
 function selectorLabels(context: TeamClusterContext, track: ServingTrack): Record<string, string> {
   return { 'app.kubernetes.io/instance': track.name, [`${MLOPS_DOMAIN}/team`]: context.team.name, [TRACK_LABEL]: track.role };
-}
-
-function scalingMetric(placement: ResolvedPlacement): Kplus.Metric {
-  const { metric, target } = placement.autoscaling;
-  if (metric === 'cpu') return kplus.Metric.resourceCpu(kplus.MetricTarget.averageUtilization(target));
-  if (metric === 'memory') return kplus.Metric.resourceMemory(kplus.MetricTarget.averageUtilization(target));
-  const name = metric === 'rps' ? 'http_requests_per_second' : 'http_requests_in_flight';
-  return kplus.Metric.pods({ name, target: kplus.MetricTarget.averageValue(target) });
 }
 
 /** The secure pod spec fields of a track: container, pod defaults, on edge clusters placement, and for replicated production tracks topology spread (topology-spread.ts). */
@@ -86,12 +77,14 @@ function overridePodSpec(workload: Kplus.Deployment, overrides: Record<string, u
   };
 }
 
-/** Adds one track's Deployment, Service, HPA and PDB; returns the Service name. */
+/** Adds one track's Deployment, Service, scaler and PDB; returns the Service name. */
 export function emitServingTrack(scope: Construct, context: TeamClusterContext, deployment: ResolvedDeployment, placement: ResolvedPlacement, track: ServingTrack, minReplicas: number): string {
   const metadata = servingMetadata(context, deployment, placement, track.name, track.served);
   const selector = selectorLabels(context, track);
+  const scaling = trackScaling(context, placement, track.served, minReplicas);
   const workload = new kplus.Deployment(scope, constructId(scope, `deployment-${track.name}`), {
     metadata,
+    ...(scaling.kind === 'fixed' ? { replicas: scaling.replicas } : {}),
     select: false,
     podMetadata: { labels: { ...servingLabels(context, deployment, track.served), ...selector } },
     containers: [{ name: 'server', image: deployment.image ?? '', portNumber: deployment.port }],
@@ -103,13 +96,7 @@ export function emitServingTrack(scope: Construct, context: TeamClusterContext, 
   for (const [key, value] of Object.entries(selector)) service.selectLabel(key, value);
   ApiObject.of(service).addJsonPatch(JsonPatch.remove('/spec/externalIPs'));
 
-  new kplus.HorizontalPodAutoscaler(scope, constructId(scope, `hpa-${track.name}`), {
-    metadata,
-    target: workload,
-    minReplicas: Math.max(MIN_HPA_REPLICAS, minReplicas),
-    maxReplicas: Math.max(MIN_HPA_REPLICAS, minReplicas, placement.replicas.max),
-    metrics: [scalingMetric(placement)],
-  });
+  emitTrackAutoscaler(scope, context, scaling, { workload, metadata });
 
   new ApiObject(scope, constructId(scope, `pdb-${track.name}`), {
     apiVersion: 'policy/v1',

@@ -18,6 +18,7 @@ import { checkNameLength, emitDiagnostic } from './serving-diagnostics.ts';
 import { emitTrainedModels } from './trained-model.ts';
 import { emitServingRuntimes } from './serving-runtime.ts';
 import { constructId } from '../construct-id.ts';
+import { emitScalingPodMonitor } from './scaling-pod-monitor.ts';
 
 /** Explainers KServe v0.20 implements itself. */
 export const KSERVE_BUILTIN_EXPLAINERS: readonly string[] = ['art'];
@@ -121,6 +122,7 @@ export function emitServing(chart: Chart, context: TeamClusterContext): Diagnost
       const scope = new Construct(chart, constructId(chart, `deployment-${deployment.name}`));
       if (placement.backend === 'kserve') emitKserve(scope, context, deployment, placement, minReplicas);
       else emitDeploymentBackend(scope, context, deployment, placement, minReplicas);
+      emitScalingPodMonitor(scope, context, deployment, placement, minReplicas);
     }
   }
   return diagnostics;

@@ -20,6 +20,7 @@ import { constructId } from '../construct-id.ts';
 import { pinnedRuntime } from './serving-runtime.ts';
 import { KSERVE_RUNTIME_BY_FRAMEWORK } from '../../resolve/serving-runtimes.ts';
 import { needsTopologySpread, topologySpreadConstraints } from './topology-spread.ts';
+import { kserveScaling } from './kserve-autoscaling.ts';
 
 /** Annotation naming the KServe deployment mode. */
 export const DEPLOYMENT_MODE_ANNOTATION = 'serving.kserve.io/deploymentMode';
@@ -40,10 +41,6 @@ export const CANARY_PREDICTOR_NAME = 'canary';
  * `name` on `spec.canary[].predictor.model`, while the webhook refuses it on the stable predictor's.
  */
 export const KSERVE_CONTAINER_NAME = 'kserve-container';
-
-/** Knative's autoscaler-class annotation and its HPA class (cpu/memory scaling in Knative mode). */
-export const KNATIVE_AUTOSCALER_CLASS_ANNOTATION = 'autoscaling.knative.dev/class';
-export const KNATIVE_HPA_CLASS = 'hpa.autoscaling.knative.dev';
 
 /** What one InferenceService serves. */
 export interface InferenceServiceInput {
@@ -101,8 +98,7 @@ function predictor(input: InferenceServiceInput, served: ServedVersion): Record<
       ...servingProbes(deployment.port),
     },
     ...(Object.keys(cluster.nodeSelector).length > 0 ? { nodeSelector: { ...cluster.nodeSelector } } : {}),
-    scaleMetric: placement.autoscaling.metric,
-    scaleTarget: placement.autoscaling.target,
+    ...kserveScaling(context, placement, input.name, served, input.minReplicas).predictor,
     securityContext: restrictedPodSecurityContext(),
     serviceAccountName: WORKLOAD_SERVICE_ACCOUNT,
     ...storageContainerField(version.config.artifact),
@@ -130,23 +126,18 @@ function spreadField(input: InferenceServiceInput, served: ServedVersion): { top
  * `scaleTarget`, `scaleMetric` and `autoScaling` on a canary and a `minReplicas` above the stable one's.
  */
 function canaryPredictor(input: InferenceServiceInput, canary: ServedVersion): Record<string, unknown> {
-  const { maxReplicas: _max, scaleMetric: _metric, scaleTarget: _target, model, ...fixed } = predictor(input, canary);
+  const { maxReplicas: _max, scaleMetric: _metric, scaleTarget: _target, autoScaling: _autoScaling, model, ...fixed } = predictor(input, canary);
   return { name: CANARY_PREDICTOR_NAME, ...fixed, model: { name: KSERVE_CONTAINER_NAME, ...(model as Record<string, unknown>) } };
 }
 
 /**
- * Builds the InferenceService spec and annotations for the platform's deployment mode. Knative mode
- * scales on `concurrency`/`rps` with Knative's own autoscaler and on `cpu`/`memory` with its HPA class
- * (KServe's `validateAutoScalingCompExtension` allows only KPA metrics otherwise); Standard mode's HPA
- * maps only `cpu`/`memory` (`getHPAMetrics` in `reconcilers/hpa/hpa_reconciler.go`), and validation
- * (ML333) refuses the others there.
+ * Builds the InferenceService spec and annotations for the platform's deployment mode; the autoscaler
+ * and its fields per mode and metric come from kserve-autoscaling.ts.
  */
 export function inferenceServiceSpec(input: InferenceServiceInput): { spec: Record<string, unknown>; annotations: Record<string, string> } {
   const mode = input.context.org.platform.serving.kserveDeploymentMode;
-  const annotations: Record<string, string> = { [DEPLOYMENT_MODE_ANNOTATION]: mode };
-  if (mode === 'Knative' && (input.placement.autoscaling.metric === 'cpu' || input.placement.autoscaling.metric === 'memory')) {
-    annotations[KNATIVE_AUTOSCALER_CLASS_ANNOTATION] = KNATIVE_HPA_CLASS;
-  }
+  const scaling = kserveScaling(input.context, input.placement, input.name, input.served, input.minReplicas);
+  const annotations: Record<string, string> = { [DEPLOYMENT_MODE_ANNOTATION]: mode, ...scaling.annotations };
   if (!input.canary) return { spec: { predictor: predictor(input, input.served) }, annotations };
   if (mode === 'Knative') {
     annotations[STABLE_VERSION_ANNOTATION] = input.served.version;

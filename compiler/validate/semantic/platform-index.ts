@@ -28,6 +28,8 @@ export interface PlatformIndex {
   readonly servingImages: Readonly<Record<string, string>>;
   readonly defaultBackend: 'kserve' | 'deployment';
   readonly kserveDeploymentMode: 'Knative' | 'Standard';
+  /** Where `rps`/`concurrency` autoscaling gets its metric (platform.yaml `autoscaling.customMetrics`). */
+  readonly customMetrics: 'keda' | 'prometheus-adapter';
   /** Whether platform.yaml declares where KServe predictors log predictions (`monitoring.predictionLogs`). */
   readonly predictionLogs: boolean;
 }
@@ -49,6 +51,7 @@ export function indexPlatform(config: ValidatedConfig): PlatformIndex {
     servingImages: platform.serving?.images ?? EMPTY_RECORD,
     defaultBackend: platform.serving?.default ?? 'kserve',
     kserveDeploymentMode: platform.serving?.kserve?.deploymentMode ?? 'Knative',
+    customMetrics: platform.autoscaling?.customMetrics ?? 'keda',
     predictionLogs: platform.monitoring?.predictionLogs !== undefined,
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Serving settings that depend on more than one key: replica bounds (ML317), an image for the
- * `deployment` backend, which edge clusters force (ML318), and autoscaling metrics the KServe mode
- * cannot scale on (ML333).
+ * `deployment` backend, which edge clusters force (ML318), autoscaling metrics the KServe mode
+ * cannot scale on (ML333), and autoscaling declared where the replica count is fixed (ML350).
  */
 import type { Deployment, Team } from '../../config/types.generated.ts';
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
@@ -46,10 +46,20 @@ function imageCheck(file: ParsedFile, team: Team, name: string, deployment: Depl
   ];
 }
 
+/** The replica bounds an environment entry resolves to (resolve-team.ts): min 1, max at least min. */
+function replicaBounds(entry: Deployment['environments'][string]): { min: number; max: number } {
+  const min = entry.replicas?.min ?? 1;
+  return { min, max: entry.replicas?.max ?? Math.max(1, min) };
+}
+
 /**
- * ML333: KServe Standard mode scales with an HPA on `cpu` or `memory` only — `getHPAMetrics` in KServe
- * v0.20 `pkg/controller/v1beta1/inferenceservice/reconcilers/hpa/hpa_reconciler.go` maps no other
- * metric, so `concurrency` and `rps` would silently scale on CPU.
+ * ML333: KServe Standard mode scales on `rps`/`concurrency` only through KEDA (`autoscalerClass: keda`,
+ * kserve-autoscaling.ts): its HPA maps `cpu`/`memory` only (`getHPAMetrics` in KServe v0.20
+ * `reconcilers/hpa/hpa_reconciler.go`), so with prometheus-adapter the metric would be ignored. With a
+ * canary it cannot work either: KServe builds the canary's autoscaler from the same class with fixed
+ * replicas and no metrics (`reconcileCanaryDeployments` in `components/predictor.go`), a ScaledObject
+ * without triggers, which KEDA refuses (`ValidateTriggers`, KEDA v2.20 `apis/keda/v1alpha1/scaletriggers_types.go`).
+ * Fixed replicas (min = max) need no metric at all.
  */
 function autoscalingCheck(file: ParsedFile, name: string, deployment: Deployment, index: PlatformIndex): Diagnostic[] {
   if (index.kserveDeploymentMode !== 'Standard' || (deployment.backend ?? index.defaultBackend) !== 'kserve') return [];
@@ -57,10 +67,37 @@ function autoscalingCheck(file: ParsedFile, name: string, deployment: Deployment
   for (const [environment, entry] of Object.entries(deployment.environments)) {
     const metric = entry.autoscaling?.metric;
     if (metric !== 'concurrency' && metric !== 'rps') continue;
+    const { min, max } = replicaBounds(entry);
+    if (Math.max(1, min) >= max) continue;
+    const why =
+      index.customMetrics === 'prometheus-adapter'
+        ? `${index.describedAs} serves custom metrics through prometheus-adapter (\`autoscaling.customMetrics\`), and KServe's Standard-mode HPA scales on \`cpu\` or \`memory\` only`
+        : entry.canary
+          ? 'KServe\'s Standard mode scales on it only through KEDA, which cannot scale the canary (KServe gives it a KEDA ScaledObject without triggers)'
+          : undefined;
+    if (why === undefined) continue;
     diagnostics.push(
-      diagnosticAt(file, ['deployments', name, 'environments', environment, 'autoscaling', 'metric'], 'ML333', `\`${name}\` in \`${environment}\` scales on \`${metric}\`, which KServe's Standard mode (${index.describedAs} \`serving.kserve.deploymentMode\`) does not support: its HPA scales on \`cpu\` or \`memory\` only.`, {
+      diagnosticAt(file, ['deployments', name, 'environments', environment, 'autoscaling', 'metric'], 'ML333', `\`${name}\` in \`${environment}\` scales on \`${metric}\`, which KServe's Standard mode (${index.describedAs} \`serving.kserve.deploymentMode\`) cannot do here: ${why}.`, {
         target: 'value',
-        hint: 'Use `metric: cpu` or `metric: memory`, or serve with KServe in Knative mode.',
+        hint: index.customMetrics === 'prometheus-adapter' ? 'Use `metric: cpu` or `metric: memory`, set `autoscaling.customMetrics: keda` in platform.yaml, or serve with KServe in Knative mode.' : 'Use `metric: cpu` or `metric: memory` while the canary runs, or serve with KServe in Knative mode.',
+      }),
+    );
+  }
+  return diagnostics;
+}
+
+/** ML350: `autoscaling` declared where `replicas.min` equals `replicas.max`: the count is fixed and no autoscaler is emitted. */
+function fixedReplicasCheck(file: ParsedFile, name: string, deployment: Deployment): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const [environment, entry] of Object.entries(deployment.environments)) {
+    if (!entry.autoscaling) continue;
+    const { min, max } = replicaBounds(entry);
+    if (Math.max(1, min) < max) continue;
+    const count = Math.max(1, min);
+    diagnostics.push(
+      diagnosticAt(file, ['deployments', name, 'environments', environment, 'autoscaling'], 'ML350', `\`${name}\` in \`${environment}\` declares \`autoscaling\`, but runs a fixed ${count} replica${count === 1 ? '' : 's'} (\`replicas.max\` ${entry.replicas?.max === undefined ? 'defaults to `replicas.min`' : 'equals `replicas.min`'}): no autoscaler is emitted.`, {
+        target: 'key',
+        hint: 'Set `replicas.max` above `replicas.min` to autoscale, or remove `autoscaling`.',
       }),
     );
   }
@@ -79,7 +116,7 @@ export function servingDiagnostics(team: ValidTeamFile, index: PlatformIndex): D
         diagnostics.push(diagnosticAt(file, ['deployments', name, 'environments', environment, 'replicas', 'min'], 'ML317', `\`replicas.min\` (${min}) of \`${name}\` in \`${environment}\` is greater than \`replicas.max\` (${max}).`, { hint: 'Make `min` ≤ `max`.' }));
       }
     }
-    diagnostics.push(...imageCheck(file, config, name, deployment, index), ...autoscalingCheck(file, name, deployment, index));
+    diagnostics.push(...imageCheck(file, config, name, deployment, index), ...autoscalingCheck(file, name, deployment, index), ...fixedReplicasCheck(file, name, deployment));
   }
   return diagnostics;
 }

@@ -91,6 +91,11 @@ group('Kubernetes baseline rules', () => {
     expect(withCode(checkFixture({}, [deployment(undefined, 1), hpa]), 'k8s/pdb-for-replicated-serving')).toEqual([`k8s/pdb-for-replicated-serving warning ${AT}`]);
   });
 
+  it('counts a KEDA ScaledObject’s minReplicaCount for the PDB rule', () => {
+    const scaledObject = manifest('ScaledObject', { minReplicaCount: 2, maxReplicaCount: 5, scaleTargetRef: { name: 'fraud-api' }, triggers: [] }, { apiVersion: 'keda.sh/v1alpha1' });
+    expect(withCode(checkFixture({}, [deployment(undefined, 1), scaledObject]), 'k8s/pdb-for-replicated-serving')).toEqual([`k8s/pdb-for-replicated-serving warning ${AT}`]);
+  });
+
   it('checks only serving objects for probes', () => {
     const job = manifest('CronJob', { jobTemplate: { spec: { template: { spec: securePod([secureContainer('drift', { readinessProbe: undefined, livenessProbe: undefined })]) } } } }, { labels: { ...servingLabels(), 'app.kubernetes.io/component': 'monitoring' }, apiVersion: 'batch/v1' });
     expect(withCode(checkFixture({}, [job]), 'k8s/serving-probes')).toEqual([]);

@@ -28,7 +28,7 @@ const CASES: Case[] = [
   { name: 'a high-risk canary above the traffic ceiling', rule: 'ml/high-risk-canary', edits: { team: [['traffic: 10', 'traffic: 30']] }, expected: ['error 39:37'] },
   { name: 'a version validated by its trainer', rule: 'ml/validator-not-trainer', edits: { team: VERSION_150_VALIDATOR }, expected: ['error 23:9'] },
   { name: 'a prod canary newer than anything in staging', rule: 'ml/promotion-path', edits: { team: [['      staging:\n        version: "1.5.0"', '      staging:\n        version: "1.4.0"']] }, expected: ['error 39:19'] },
-  { name: 'requests above the team quota', rule: 'ml/team-quota', edits: { team: [['replicas: { min: 2, max: 6 }', 'replicas: { min: 5, max: 6 }']] }, expected: ['error 37:7'] },
+  { name: 'requests above the team quota', rule: 'ml/team-quota', edits: { team: [['replicas: { min: 2, max: 4 }', 'replicas: { min: 5, max: 6 }']] }, expected: ['error 37:7'] },
 ];
 
 group('ML-governance rules', () => {
@@ -48,7 +48,7 @@ group('ML-governance rules', () => {
   }
 
   it('ml/team-quota names the environment, the total and the quota', () => {
-    const result = checkFixture({ team: [['replicas: { min: 2, max: 6 }', 'replicas: { min: 5, max: 6 }']] });
+    const result = checkFixture({ team: [['replicas: { min: 2, max: 4 }', 'replicas: { min: 5, max: 6 }']] });
     expect(result.diagnostics.find((diagnostic) => diagnostic.code === 'ml/team-quota')!.message).toBe('Team fraud needs 20 cpu in prod at minimum scale (through fraud-api); its quota is 16.');
   });
 

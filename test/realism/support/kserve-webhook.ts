@@ -3,7 +3,9 @@
  * ported from `pkg/apis/serving/v1beta1/inference_service_validation.go` (read at tag v0.20.0):
  * - `validatePredictor`: the stable predictor's implementation (`predictor.model`, `predictor.xgboost`, …)
  *   may not carry a container `name` ("the 'name' field is not allowed in standard predictor");
- * - `validateAutoScalingCompExtension` per component: in `Standard` mode with autoscaler class `hpa`
+ * - `validateAutoScalingCompExtension` per component: in `Standard` mode a known autoscaler class
+ *   (`validateInferenceServiceAutoscaler`); with class `keda` no `scaleMetric` and `External` metrics with a
+ *   query and a target value (`validateScalingKedaCompExtension`); with class `hpa`
  *   (`serving.kserve.io/autoscalerClass`) only `cpu`/`memory` (`validateScalingHPACompExtension`,
  *   `constants.AutoscalerAllowedHPAMetricsList`); in Knative mode the KPA metrics `concurrency`/`rps`
  *   (`validateScalingKPACompExtension`, default `concurrency`) unless `autoscaling.knative.dev/class` is
@@ -24,6 +26,8 @@ type Component = Record<string, unknown>;
 const IMPLEMENTATIONS = ['sklearn', 'xgboost', 'tensorflow', 'pytorch', 'triton', 'onnx', 'huggingface', 'pmml', 'lightgbm', 'paddle', 'model'] as const;
 
 const HPA_METRICS = ['cpu', 'memory'];
+/** `constants.AutoscalerAllowedClassList` (`validateInferenceServiceAutoscaler`). */
+const AUTOSCALER_CLASSES = ['hpa', 'external', 'keda', 'none'];
 const KPA_METRICS = ['concurrency', 'rps'];
 
 function implementations(predictor: Component): string[] {
@@ -32,12 +36,28 @@ function implementations(predictor: Component): string[] {
   return found;
 }
 
+type KedaMetric = { type?: string; external?: { metric?: { query?: string }; target?: { value?: unknown } } };
+
+/** `validateScalingKedaCompExtension`'s checks of the `External` metrics we emit. */
+function kedaMetricsError(component: Component): string | undefined {
+  const metrics = ((component.autoScaling as { metrics?: KedaMetric[] } | undefined)?.metrics ?? []);
+  for (const metric of metrics) {
+    if (metric.type !== 'External') return metric.type === 'Resource' || metric.type === 'PodMetric' ? undefined : `unknown KEDA metric type with value [${metric.type}].Valid types are Resource,External,PodMetric`;
+    if (!metric.external) return 'metricSpec.External is not set for external metric source type';
+    if (!metric.external.metric?.query) return 'the query should not be empty';
+    if (metric.external.target?.value === undefined) return 'the target threshold value should not be empty';
+  }
+  return undefined;
+}
+
 function autoscalingError(annotations: Record<string, string>, component: Component): string | undefined {
   const mode = annotations['serving.kserve.io/deploymentMode'];
   const metric = component.scaleMetric as string | undefined;
   if (mode === 'Standard' || mode === 'RawDeployment') {
     const autoscalerClass = annotations['serving.kserve.io/autoscalerClass'] ?? 'hpa';
+    if (!AUTOSCALER_CLASSES.includes(autoscalerClass)) return `[${autoscalerClass}] is not a supported autoscaler class type`;
     if (autoscalerClass === 'keda' && metric !== undefined) return 'ScaleMetric is not supported for KEDA';
+    if (autoscalerClass === 'keda') return kedaMetricsError(component);
     if (autoscalerClass === 'hpa' && !HPA_METRICS.includes(metric ?? 'cpu')) return `[${metric}] is not a supported metric (Standard mode's HPA maps only cpu and memory)`;
     return undefined;
   }

@@ -16,6 +16,12 @@ function minReplicas(object: KubernetesObject, context: ManifestRuleContext, clu
     .find((hpa) => fieldsAt(hpa.object, 'spec', 'scaleTargetRef')?.name === object.metadata.name);
   const hpaMin = autoscaler ? fieldsAt(autoscaler.object, 'spec')?.minReplicas : undefined;
   if (typeof hpaMin === 'number') return hpaMin;
+  // A KEDA ScaledObject instead of an HPA (track-autoscaler.ts): its own `minReplicaCount`.
+  const scaledObject = context.index
+    .inNamespace(cluster, namespace, 'ScaledObject')
+    .find((candidate) => fieldsAt(candidate.object, 'spec', 'scaleTargetRef')?.name === object.metadata.name);
+  const kedaMin = scaledObject ? fieldsAt(scaledObject.object, 'spec')?.minReplicaCount : undefined;
+  if (typeof kedaMin === 'number') return kedaMin;
   const replicas = fieldsAt(object, 'spec')?.replicas;
   return typeof replicas === 'number' ? replicas : 1;
 }
