@@ -37,7 +37,8 @@ function workloadsOf(emitted: EmittedCase): Workload[] {
     if (object.kind === 'Deployment' && object.metadata?.labels?.['app.kubernetes.io/component'] === 'serving') {
       const hpa = emitted.manifests.find((candidate) => candidate.cluster === manifest.cluster && candidate.object.kind === 'HorizontalPodAutoscaler' && (candidate.object.metadata as { name?: string }).name === object.metadata?.name);
       const template = (object.spec as { template: { metadata: { labels: Record<string, string> }; spec: PodSpec } }).template;
-      const minReplicas = (hpa?.object.spec as { minReplicas?: number } | undefined)?.minReplicas ?? (object.spec as { replicas?: number }).replicas ?? 1;
+      const scaledObject = emitted.manifests.find((candidate) => candidate.cluster === manifest.cluster && candidate.object.kind === 'ScaledObject' && (candidate.object.spec as { scaleTargetRef?: { name?: string } }).scaleTargetRef?.name === object.metadata?.name);
+      const minReplicas = (hpa?.object.spec as { minReplicas?: number } | undefined)?.minReplicas ?? (scaledObject?.object.spec as { minReplicaCount?: number } | undefined)?.minReplicaCount ?? (object.spec as { replicas?: number }).replicas ?? 1;
       workloads.push({ label: `${emitted.name}: ${manifest.path}`, namespace, labels: template.metadata.labels, podSpec: template.spec, minReplicas, production, knative: false });
     }
     if (object.kind === 'InferenceService') {

@@ -84,12 +84,12 @@ describe('KServe', () => {
   const annotations = (result: ReturnType<typeof compileTexts>) => objectNamed(result, 'prod-eu', 'InferenceService', 'scorer-api').metadata.annotations ?? {};
   const predictor = (result: ReturnType<typeof compileTexts>) => (objectNamed(result, 'prod-eu', 'InferenceService', 'scorer-api').spec as { predictor: Record<string, unknown> }).predictor;
 
-  it('asks KServe Standard mode for KEDA with an External Prometheus metric on rps (from the built-in runtime’s histogram)', () => {
+  it('asks KServe Standard mode for KEDA with an External Prometheus metric on rps (from the pinned runtime’s declared request counter)', () => {
     const result = compileTexts(platform({ backend: 'kserve' }), team('replicas: { min: 2, max: 5 }, autoscaling: { metric: rps, target: 40 }'));
     expect(annotations(result)['serving.kserve.io/autoscalerClass']).toBe('keda');
     expect(predictor(result)).not.toHaveProperty('scaleMetric');
     expect(predictor(result).autoScaling).toEqual({
-      metrics: [{ type: 'External', external: { metric: { backend: 'prometheus', serverAddress: 'http://prometheus-operated.monitoring.svc:9090', query: 'sum(rate(request_predict_seconds_count{namespace="fraud-prod",pod=~"scorer-api-predictor-[a-z0-9]+-[a-z0-9]+"}[2m]))' }, target: { type: 'Value', value: '40' } } }],
+      metrics: [{ type: 'External', external: { metric: { backend: 'prometheus', serverAddress: 'http://prometheus-operated.monitoring.svc:9090', query: 'sum(rate(scorer_requests_total{namespace="fraud-prod",pod=~"scorer-api-predictor-[a-z0-9]+-[a-z0-9]+"}[2m]))' }, target: { type: 'Value', value: '40' } } }],
     });
   });
 
