@@ -7,7 +7,8 @@
  * line before); the generated files at the branch tip must hash to its tree, else they drifted. A
  * commit whose trailers claim a deploy that no trusted entry backs is a forgery. Pure: no I/O.
  */
-import { type AuditEntry, entryHash } from '../audit/audit-entry.ts';
+import type { AuditEntry } from '../audit/audit-entry.ts';
+import { type ChainBreak, chainBreak } from '../audit/chain-break.ts';
 import type { TrailLine } from '../audit/parse-trail.ts';
 import { type DeployCommitLink, deployCommitLink } from './commit-trailers.ts';
 
@@ -19,28 +20,12 @@ export function isDeployingEvent(event: string | undefined): boolean {
   return event !== undefined && DEPLOYING_EVENTS.has(event);
 }
 
-/** A trail line that cannot be trusted, and why (the first such line and every line after it are distrusted). */
-export interface DistrustedLine {
-  readonly file: string;
-  readonly line: number;
-  readonly seq?: number;
-  readonly reason: string;
-}
-
-/** The deploying entries a deploy repo can be trusted to hold, newest first, and the lines that break trust. */
+/** The deploying entries a deploy repo can be trusted to hold, newest first, and the line that breaks trust. */
 export interface TrustedEntries {
   /** Deploying entries that chain, newest first. */
   readonly deploying: readonly AuditEntry[];
-  /** The first line that does not chain (and so every line after it), when there is one. */
-  readonly distrusted?: DistrustedLine;
-}
-
-function lineProblem(line: TrailLine, previous: AuditEntry | undefined): string | undefined {
-  const entry = line.entry;
-  if (!entry) return `not an audit entry (${line.error ?? 'unreadable'})`;
-  if (entryHash(entry) !== entry.hash) return `entry ${entry.seq} does not match its hash (edited or forged)`;
-  if (previous && (entry.seq !== previous.seq + 1 || entry.prev !== previous.hash)) return `entry ${entry.seq} does not chain to entry ${previous.seq}`;
-  return undefined;
+  /** The first line that does not chain (and so every line after it is distrusted), when there is one. */
+  readonly distrusted?: ChainBreak;
 }
 
 /**
@@ -48,15 +33,11 @@ function lineProblem(line: TrailLine, previous: AuditEntry | undefined): string 
  * enough to hold a deploying entry): every line up to the first that does not chain.
  */
 export function trustedEntries(lines: readonly TrailLine[]): TrustedEntries {
+  const distrusted = chainBreak(lines, false);
+  const end = distrusted ? lines.findIndex((line) => line.file === distrusted.file && line.line === distrusted.line) : lines.length;
   const deploying: AuditEntry[] = [];
-  let previous: AuditEntry | undefined;
-  for (const line of lines) {
-    const reason = lineProblem(line, previous);
-    if (reason !== undefined) return { deploying: deploying.reverse(), distrusted: { file: line.file, line: line.line, ...(line.entry ? { seq: line.entry.seq } : {}), reason } };
-    previous = line.entry!;
-    if (isDeployingEvent(previous.event)) deploying.push(previous);
-  }
-  return { deploying: deploying.reverse() };
+  for (let index = end - 1; index >= 0; index--) if (isDeployingEvent(lines[index]!.entry!.event)) deploying.push(lines[index]!.entry!);
+  return { deploying, ...(distrusted ? { distrusted } : {}) };
 }
 
 /** A deploy commit as the shell lists it. */

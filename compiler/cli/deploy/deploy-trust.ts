@@ -9,7 +9,8 @@
  */
 import type { DriftedFile } from '../../deploy/deploy-model.ts';
 import { DEPLOY_STATE_PATH, parseDeployState, renderedTreeHash, type DeployState } from '../../deploy/deploy-state.ts';
-import { claimedDeploy, deployMismatch, type DistrustedLine, type ForgedDeployCommit, subjectOf, trustedEntries } from '../../deploy/trusted-deploy.ts';
+import { claimedDeploy, deployMismatch, type ForgedDeployCommit, subjectOf, trustedEntries } from '../../deploy/trusted-deploy.ts';
+import type { ChainBreak } from '../../audit/chain-break.ts';
 import { parseTrail, type TrailFile } from '../../audit/parse-trail.ts';
 import { signatureProblem } from './deploy-history.ts';
 import { git } from './git-command.ts';
@@ -43,7 +44,7 @@ export interface DeployTrust {
   /** Commits whose trailers claim a deploy the audit trail does not back, newest first. */
   readonly forged: readonly ForgedDeployCommit[];
   /** The first trail line that does not chain, when one does not. */
-  readonly distrusted?: DistrustedLine;
+  readonly distrusted?: ChainBreak;
 }
 
 /** Commits claiming a deploy that are looked at before giving up. */

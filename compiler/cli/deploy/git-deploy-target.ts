@@ -16,6 +16,7 @@ import type { OutputFile } from '../../emit/manifest.ts';
 import { isDeployingEvent } from '../../deploy/trusted-deploy.ts';
 import { compareCodePoints } from '../../support/compare-code-points.ts';
 import { assessDeployTrust } from './deploy-trust.ts';
+import { trailFilesAt } from '../trail/read-trail.ts';
 import { git, runGit } from './git-command.ts';
 
 /** How to reach and write the deploy repo. */
@@ -189,12 +190,9 @@ export class GitDeployTarget {
     return result.code === 0 ? result.stdout.toString('utf8') : undefined;
   }
 
-  /** Every trail file at a commit. */
-  async readTrail(commit: string): Promise<TrailFile[]> {
-    const listing = (await git(this.#options.cacheDir, ['ls-tree', '--name-only', '-z', commit, 'audit/'])).toString('utf8');
-    const files: TrailFile[] = [];
-    for (const path of listing.split('\0').filter(isTrailFile)) files.push({ path, content: (await this.readFile(commit, path)) ?? '' });
-    return files;
+  /** Every trail file at a commit (the CLI's one trail reader over the cache clone). */
+  readTrail(commit: string): Promise<TrailFile[]> {
+    return trailFilesAt(this.#options.cacheDir, commit);
   }
 
   /** The deploy commit (first parent history of `tip`) whose trailers name `sourceSha` as deployed, if any (forged deploy commits of the last fetch excepted). */
