@@ -1,31 +1,23 @@
 /**
  * The /argocd endpoint as the bot's server mounts it: `createArgoCdEndpoint` over the bot's
- * dependencies and the GitHub App's authentication. The deploy repo is the one the operator names
- * (`MLOPS_ARGOCD_DEPLOY_REPO`, `owner/name` or `owner/name@branch`), leased from the bot's deploy
- * clones for one request at a time and fetched with its installation's token; a config repo's forge
- * and tree use that repo's installation (looked up through the app).
+ * dependencies and the GitHub App's authentication. The deploy repo is the served one the
+ * notification's `repoURL` names (see argocd-deploy-repos.ts), leased from the bot's deploy clones for
+ * one request at a time and fetched with its own installation's token; a config repo's forge and tree
+ * use that repo's installation (looked up through the app).
  */
 import type { Probot } from 'probot';
 import type { BotDependencies } from '../bot-dependencies.ts';
 import type { RepositoryName } from '../git/clone-url.ts';
+import { type ArgoCdDeployRepos, routeNotification } from './argocd-deploy-repos.ts';
 import { createArgoCdEndpoint, type EndpointRequest, type EndpointResponse } from './argocd-endpoint.ts';
-import { parseRepositoryName } from './deploy-targets.ts';
 import { OctokitDeployForge, type RequestOctokit } from './octokit-deploy-forge.ts';
 
 /** Settings of the endpoint. */
 export interface ArgoCdEndpointSettings {
   /** The shared secret (`MLOPS_ARGOCD_TOKEN`). */
   readonly token: string;
-  readonly deployRepo: RepositoryName;
-  readonly branch: string;
-}
-
-/** `owner/name` or `owner/name@branch` as settings, undefined when malformed. */
-export function parseDeployRepoSetting(text: string): { readonly deployRepo: RepositoryName; readonly branch: string } | undefined {
-  const [name, branch = 'main', ...rest] = text.split('@');
-  const deployRepo = parseRepositoryName(name ?? '');
-  if (!deployRepo || rest.length > 0 || branch.startsWith('-') || !/^[A-Za-z0-9._/-]+$/.test(branch)) return undefined;
-  return { deployRepo, branch };
+  /** The deploy repos served (`MLOPS_ARGOCD_DEPLOY_REPOS`, `MLOPS_ARGOCD_DEPLOY_REPO`). */
+  readonly deployRepos: ArgoCdDeployRepos;
 }
 
 /** An installation's Octokit and token for a repository, through the app's JWT. */
@@ -44,9 +36,11 @@ export function argoCdEndpointForApp(probot: Probot, dependencies: BotDependenci
     const endpoint = createArgoCdEndpoint({
       token: settings.token,
       clock: dependencies.clock,
-      async deployTarget() {
-        const { token } = await installationOf(probot, settings.deployRepo);
-        const lease = await dependencies.deployTargets.lease(settings.deployRepo, settings.branch, token);
+      async deployTarget(repoURL) {
+        const served = routeNotification(settings.deployRepos, repoURL);
+        if (!('deployRepo' in served)) return served;
+        const { token } = await installationOf(probot, served.deployRepo);
+        const lease = await dependencies.deployTargets.lease(served.deployRepo, served.branch, token);
         releases.push(lease.release);
         return lease.target;
       },

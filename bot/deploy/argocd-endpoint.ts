@@ -1,8 +1,9 @@
 /**
  * The bot's `/argocd` endpoint, as a plain `(request) => response` function the app mounts: Argo CD
  * Notifications (wired by the compiler, see compiler/emit/gitops/argocd-notifications.ts) POSTs
- * `{event, app, revision, cluster, …}` with a shared-secret bearer token. The endpoint checks the
- * token in constant time, maps the deploy commit back to the source change through its trailers, sets
+ * `{event, app, revision, cluster, repoURL, …}` with a shared-secret bearer token. The endpoint checks
+ * the token in constant time, picks the deploy repo the Application syncs from (`repoURL`; the app
+ * refuses repos it does not serve), maps the deploy commit back to the source change through its trailers, sets
  * the GitHub Deployment of the cluster's environment (success, or failure) and appends a `synced` or
  * `degraded` audit entry to the deploy repo — in a commit touching only audit/, which no Argo CD
  * Application watches, so recording causes no sync. A repeated notification is recorded once.
@@ -16,6 +17,7 @@ import { deployCommitLink } from '../../compiler/deploy/commit-trailers.ts';
 import { renderedTreeHash } from '../../compiler/deploy/deploy-state.ts';
 import { environmentClustersOf } from '../../compiler/deploy/platform-settings.ts';
 import type { SourceTree } from '../../compiler/load/source-tree.ts';
+import type { RouteRefusal } from './argocd-deploy-repos.ts';
 import type { DeployForge, RepositoryRef } from './deploy-forge.ts';
 
 /** An HTTP request as the mounting server hands it over. */
@@ -35,8 +37,8 @@ export interface EndpointResponse {
 export interface ArgoCdEndpointDependencies {
   /** The shared secret Argo CD sends as `Authorization: Bearer …` (argocd-notifications-secret `mlops-argocd-token`). */
   readonly token: string;
-  /** The deploy repo Argo CD syncs from. */
-  readonly deployTarget: () => Promise<GitDeployTarget>;
+  /** The deploy repo a notification's `repoURL` names (undefined: the notification names none), or why it is not served. */
+  readonly deployTarget: (repoURL: string | undefined) => Promise<GitDeployTarget | RouteRefusal>;
   /** A forge authenticated for a config repo (its installation). */
   readonly forgeFor: (repository: RepositoryRef) => Promise<DeployForge>;
   /** The config tree at a commit (to map clusters to environments). */
@@ -51,6 +53,8 @@ export interface ArgoCdNotification {
   readonly app: string;
   readonly revision: string;
   readonly cluster: string;
+  /** The Application's `spec.source.repoURL`: which deploy repo it syncs from. */
+  readonly repoURL?: string;
   readonly phase?: string;
   readonly health?: string;
 }
@@ -83,13 +87,15 @@ export function parseNotification(body: string): ArgoCdNotification | undefined 
   }
   const record = value as Record<string, unknown> | null;
   if (typeof record !== 'object' || record === null) return undefined;
-  const { event, app, revision, cluster, phase, health } = record;
+  const { event, app, revision, cluster, repoURL, phase, health } = record;
   if (event !== 'sync-succeeded' && event !== 'sync-failed' && event !== 'health-degraded') return undefined;
   if (typeof app !== 'string' || !NAME.test(app) || typeof cluster !== 'string' || !NAME.test(cluster) || typeof revision !== 'string' || !/^[0-9a-f]{40}$/.test(revision)) return undefined;
+  // An Application without `spec.source` renders the field empty: as if absent.
+  if (repoURL !== undefined && repoURL !== '' && (typeof repoURL !== 'string' || !/^[\x21-\x7e]{1,400}$/.test(repoURL))) return undefined;
   const word = (text: unknown) => (typeof text === 'string' && /^[A-Za-z <>]{1,40}$/.test(text) ? text : undefined);
   const phaseWord = word(phase);
   const healthWord = word(health);
-  return { event, app, revision, cluster, ...(phaseWord ? { phase: phaseWord } : {}), ...(healthWord ? { health: healthWord } : {}) };
+  return { event, app, revision, cluster, ...(typeof repoURL === 'string' && repoURL !== '' ? { repoURL } : {}), ...(phaseWord ? { phase: phaseWord } : {}), ...(healthWord ? { health: healthWord } : {}) };
 }
 
 function splitRepository(fullName: string): RepositoryRef | undefined {
@@ -112,7 +118,8 @@ export function createArgoCdEndpoint(dependencies: ArgoCdEndpointDependencies): 
     if (request.body.length > MAX_BODY) return json(413, { error: 'body too large' });
     const notification = parseNotification(request.body);
     if (!notification) return json(400, { error: 'not an Argo CD notification from Cirrus MLOps' });
-    const target = await dependencies.deployTarget();
+    const target = await dependencies.deployTarget(notification.repoURL);
+    if ('error' in target) return json(target.status, { error: target.error });
     const fetched = await target.fetch();
     const deployCommit = await target.deployCommitAt(notification.revision);
     const link = deployCommit ? deployCommitLink(deployCommit.message) : undefined;

@@ -12,6 +12,7 @@ import type { GitDeployTarget } from '../../compiler/cli/deploy/git-deploy-targe
 import { type DeployRunResult, runDeploy } from '../../compiler/cli/deploy/run-deploy.ts';
 import { deployBranchOf } from '../../compiler/deploy/deploy-branch.ts';
 import { deployEventOf } from '../../compiler/deploy/deploy-event.ts';
+import { describeDrift } from '../../compiler/deploy/find-drift.ts';
 import { renderedTreeHash } from '../../compiler/deploy/deploy-state.ts';
 import { deployRepoOf, environmentClustersOf } from '../../compiler/deploy/platform-settings.ts';
 import type { DeployForge, MergedPullRequest, RepositoryRef } from './deploy-forge.ts';
@@ -98,7 +99,7 @@ export async function deployMergedCommit(commit: MergedCommit, forge: DeployForg
     }
   } else if (result.status === 'refused') {
     await failDeployments(result.entry.environments, result.outcome.reason === 'drift' ? 'Refused: the deploy repo was edited by hand.' : 'Refused: the merged config does not render.');
-    const details = result.outcome.reason === 'drift' ? result.outcome.drift.map((file) => `${file.kind} by hand: ${file.path}`) : result.outcome.diagnostics.map((diagnostic) => `${diagnostic.file}:${diagnostic.range.start.line} ${diagnostic.code} ${diagnostic.message}`);
+    const details = result.outcome.reason === 'drift' ? result.outcome.drift.map(describeDrift) : result.outcome.diagnostics.map((diagnostic) => `${diagnostic.file}:${diagnostic.range.start.line} ${diagnostic.code} ${diagnostic.message}`);
     if (pullRequest) await forge.comment(pullRequest.number, deployFailureComment({ sha: commit.sha, reason: result.entry.message ?? 'The deploy was refused.', details, auditSeq: result.entry.seq, deployRepo: target.url }));
   }
   return result;

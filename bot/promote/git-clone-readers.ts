@@ -4,7 +4,7 @@
  */
 import { simpleGit } from 'simple-git';
 import { readGitTree } from '../../compiler/cli/git-tree-source.ts';
-import { readDeployCommits, readDeployTrail } from '../../compiler/cli/promote/read-trail.ts';
+import { readDeployCommits, readDeployTrail } from '../../compiler/cli/trail/read-trail.ts';
 import type { ConfigRepoReader, TrailReader } from './dependencies.ts';
 
 /** Reads the config repo from a clone at `dir` whose default branch is `branch` (a local or remote-tracking ref). */

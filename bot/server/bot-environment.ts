@@ -3,6 +3,8 @@
  * without are present. Documented in docs/bot-operations.md.
  */
 
+import { deployReposOf } from '../deploy/argocd-deploy-repos.ts';
+
 /** One environment variable the bot reads. */
 export interface BotEnvironmentVariable {
   readonly name: string;
@@ -26,7 +28,8 @@ export const botEnvironmentVariables: readonly BotEnvironmentVariable[] = [
   { name: 'MLOPS_BOT_CLONE_URL', required: false, description: 'Clone URL template of config repos, with {host}, {owner} and {repo} (default https://{host}/{owner}/{repo}.git, host from GHE_HOST or github.com).' },
   { name: 'MLOPS_BOT_WRITE_INTERVAL_MS', required: false, description: 'Milliseconds between content-creating GitHub requests per installation (default 1000, as GitHub asks; 0 turns pacing off).' },
   { name: 'MLOPS_ARGOCD_TOKEN', required: false, description: 'Shared secret Argo CD Notifications sends as a bearer token to /argocd (argocd-notifications-secret mlops-argocd-token); unset turns the endpoint off.' },
-  { name: 'MLOPS_ARGOCD_DEPLOY_REPO', required: false, description: 'The deploy repo Argo CD syncs from, owner/name or owner/name@branch (branch default main); required with MLOPS_ARGOCD_TOKEN.' },
+  { name: 'MLOPS_ARGOCD_DEPLOY_REPOS', required: false, description: 'The deploy repos Argo CD syncs from, comma-separated owner/name or owner/name@branch (branch default main); each notification is routed by its Application\'s repoURL. This or MLOPS_ARGOCD_DEPLOY_REPO is required with MLOPS_ARGOCD_TOKEN.' },
+  { name: 'MLOPS_ARGOCD_DEPLOY_REPO', required: false, description: 'One deploy repo (owner/name or owner/name@branch), served like those of MLOPS_ARGOCD_DEPLOY_REPOS and also receiving notifications that name no repoURL (a notifications ConfigMap rendered before the field).' },
   { name: 'LOG_FORMAT', required: false, description: 'json (one JSON object per line, for containers) or pretty (default json).' },
 ];
 
@@ -37,6 +40,9 @@ export function botEnvironmentProblems(env: NodeJS.ProcessEnv): string[] {
   if (!env.PRIVATE_KEY && !env.PRIVATE_KEY_PATH) problems.push('PRIVATE_KEY or PRIVATE_KEY_PATH must give the app private key');
   if (!env.WEBHOOK_SECRET) problems.push('WEBHOOK_SECRET must be set: without it Probot would accept deliveries signed with "development"');
   if (env.PORT !== undefined && !/^\d{1,5}$/.test(env.PORT)) problems.push(`PORT must be a port number, not ${JSON.stringify(env.PORT)}`);
-  if (env.MLOPS_ARGOCD_TOKEN && !/^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}(@[A-Za-z0-9._/-]+)?$/.test(env.MLOPS_ARGOCD_DEPLOY_REPO ?? '')) problems.push('MLOPS_ARGOCD_DEPLOY_REPO must name the deploy repo (owner/name or owner/name@branch) when MLOPS_ARGOCD_TOKEN is set');
+  if (env.MLOPS_ARGOCD_TOKEN) {
+    const served = deployReposOf(env);
+    if ('problems' in served) problems.push(...served.problems);
+  }
   return problems;
 }

@@ -9,7 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { UsageError } from '../../compiler/cli/command.ts';
 import { type ApplicationFunction, createNodeMiddleware, createProbot } from 'probot';
 import { type BotDependencies, defaultDependencies } from '../bot-dependencies.ts';
-import { argoCdEndpointForApp, parseDeployRepoSetting } from '../deploy/argocd-endpoint-for-app.ts';
+import { type ArgoCdDeployRepo, deployReposOf } from '../deploy/argocd-deploy-repos.ts';
+import { argoCdEndpointForApp } from '../deploy/argocd-endpoint-for-app.ts';
 import { botOctokit } from '../octokit/bot-octokit.ts';
 import { type BotMetrics, createBotMetrics } from '../observability/bot-metrics.ts';
 import { instrumentApp } from '../observability/instrument-app.ts';
@@ -58,15 +59,16 @@ export interface BotServer {
 
 type ArgoCdHandler = ReturnType<typeof argoCdEndpointForApp>;
 
-/** The /argocd handler when `MLOPS_ARGOCD_TOKEN` is set (the deploy repo setting is checked at start); else a log line and none. */
+/** The /argocd handler when `MLOPS_ARGOCD_TOKEN` is set (the deploy repo settings are checked at start); else a log line and none. */
 function argoCdEndpointOf(env: NodeJS.ProcessEnv, dependencies: BotDependencies, probot: ReturnType<typeof createProbot>): ArgoCdHandler | undefined {
-  const setting = parseDeployRepoSetting(env.MLOPS_ARGOCD_DEPLOY_REPO ?? '');
-  if (!env.MLOPS_ARGOCD_TOKEN || !setting) {
+  const served = deployReposOf(env);
+  if (!env.MLOPS_ARGOCD_TOKEN || !('repos' in served)) {
     probot.log.info(`the ${argoCdPath} endpoint is off: MLOPS_ARGOCD_TOKEN is not set`);
     return undefined;
   }
-  probot.log.info({ deployRepo: `${setting.deployRepo.owner}/${setting.deployRepo.repo}`, branch: setting.branch }, `the ${argoCdPath} endpoint is on`);
-  return argoCdEndpointForApp(probot, dependencies, { token: env.MLOPS_ARGOCD_TOKEN, ...setting });
+  const names = (repo: ArgoCdDeployRepo) => `${repo.deployRepo.owner}/${repo.deployRepo.repo}@${repo.branch}`;
+  probot.log.info({ deployRepos: served.repos.repos.map(names), ...(served.repos.fallback ? { fallback: names(served.repos.fallback) } : {}) }, `the ${argoCdPath} endpoint is on`);
+  return argoCdEndpointForApp(probot, dependencies, { token: env.MLOPS_ARGOCD_TOKEN, deployRepos: served.repos });
 }
 
 /** Hands a request to the /argocd endpoint (bodies over 64 KiB are refused unread). */

@@ -1,9 +1,13 @@
 /**
- * Reads an audit trail: the monthly JSON Lines files (`audit/YYYY-MM.jsonl`) in name order, one entry
- * per line, each remembered with its file and line so that `verifyTrail` and `mlops audit log` can
- * name it. A line that is not a JSON object with the entry's basic shape is kept as malformed. Pure.
+ * The one parser of the audit trail: the monthly JSON Lines files (`audit/YYYY-MM.jsonl`) in name
+ * order, one entry per line, each remembered with its file and line so that every reader can name it
+ * — `mlops audit verify`/`log`, the deploy's drift check, promotion and rollback (which also demand an
+ * unbroken chain, see chain-break.ts) and the report (which orders entries for its figures). A line
+ * that is not a JSON object with the entry's shape (entry-shape.ts) is kept as malformed. No hashing:
+ * readers that must trust the chain check it. Pure.
  */
 import type { AuditEntry } from './audit-entry.ts';
+import { entryTime } from './entry-shape.ts';
 import { compareCodePoints } from '../support/compare-code-points.ts';
 
 /** One trail file as read by the shell. */
@@ -24,6 +28,8 @@ export interface TrailLine {
   readonly entry?: AuditEntry;
   /** Why the line is malformed. */
   readonly error?: string;
+  /** `Date.parse(entry.time)`, for a well-formed line. */
+  readonly time?: number;
 }
 
 /** Trail file names: one per month. */
@@ -44,25 +50,46 @@ function shapeError(value: unknown): string | undefined {
   return undefined;
 }
 
-/** Parses the trail files (sorted by path; other paths ignored) into lines, blank lines skipped. */
-export function parseTrail(files: readonly TrailFile[]): TrailLine[] {
-  const lines: TrailLine[] = [];
-  for (const file of [...files].filter((candidate) => isTrailFile(candidate.path)).sort((a, b) => compareCodePoints(a.path, b.path))) {
+/** Why a line with the top-level shape of an entry is still not one. */
+function deepShapeError(value: { time: string }): string {
+  return Number.isNaN(Date.parse(value.time)) ? '`time` is not a date' : 'a member does not have the shape of an audit entry';
+}
+
+/**
+ * Called for every non-blank line of the trail, in order: its file, 1-based line and text, and the
+ * entry with its time (`Date.parse(entry.time)`) or why the line is not one.
+ */
+export type TrailLineVisitor = (file: string, line: number, text: string, entry: AuditEntry | undefined, time: number, error: string | undefined) => void;
+
+/**
+ * The parser itself: hands every non-blank line of the trail files (sorted by path; other paths
+ * ignored) to `visit`. Readers that keep only entries (the report over 100,000 of them) use it
+ * directly and keep nothing per line; `parseTrail` keeps every line.
+ */
+export function visitTrail(files: readonly TrailFile[], visit: TrailLineVisitor): void {
+  for (const file of files.filter((candidate) => isTrailFile(candidate.path)).sort((a, b) => compareCodePoints(a.path, b.path))) {
     const texts = file.content.split('\n');
-    for (const [index, text] of texts.entries()) {
-      if (text.trim() === '') continue;
-      const located = { file: file.path, line: index + 1, text };
+    for (let index = 0; index < texts.length; index++) {
+      const text = texts[index]!;
+      if (text === '' || text.trim() === '') continue;
       let value: unknown;
       try {
         value = JSON.parse(text);
       } catch {
-        lines.push({ ...located, error: 'not valid JSON' });
+        visit(file.path, index + 1, text, undefined, Number.NaN, 'not valid JSON');
         continue;
       }
-      const error = shapeError(value);
-      lines.push(error ? { ...located, error } : { ...located, entry: value as AuditEntry });
+      const time = entryTime(value);
+      if (Number.isNaN(time)) visit(file.path, index + 1, text, undefined, time, shapeError(value) ?? deepShapeError(value as { time: string }));
+      else visit(file.path, index + 1, text, value as AuditEntry, time, undefined);
     }
   }
+}
+
+/** Parses the trail files (sorted by path; other paths ignored) into located lines, blank lines skipped. */
+export function parseTrail(files: readonly TrailFile[]): TrailLine[] {
+  const lines: TrailLine[] = [];
+  visitTrail(files, (file, line, text, entry, time, error) => lines.push(entry ? { file, line, text, entry, time } : { file, line, text, ...(error !== undefined ? { error } : {}) }));
   return lines;
 }
 

@@ -9,6 +9,7 @@ import type { OutputFile } from '../emit/manifest.ts';
 import type { SourceTree } from '../load/source-tree.ts';
 import type { Review } from '../plan/approvals/approval-model.ts';
 import type { DeployState } from './deploy-state.ts';
+import type { ForgedDeployCommit } from './trusted-deploy.ts';
 
 /** The audit event a successful deploy records: a plain merge, a merged rollback PR or a merged promotion PR. */
 export type DeployEvent = 'deploy' | 'rollback' | 'promotion';
@@ -52,6 +53,8 @@ export interface DeployRepoSnapshot {
   readonly handEdits?: readonly DriftedFile[];
   /** The last entry of the audit trail, when there is one. */
   readonly lastEntry?: AuditEntry;
+  /** Commits whose trailers claim a deploy that the audit trail does not back (see trusted-deploy.ts), newest first. */
+  readonly forgedDeploys?: readonly ForgedDeployCommit[];
 }
 
 /** Where the rendered tree goes. */
@@ -80,6 +83,8 @@ export interface DriftedFile {
   readonly path: string;
   /** `edited`: content differs; `deleted`: we wrote it and it is gone; `added`: we never wrote it. */
   readonly kind: 'edited' | 'deleted' | 'added';
+  /** The commit that changed it when that commit claimed, falsely, to be a deploy (its trailers match no trusted audit entry). */
+  readonly forgedBy?: string;
 }
 
 /** A deploy to commit: manifests, state and audit entry in one commit. */

@@ -15,7 +15,7 @@ import { approvalRecords, policySummary, servingChanges } from './audit-details.
 import { deployCommitMessage } from './commit-trailers.ts';
 import type { DeployInput, DeployOutcome, DeployRefused, DriftedFile } from './deploy-model.ts';
 import { type DeployState, renderedTreeHash, teamOfGeneratedPath } from './deploy-state.ts';
-import { findDrift } from './find-drift.ts';
+import { describeDrift, findDrift } from './find-drift.ts';
 import { type DeployRender, renderDeploy } from './render-deploy.ts';
 
 /** Drifted files or errors named in a failure's message and commit body. */
@@ -53,7 +53,7 @@ function describeError(diagnostic: Diagnostic): string {
 
 function refused(input: DeployInput, render: DeployRender, reason: DeployRefused['reason'], drift: readonly DriftedFile[]): DeployRefused {
   const errors = render.head.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
-  const details = reason === 'drift' ? drift.map((file) => `${file.kind} by hand: ${file.path}`) : errors.map(describeError);
+  const details = reason === 'drift' ? drift.map(describeDrift) : errors.map(describeError);
   const message =
     reason === 'drift'
       ? `Refused: ${drift.length} generated file(s) in the deploy repo were changed by hand (${drift.slice(0, 3).map((file) => file.path).join(', ')}${drift.length > 3 ? ', …' : ''}); restore them or remove them, then redeploy.`

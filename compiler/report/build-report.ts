@@ -13,7 +13,7 @@ import { modelsDeployed, modelsInProd } from './models-in-prod.ts';
 import { featureUsage, platformAdoption } from './org-figures.ts';
 import { type ComplianceContext, complianceScore, prodChanges, waiversInWindow } from './prod-changes.ts';
 import { apiResponseTime, availability, pipelineExecutions, type PrometheusSamples, resourceUtilisation } from './prometheus-figures.ts';
-import type { Trail } from './read-trail.ts';
+import type { Trail } from './report-trail.ts';
 import type { KpiResult, Measurement, ProdChange, RolloutReport } from './report-model.ts';
 import { inWindow, notMeasurable, type ReportWindow } from './report-window.ts';
 import { accuracyImprovement, activeUsers, deploymentFrequency, deploymentSuccess, rollbacks, timeToDeploy, timeToMarket } from './trail-figures.ts';

@@ -6,7 +6,7 @@
  * failed when it did not land (`deploy-failed`) or was reported degraded; it is pending otherwise. Pure.
  */
 import type { AuditEntry } from '../audit/audit-entry.ts';
-import type { Trail } from './read-trail.ts';
+import type { Trail } from './report-trail.ts';
 
 /** Entries that landed manifests in the deploy repo. */
 export const LANDED_EVENTS: ReadonlySet<string> = new Set(['deploy', 'rollback', 'promotion']);

@@ -2,7 +2,7 @@
  * The models serving in production at the report's end, replayed from the trail's production
  * changes (added and changed set what a deployment serves, removed drops it), grouped by risk tier. Pure.
  */
-import type { Trail } from './read-trail.ts';
+import type { Trail } from './report-trail.ts';
 import { LANDED_EVENTS } from './deploy-attempts.ts';
 import type { Measurement, RiskTierModels } from './report-model.ts';
 import type { ReportWindow } from './report-window.ts';

@@ -5,7 +5,7 @@
 import type { ResolvedOrg } from '../resolve/resolved-org.ts';
 import { round } from './calendar.ts';
 import { LANDED_EVENTS } from './deploy-attempts.ts';
-import type { Trail } from './read-trail.ts';
+import type { Trail } from './report-trail.ts';
 import type { Measurement } from './report-model.ts';
 import { notMeasurable, type ReportWindow } from './report-window.ts';
 

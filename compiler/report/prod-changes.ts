@@ -7,7 +7,7 @@ import type { AuditEntry, AuditWaiver } from '../audit/audit-entry.ts';
 import { DAY_MS, dayOf, round } from './calendar.ts';
 import { LANDED_EVENTS } from './deploy-attempts.ts';
 import { loginKey } from './login.ts';
-import type { Trail } from './read-trail.ts';
+import type { Trail } from './report-trail.ts';
 import type { Measurement, ProdChange, WaiverStatus, WaiverView } from './report-model.ts';
 import { inWindow, notMeasurable, type ReportWindow } from './report-window.ts';
 

@@ -6,7 +6,7 @@
  */
 import type { AuditEntry, AuditServingChange } from '../audit/audit-entry.ts';
 import { loginKey } from './login.ts';
-import type { Trail } from './read-trail.ts';
+import type { Trail } from './report-trail.ts';
 import { DAY_MS, median, round } from './calendar.ts';
 import { type DeployAttempt, LANDED_EVENTS } from './deploy-attempts.ts';
 import type { Measurement } from './report-model.ts';

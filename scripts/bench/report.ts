@@ -11,7 +11,8 @@ import { runInNewContext } from 'node:vm';
 import { readReportTemplates } from '../../compiler/cli/report/read-report-templates.ts';
 import { type AuditEntry, type AuditServingChange, auditFilePath, chainEntry, serializeEntry, type UnchainedAuditEntry } from '../../compiler/audit/audit-entry.ts';
 import { buildReport } from '../../compiler/report/build-report.ts';
-import { readTrail, type TrailFile } from '../../compiler/report/read-trail.ts';
+import type { TrailFile } from '../../compiler/audit/parse-trail.ts';
+import { reportTrail } from '../../compiler/report/report-trail.ts';
 import { renderMarkdown } from '../../compiler/report/render/render-report.ts';
 import { median, timed } from './support/measure.ts';
 
@@ -60,7 +61,7 @@ export function syntheticTrail(events: number): { files: TrailFile[]; until: Dat
     lines.push(serializeEntry(entry));
     byPath.set(path, lines);
   }
-  return { files: [...byPath].map(([path, lines]) => ({ path, text: `${lines.join('\n')}\n` })), until: new Date(time + MINUTE) };
+  return { files: [...byPath].map(([path, lines]) => ({ path, content: `${lines.join('\n')}\n` })), until: new Date(time + MINUTE) };
 }
 
 /**
@@ -98,17 +99,17 @@ export async function measure(events: number, runs: number): Promise<ReportBench
     gc();
     const floor = timed(() => {
       let parsed = 0;
-      for (const file of files) for (const line of file.text.split('\n')) if (line !== '') parsed += (JSON.parse(line) as AuditEntry).seq > 0 ? 1 : 0;
+      for (const file of files) for (const line of file.content.split('\n')) if (line !== '') parsed += (JSON.parse(line) as AuditEntry).seq > 0 ? 1 : 0;
       return parsed;
     });
     gc();
     const kept = timed(() => {
       const entries: AuditEntry[] = [];
-      for (const file of files) for (const line of file.text.split('\n')) if (line !== '') entries.push(JSON.parse(line) as AuditEntry);
+      for (const file of files) for (const line of file.content.split('\n')) if (line !== '') entries.push(JSON.parse(line) as AuditEntry);
       return entries.length;
     });
     gc();
-    const report = timed(() => renderMarkdown(buildReport({ trail: readTrail(files), until }), templates));
+    const report = timed(() => renderMarkdown(buildReport({ trail: reportTrail(files), until }), templates));
     if (floor.value < events || !report.value.includes('Model deployment success')) throw new Error('the benchmark did not read the whole trail');
     reports.push(report.ms);
     floors.push(floor.ms);
@@ -116,7 +117,7 @@ export async function measure(events: number, runs: number): Promise<ReportBench
     keptFloors.push(kept.ms);
     keptRatios.push(report.ms / kept.ms);
   }
-  const megabytes = files.reduce((sum, file) => sum + file.text.length, 0) / 2 ** 20;
+  const megabytes = files.reduce((sum, file) => sum + file.content.length, 0) / 2 ** 20;
   return { events, megabytes, reportMs: median(reports), floorMs: median(floors), ratio: median(ratios), keptFloorMs: median(keptFloors), keptRatio: median(keptRatios) };
 }
 

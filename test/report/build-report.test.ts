@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../compiler/report/build-report.ts';
-import { readTrail } from '../../compiler/report/read-trail.ts';
+import { reportTrail } from '../../compiler/report/report-trail.ts';
 import type { RolloutReport } from '../../compiler/report/report-model.ts';
 import { LAPSING_WAIVER, scenarioTrail, UNTIL } from './scenario.ts';
 import { buildTrail, prodChange, trailFiles } from './trail-builder.ts';
 
 function reportOf(entries: ReturnType<typeof scenarioTrail>, until = UNTIL): RolloutReport {
-  return buildReport({ trail: readTrail(trailFiles(entries)), until });
+  return buildReport({ trail: reportTrail(trailFiles(entries)), until });
 }
 
 function criterion(report: RolloutReport, id: string, phase = 1) {
@@ -122,8 +122,8 @@ describe('buildReport edge cases', () => {
   it('notes lines that are not entries and breaks of the chain', () => {
     const entries = scenarioTrail();
     const files = trailFiles([...entries.slice(0, 3), ...entries.slice(4)]);
-    files[0] = { ...files[0]!, text: `${files[0]!.text}not json\n` };
-    const report = buildReport({ trail: readTrail(files), until: UNTIL });
+    files[0] = { ...files[0]!, content: `${files[0]!.content}not json\n` };
+    const report = buildReport({ trail: reportTrail(files), until: UNTIL });
     expect(report.sources.unreadableLines).toEqual(['audit/2026-01.jsonl:10']);
     expect(report.sources.chainBreaks).toEqual(['entry 5 follows 3 (a gap or a duplicate)']);
   });
@@ -139,7 +139,7 @@ describe('buildReport edge cases', () => {
       '[]',
       'null',
     ];
-    const report = buildReport({ trail: readTrail([{ ...first!, text: `${first!.text}${bad.join('\n')}\n` }, ...rest]), until: UNTIL });
+    const report = buildReport({ trail: reportTrail([{ ...first!, content: `${first!.content}${bad.join('\n')}\n` }, ...rest]), until: UNTIL });
     expect(report.sources.unreadableLines).toEqual([11, 12, 13, 14, 15, 16].map((line) => `audit/2026-01.jsonl:${line}`));
     expect(report.sources.entries).toBe(11);
   });
@@ -149,11 +149,11 @@ describe('buildReport edge cases', () => {
       { time: '2026-03-02T00:00:00Z', event: 'deploy', tree: 'a' },
       { time: '2026-03-01T00:00:00Z', event: 'deploy', tree: 'b' },
     ]);
-    expect(readTrail(trailFiles(entries)).chainBreaks).toEqual(['entry 2 is dated before entry 1']);
+    expect(reportTrail(trailFiles(entries)).chainBreaks).toEqual(['entry 2 is dated before entry 1']);
   });
 
   it('--since limits the window', () => {
-    const report = buildReport({ trail: readTrail(trailFiles(scenarioTrail())), until: UNTIL, since: new Date('2026-03-01T00:00:00Z') });
+    const report = buildReport({ trail: reportTrail(trailFiles(scenarioTrail())), until: UNTIL, since: new Date('2026-03-01T00:00:00Z') });
     expect(report.prodChanges.map((change) => change.pr)).toEqual([6]);
     expect(criterion(report, 'deploymentSuccess').measurement.reason).toBe('no deploy outcome reported by Argo CD yet');
   });

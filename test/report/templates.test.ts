@@ -3,7 +3,7 @@ import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { readReportTemplates } from '../../compiler/cli/report/read-report-templates.ts';
 import { buildReport } from '../../compiler/report/build-report.ts';
-import { readTrail } from '../../compiler/report/read-trail.ts';
+import { reportTrail } from '../../compiler/report/report-trail.ts';
 import { chartSpecs } from '../../compiler/report/render/chart-specs.ts';
 import { REPORT_MARKER, renderHtml, renderJson, renderMarkdown } from '../../compiler/report/render/render-report.ts';
 import { scenarioTrail, UNTIL } from './scenario.ts';
@@ -13,7 +13,7 @@ const HOSTILE = '<script>x</script> | `tick` [link](http://evil) @everyone \u001
 
 function hostileReport() {
   const entries = buildTrail([{ time: '2026-03-01T00:00:00Z', event: 'deploy', tree: 'a', pr: 1, author: HOSTILE, approvers: [HOSTILE], changes: [prodChange(HOSTILE, HOSTILE, HOSTILE, { model: HOSTILE })], waivers: [{ rule: HOSTILE, target: HOSTILE, team: HOSTILE, expires: '2026-04-01' }] }]);
-  return buildReport({ trail: readTrail(trailFiles(entries)), until: UNTIL });
+  return buildReport({ trail: reportTrail(trailFiles(entries)), until: UNTIL });
 }
 
 describe('report templates', () => {
@@ -47,7 +47,7 @@ describe('report templates', () => {
   });
 
   it('figures entered by hand are shown as such', async () => {
-    const report = { ...buildReport({ trail: readTrail(trailFiles(scenarioTrail())), until: UNTIL }), manual: [{ name: 'User satisfaction', value: 4.2, unit: '/5', target: '>= 4/5', source: 'Q1 survey (n=42)', enteredBy: '@pat', date: '2026-03-15' }] };
+    const report = { ...buildReport({ trail: reportTrail(trailFiles(scenarioTrail())), until: UNTIL }), manual: [{ name: 'User satisfaction', value: 4.2, unit: '/5', target: '>= 4/5', source: 'Q1 survey (n=42)', enteredBy: '@pat', date: '2026-03-15' }] };
     const templates = await readReportTemplates();
     const markdown = renderMarkdown(report, templates);
     expect(markdown).toContain('**Entered by hand**');
@@ -59,8 +59,8 @@ describe('report templates', () => {
 
   it('same input, same bytes', async () => {
     const templates = await readReportTemplates();
-    const one = buildReport({ trail: readTrail(trailFiles(scenarioTrail())), until: UNTIL });
-    const two = buildReport({ trail: readTrail(trailFiles(scenarioTrail())), until: UNTIL });
+    const one = buildReport({ trail: reportTrail(trailFiles(scenarioTrail())), until: UNTIL });
+    const two = buildReport({ trail: reportTrail(trailFiles(scenarioTrail())), until: UNTIL });
     expect(renderMarkdown(one, templates)).toBe(renderMarkdown(two, templates));
     expect(renderJson(one)).toBe(renderJson(two));
     expect(chartSpecs(one)).toEqual(chartSpecs(two));

@@ -1,6 +1,6 @@
 /** Builds audit trails for tests with the real `chainEntry`: terse events in, chained entries and JSONL files out. */
 import { type AuditEntry, type AuditServingChange, type AuditWaiver, auditFilePath, chainEntry, serializeEntry, type UnchainedAuditEntry } from '../../compiler/audit/audit-entry.ts';
-import type { TrailFile } from '../../compiler/report/read-trail.ts';
+import type { TrailFile } from '../../compiler/audit/parse-trail.ts';
 
 /** A production serving change of `team/deployment` to `version`. */
 export function prodChange(team: string, deployment: string, version: string, options: { riskTier?: 'low' | 'medium' | 'high'; metrics?: Record<string, number>; action?: AuditServingChange['action']; environment?: string; tier?: AuditServingChange['tier']; model?: string } = {}): AuditServingChange {
@@ -66,5 +66,5 @@ export function trailFiles(entries: readonly AuditEntry[]): TrailFile[] {
     const path = auditFilePath(entry.time);
     byPath.set(path, [...(byPath.get(path) ?? []), serializeEntry(entry)]);
   }
-  return [...byPath].map(([path, lines]) => ({ path, text: `${lines.join('\n')}\n` }));
+  return [...byPath].map(([path, lines]) => ({ path, content: `${lines.join('\n')}\n` }));
 }

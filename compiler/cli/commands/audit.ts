@@ -1,15 +1,16 @@
 /**
  * `mlops audit verify <deploy-repo>` and `mlops audit log <deploy-repo>`: check the deploy repo's
  * hash-chained audit trail (naming every edited, removed, inserted or reordered entry, and, with
- * `--allowed-signers`, every audit commit without a good SSH signature), or list its entries.
+ * `--allowed-signers`, every audit commit without a good SSH signature), every commit whose deploy
+ * trailers no audit entry backs (a forgery), or list its entries.
  */
 import type { AuditEntry, AuditEventKind } from '../../audit/audit-entry.ts';
 import { filterTrail, type TrailFilter } from '../../audit/filter-trail.ts';
-import { parseTrail, trailEntries } from '../../audit/parse-trail.ts';
-import { verifyTrail } from '../../audit/verify-trail.ts';
+import { parseTrail, type TrailLine, trailEntries } from '../../audit/parse-trail.ts';
+import { type TrailProblem, verifyTrail } from '../../audit/verify-trail.ts';
 import { sanitizeLine } from '../../deploy/commit-trailers.ts';
 import { type CliCommand, type CliInput, type CliIO, UsageError } from '../command.ts';
-import { highestAuditSeq, verifyAuditSignatures } from '../deploy/deploy-history.ts';
+import { highestAuditSeq, verifyAuditSignatures, verifyDeployClaims } from '../deploy/deploy-history.ts';
 import type { GitDeployTarget } from '../deploy/git-deploy-target.ts';
 import { branchOption, deployRepoLocation, withDeployRepo } from '../deploy/open-deploy-repo.ts';
 import { formatOption, wantsColor } from './validate.ts';
@@ -57,22 +58,32 @@ async function readTrail(target: GitDeployTarget) {
   return { tip: fetched.tip, lines: parseTrail(await target.readTrail(fetched.tip)) };
 }
 
+/** The entries no problem names (by file and line), by sequence number: the ones a deploy commit may be checked against. */
+function intactEntries(lines: readonly TrailLine[], problems: readonly TrailProblem[]): Map<number, AuditEntry> {
+  const named = new Set(problems.map((problem) => `${problem.file}:${problem.line}`));
+  const entries = new Map<number, AuditEntry>();
+  for (const line of lines) if (line.entry && !named.has(`${line.file}:${line.line}`) && !entries.has(line.entry.seq)) entries.set(line.entry.seq, line.entry);
+  return entries;
+}
+
 async function verify(input: CliInput, io: CliIO, target: GitDeployTarget, allowedSigners: string | undefined): Promise<number> {
   const format = formatOption(input, ['human', 'json'], 'human');
   const { tip, lines } = await readTrail(target);
   const verification = verifyTrail(lines, { expectedLastSeq: await highestAuditSeq(target.cacheDir, tip) });
   const signatures = allowedSigners === undefined ? undefined : await verifyAuditSignatures(target.cacheDir, tip, allowedSigners);
-  const ok = verification.ok && (signatures?.problems.length ?? 0) === 0;
+  const deployCommits = await verifyDeployClaims(target.cacheDir, target, tip, intactEntries(lines, verification.problems), allowedSigners);
+  const ok = verification.ok && (signatures?.problems.length ?? 0) === 0 && deployCommits.forged.length === 0;
   if (format === 'json') {
-    io.stdout(`${JSON.stringify({ ...verification, ok, ...(signatures ? { signatures } : {}) }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ ...verification, ok, ...(signatures ? { signatures } : {}), deployCommits }, null, 2)}\n`);
     return ok ? 0 : 1;
   }
   const color = wantsColor(io);
   for (const problem of verification.problems) io.stdout(`${problem.file}${problem.line > 0 ? `:${problem.line}` : ''} ${problem.kind}${problem.seq !== undefined ? ` (entry ${problem.seq})` : ''}: ${sanitizeLine(problem.message, 400)}\n`);
   for (const problem of signatures?.problems ?? []) io.stdout(`commit ${problem.commit.slice(0, 12)} (${sanitizeLine(problem.subject, 80)}): signature ${sanitizeLine(problem.reason, 200)}\n`);
+  for (const forged of deployCommits.forged) io.stdout(`commit ${forged.commit.slice(0, 12)} (${sanitizeLine(forged.subject, 80)}): forged deploy trailers: ${sanitizeLine(forged.reason, 200)}\n`);
   const signed = signatures ? `, ${signatures.checked} audit commit(s) signed by allowed signers` : '';
-  if (ok) io.stdout(`${color ? '\u001b[32m✔\u001b[0m' : '✔'} audit trail intact: ${verification.entries} entries, chain verified to #${verification.lastSeq}${signed}.\n`);
-  else io.stdout(`✖ audit trail NOT intact: ${verification.problems.length + (signatures?.problems.length ?? 0)} problem(s).\n`);
+  if (ok) io.stdout(`${color ? '\u001b[32m✔\u001b[0m' : '✔'} audit trail intact: ${verification.entries} entries, chain verified to #${verification.lastSeq}, ${deployCommits.checked} deploy commit(s) match their entries${signed}.\n`);
+  else io.stdout(`✖ audit trail NOT intact: ${verification.problems.length + (signatures?.problems.length ?? 0) + deployCommits.forged.length} problem(s).\n`);
   return ok ? 0 : 1;
 }
 

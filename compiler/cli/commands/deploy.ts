@@ -9,6 +9,7 @@ import { hasErrors } from '../../diagnostics/diagnostic.ts';
 import { sanitizeLine } from '../../deploy/commit-trailers.ts';
 import { deployBranchOf } from '../../deploy/deploy-branch.ts';
 import { deployEventOf, isDeployEvent } from '../../deploy/deploy-event.ts';
+import { describeDrift } from '../../deploy/find-drift.ts';
 import { type CliCommand, type CliInput, UsageError } from '../command.ts';
 import { LocalConfigSource } from '../deploy/config-source.ts';
 import { branchOption, deployRepoLocation, withDeployRepo } from '../deploy/open-deploy-repo.ts';
@@ -16,7 +17,7 @@ import { assertDirectory } from '../fs-source.ts';
 import { DeployRaceLostError, runDeploy } from '../deploy/run-deploy.ts';
 import { formatDiagnostics } from '../format/diagnostics.ts';
 import { directoryArgument, wantsColor } from './validate.ts';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 
 function stringOption(input: CliInput, name: string): string | undefined {
   const value = input.values[name];
@@ -42,6 +43,7 @@ export const command: CliCommand = {
   usage: [
     'Usage: mlops deploy [config-repo] --to <deploy-repo> [--ref <sha>] [--actor <login>] [--branch B]',
     '                    [--source-repo owner/name] [--pr N] [--approved-by login,…] [--event deploy|rollback|promotion] [--signing-key <key>]',
+    '                    [--allowed-signers <file>]',
     '',
     '  config-repo    git work tree of the config repo (default: the current directory)',
     '  --to           the deploy repo: a path (a bare repo will do) or a git URL',
@@ -53,6 +55,7 @@ export const command: CliCommand = {
     '  --approved-by  approving reviewers of that PR (repeat or comma-separate)',
     '  --event        record a rollback or promotion (default: the commit\'s Mlops-Event trailer, else deploy)',
     '  --signing-key  SSH key to sign the deploy commit with (git gpg.format=ssh)',
+    '  --allowed-signers  SSH allowed-signers file: the last deploy commit must be signed by one of them, else its changes count as drift',
     '',
     'Exit codes: 0 deployed (or nothing to do), 1 refused (render errors, hand-edited files), 2 usage or I/O error.',
   ].join('\n'),
@@ -66,6 +69,7 @@ export const command: CliCommand = {
     'approved-by': { type: 'string', multiple: true },
     event: { type: 'string' },
     'signing-key': { type: 'string' },
+    'allowed-signers': { type: 'string' },
   },
   async run(input, io) {
     const to = stringOption(input, 'to');
@@ -83,6 +87,8 @@ export const command: CliCommand = {
     const branch = branchOption(input.values.branch, deployBranchOf(tree));
     const actor = stringOption(input, 'actor') ?? io.env.USER ?? 'local';
     const signingKey = stringOption(input, 'signing-key');
+    const signersOption = stringOption(input, 'allowed-signers');
+    const allowedSignersFile = signersOption === undefined ? undefined : resolve(io.cwd, signersOption);
     const location = deployRepoLocation(to, io.cwd);
     const color = wantsColor(io);
     const metadata = {
@@ -94,7 +100,7 @@ export const command: CliCommand = {
       actor,
       event: event ?? deployEventOf({ commitMessage: commit.message }),
     };
-    const result = await withDeployRepo({ url: location, branch, ...(signingKey ? { signingKey } : {}) }, (target) => runDeploy({ source, target, metadata }), to).catch((error: unknown) => {
+    const result = await withDeployRepo({ url: location, branch, ...(signingKey ? { signingKey } : {}), ...(allowedSignersFile ? { allowedSignersFile } : {}) }, (target) => runDeploy({ source, target, metadata }), to).catch((error: unknown) => {
       if (error instanceof DeployRaceLostError) throw new UsageError(error.message);
       if (error instanceof Error && /^git push .* failed/.test(error.message)) throw new UsageError(error.message);
       throw error;
@@ -113,7 +119,7 @@ export const command: CliCommand = {
       case 'refused': {
         const { outcome } = result;
         if (outcome.reason === 'render-errors' && hasErrors(outcome.diagnostics)) io.stdout(formatDiagnostics(outcome.diagnostics, tree, { color, format: 'human', pathPrefix: dir.display === '' ? '' : `${dir.display}/` }));
-        for (const file of outcome.drift) io.stdout(`  ${file.kind} by hand: ${file.path}\n`);
+        for (const file of outcome.drift) io.stdout(`  ${describeDrift(file)}\n`);
         io.stderr(`✖ ${result.entry.message ?? 'Deploy refused.'} Recorded as audit entry #${result.entry.seq} (deploy-failed) in ${short(result.commit)}.\n`);
         return 1;
       }

@@ -9,7 +9,7 @@ import { preparePromotion } from '../../promote/prepare-promotion.ts';
 import type { CliCommand } from '../command.ts';
 import { pathArgument, positionals, requiredFlag } from '../promote/arguments.ts';
 import { commitOnNewBranch, openConfigRepo } from '../promote/config-branch.ts';
-import { readDeployCommits, readDeployTrail } from '../promote/read-trail.ts';
+import { readDeployCommits, readDeployTrail } from '../trail/read-trail.ts';
 import { printPrepared, printRefusal } from '../promote/report.ts';
 import { readPromoteTemplates } from '../promote/templates.ts';
 import { wantsColor } from './validate.ts';

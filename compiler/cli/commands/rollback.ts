@@ -9,7 +9,7 @@ import { locateRollback, prepareRollback } from '../../promote/prepare-rollback.
 import { type CliCommand, UsageError } from '../command.ts';
 import { pathArgument, positionals, requiredFlag } from '../promote/arguments.ts';
 import { commitOnNewBranch, openConfigRepo, readFileAt } from '../promote/config-branch.ts';
-import { readDeployTrail } from '../promote/read-trail.ts';
+import { readDeployTrail } from '../trail/read-trail.ts';
 import { printPrepared, printRefusal } from '../promote/report.ts';
 import { readPromoteTemplates } from '../promote/templates.ts';
 import { wantsColor } from './validate.ts';

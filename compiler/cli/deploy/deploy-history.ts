@@ -1,10 +1,14 @@
 /**
  * What the deploy repo's history says beyond its files: the highest audit sequence number its
- * commits name (their `Mlops-Audit-Seq:` trailers, so a trail cut off at the end is caught), and
- * whether every commit that changed the audit trail carries a good SSH signature from an allowed
- * signer (`git verify-commit` with `gpg.ssh.allowedSignersFile`).
+ * commits name (their `Mlops-Audit-Seq:` trailers, so a trail cut off at the end is caught), whether
+ * every commit that changed the audit trail carries a good SSH signature from an allowed signer
+ * (`git verify-commit` with `gpg.ssh.allowedSignersFile`), and which commits claim a deploy that the
+ * audit trail does not back (forged trailers).
  */
+import type { AuditEntry } from '../../audit/audit-entry.ts';
 import { deployCommitLink } from '../../deploy/commit-trailers.ts';
+import { renderedTreeHash } from '../../deploy/deploy-state.ts';
+import { claimedDeploy, deployMismatch, type ForgedDeployCommit, subjectOf } from '../../deploy/trusted-deploy.ts';
 import { git, runGit } from './git-command.ts';
 
 /** The highest `Mlops-Audit-Seq:` in the history of `tip` (0 when none). */
@@ -23,6 +27,14 @@ export interface SignatureProblem {
   readonly reason: string;
 }
 
+/** Why `commit` has no good SSH signature of an allowed signer (`git verify-commit`); undefined when it has one. */
+export async function signatureProblem(repoDir: string, commit: string, allowedSignersFile: string): Promise<string | undefined> {
+  const result = await runGit(repoDir, ['-c', 'gpg.format=ssh', '-c', `gpg.ssh.allowedSignersFile=${allowedSignersFile}`, 'verify-commit', commit]);
+  if (result.code === 0) return undefined;
+  if (/no signature/i.test(result.stderr) || result.stderr.trim() === '') return 'not signed';
+  return result.stderr.trim().split('\n').filter((text) => text !== '').at(-1) ?? `exit ${result.code}`;
+}
+
 /** Checks the signature of every commit in `tip`'s history that changed `audit/`. */
 export async function verifyAuditSignatures(repoDir: string, tip: string, allowedSignersFile: string): Promise<{ checked: number; problems: SignatureProblem[] }> {
   const log = (await git(repoDir, ['log', '--format=%H%x00%s', tip, '--', 'audit/'])).toString('utf8').trim();
@@ -30,11 +42,37 @@ export async function verifyAuditSignatures(repoDir: string, tip: string, allowe
   const commits = log === '' ? [] : log.split('\n');
   for (const line of commits) {
     const [commit = '', subject = ''] = line.split('\0');
-    const result = await runGit(repoDir, ['-c', 'gpg.format=ssh', '-c', `gpg.ssh.allowedSignersFile=${allowedSignersFile}`, 'verify-commit', commit]);
-    if (result.code !== 0) {
-      const reason = result.stderr.trim().split('\n').filter((text) => text !== '').at(-1) ?? `exit ${result.code}`;
-      problems.push({ commit, subject, reason: /no signature/i.test(result.stderr) || result.stderr.trim() === '' ? 'not signed' : reason });
-    }
+    const reason = await signatureProblem(repoDir, commit, allowedSignersFile);
+    if (reason !== undefined) problems.push({ commit, subject, reason });
   }
   return { checked: commits.length, problems };
+}
+
+/** The source of the rendered trees `verifyDeployClaims` hashes (the deploy target's cache clone). */
+export interface GeneratedTreeReader {
+  generatedAt(commit: string): Promise<{ generated: Map<string, string> }>;
+}
+
+/**
+ * Every commit in `tip`'s first-parent history whose trailers claim a deploy and that no audit entry
+ * backs: the entry its `Mlops-Audit-Seq:` names must be a deploy of the same source whose tree hash
+ * is the commit's generated tree, and, with `allowedSignersFile`, the commit must carry a good SSH
+ * signature of an allowed signer. `entries` are the trail's entries by sequence number.
+ */
+export async function verifyDeployClaims(repoDir: string, reader: GeneratedTreeReader, tip: string, entries: ReadonlyMap<number, AuditEntry>, allowedSignersFile?: string): Promise<{ checked: number; forged: ForgedDeployCommit[] }> {
+  const log = (await git(repoDir, ['log', '--first-parent', '--extended-regexp', '--grep=^Mlops-Event: (deploy|rollback|promotion)$', '--format=%H%x00%B%x00', tip])).toString('utf8').split('\0');
+  const forged: ForgedDeployCommit[] = [];
+  let checked = 0;
+  for (let index = 0; index + 1 < log.length; index += 2) {
+    const commit = log[index]!.trim();
+    const message = log[index + 1]!;
+    const link = claimedDeploy(message);
+    if (!link) continue;
+    checked++;
+    const entry = link.auditSeq === undefined ? undefined : entries.get(link.auditSeq);
+    const treeHash = entry === undefined ? undefined : renderedTreeHash((await reader.generatedAt(commit)).generated);
+    const reason = deployMismatch(link, entry, treeHash) ?? (allowedSignersFile === undefined ? undefined : await signatureProblem(repoDir, commit, allowedSignersFile));
+    if (reason !== undefined) forged.push({ commit, subject: subjectOf(message), reason });
+  }
+  return { checked, forged };
 }

@@ -10,10 +10,13 @@ import { simpleGit, type SimpleGit } from 'simple-git';
 import { type AuditEntry, auditFilePath, serializeEntry } from '../../audit/audit-entry.ts';
 import { isTrailFile, lastEntry, parseTrail, type TrailFile } from '../../audit/parse-trail.ts';
 import { deployCommitLink } from '../../deploy/commit-trailers.ts';
-import type { DeployRepoSnapshot, DriftedFile } from '../../deploy/deploy-model.ts';
+import type { DeployRepoSnapshot } from '../../deploy/deploy-model.ts';
 import { DEPLOY_STATE_PATH, isGeneratedPath, parseDeployState, serializeDeployState, type DeployState } from '../../deploy/deploy-state.ts';
 import type { OutputFile } from '../../emit/manifest.ts';
+import { isDeployingEvent } from '../../deploy/trusted-deploy.ts';
 import { compareCodePoints } from '../../support/compare-code-points.ts';
+import { assessDeployTrust } from './deploy-trust.ts';
+import { trailFilesAt } from '../trail/read-trail.ts';
 import { git, runGit } from './git-command.ts';
 
 /** How to reach and write the deploy repo. */
@@ -27,6 +30,11 @@ export interface GitDeployTargetOptions {
   readonly committer?: { readonly name: string; readonly email: string };
   /** An SSH private key (or its public key when an agent holds it) to sign deploy commits with. */
   readonly signingKey?: string;
+  /**
+   * An SSH allowed-signers file (`gpg.ssh.allowedSignersFile`): when set, a deploy commit is trusted
+   * (drift is measured from it) only with a good signature of an allowed signer.
+   */
+  readonly allowedSignersFile?: string;
   /** Extra environment of the git processes that reach the remote (fetch, push): the bot hands its installation token over as an HTTP header here, never in the URL or on disk. */
   readonly remoteEnv?: Readonly<Record<string, string>>;
 }
@@ -50,11 +58,6 @@ export interface DeployCommitContent {
 
 /** The result of a push. */
 export type PushResult = { readonly pushed: true } | { readonly pushed: false; readonly reason: 'non-fast-forward'; readonly detail: string };
-
-/** Events of commits that landed manifests (deploy-failed, synced and degraded commits only add audit lines). */
-function isDeployingEvent(event: string | undefined): boolean {
-  return event === 'deploy' || event === 'rollback' || event === 'promotion';
-}
 
 const REMOTE_REF = (branch: string) => `refs/remotes/origin/${branch}`;
 const SCRATCH_REF = 'refs/mlops/scratch';
@@ -83,6 +86,8 @@ export class GitDeployTarget {
   #prepared = false;
   /** The newest trail file as last read, so the commit built on that tip need not read it again. */
   #trail: { readonly commit: string; readonly path: string; readonly content: string } | undefined;
+  /** Commits of the last fetched tip whose deploy trailers no trusted audit entry backs. */
+  #forged: ReadonlySet<string> = new Set();
 
   constructor(options: GitDeployTargetOptions) {
     if (options.branch.startsWith('-') || !/^[A-Za-z0-9._/-]+$/.test(options.branch)) throw new Error(`bug: unsafe branch name ${JSON.stringify(options.branch)}`);
@@ -157,20 +162,6 @@ export class GitDeployTarget {
     return { generated, trailFiles: trailFiles.sort(compareCodePoints) };
   }
 
-  /** Generated files changed between the newest deploy commit before `tip` and `tip` (drift); undefined without a deploy commit. */
-  async #handEdits(tip: string): Promise<DriftedFile[] | undefined> {
-    const last = (await git(this.#options.cacheDir, ['log', '--first-parent', '-n', '1', '--extended-regexp', '--grep=^Mlops-Event: (deploy|rollback|promotion)$', '--format=%H', tip])).toString().trim();
-    if (last === '') return undefined;
-    if (last === tip) return [];
-    const diff = (await git(this.#options.cacheDir, ['diff', '--no-renames', '--name-status', '-z', last, tip, '--', 'clusters', 'argocd', 'registry.json'])).toString('utf8').split('\0');
-    const edits: DriftedFile[] = [];
-    for (let index = 0; index + 1 < diff.length; index += 2) {
-      const status = diff[index]!;
-      edits.push({ path: diff[index + 1]!, kind: status.startsWith('A') ? 'added' : status.startsWith('D') ? 'deleted' : 'edited' });
-    }
-    return edits;
-  }
-
   async #snapshot(tip: string): Promise<DeployRepoSnapshot> {
     const { generated, trailFiles } = await this.generatedAt(tip);
     const registry = generated.has('registry.json') ? await this.readFile(tip, 'registry.json') : undefined;
@@ -180,8 +171,17 @@ export class GitDeployTarget {
     const trailText = lastTrail === undefined ? undefined : ((await this.readFile(tip, lastTrail)) ?? '');
     if (lastTrail !== undefined && trailText !== undefined) this.#trail = { commit: tip, path: lastTrail, content: trailText };
     const last = lastTrail === undefined ? undefined : lastEntry(parseTrail([{ path: lastTrail, content: trailText ?? '' }]));
-    const handEdits = state ? await this.#handEdits(tip) : undefined;
-    return { generated, ...(registry !== undefined ? { registry } : {}), ...(state ? { state } : {}), ...(last ? { lastEntry: last } : {}), ...(handEdits ? { handEdits } : {}) };
+    const newestTrail = lastTrail === undefined ? undefined : { path: lastTrail, content: trailText ?? '' };
+    const trust = await assessDeployTrust(this, { tip, generated, trailFiles, ...(newestTrail ? { newestTrail } : {}), ...(state ? { state } : {}) }, this.#options.allowedSignersFile ? { allowedSignersFile: this.#options.allowedSignersFile } : {});
+    this.#forged = new Set(trust.forged.map((forged) => forged.commit));
+    return {
+      generated,
+      ...(registry !== undefined ? { registry } : {}),
+      ...(trust.state ? { state: trust.state } : {}),
+      ...(last ? { lastEntry: last } : {}),
+      ...(trust.handEdits ? { handEdits: trust.handEdits } : {}),
+      ...(trust.forged.length > 0 ? { forgedDeploys: trust.forged } : {}),
+    };
   }
 
   /** A file's text at a commit, or undefined when absent. */
@@ -190,22 +190,19 @@ export class GitDeployTarget {
     return result.code === 0 ? result.stdout.toString('utf8') : undefined;
   }
 
-  /** Every trail file at a commit. */
-  async readTrail(commit: string): Promise<TrailFile[]> {
-    const listing = (await git(this.#options.cacheDir, ['ls-tree', '--name-only', '-z', commit, 'audit/'])).toString('utf8');
-    const files: TrailFile[] = [];
-    for (const path of listing.split('\0').filter(isTrailFile)) files.push({ path, content: (await this.readFile(commit, path)) ?? '' });
-    return files;
+  /** Every trail file at a commit (the CLI's one trail reader over the cache clone). */
+  readTrail(commit: string): Promise<TrailFile[]> {
+    return trailFilesAt(this.#options.cacheDir, commit);
   }
 
-  /** The deploy commit (first parent history of `tip`) whose trailers name `sourceSha` as deployed, if any. */
+  /** The deploy commit (first parent history of `tip`) whose trailers name `sourceSha` as deployed, if any (forged deploy commits of the last fetch excepted). */
   async findDeployOf(tip: string | undefined, sourceSha: string): Promise<string | undefined> {
     if (tip === undefined || !/^[0-9a-f]{4,64}$/i.test(sourceSha)) return undefined;
     const log = (await git(this.#options.cacheDir, ['log', '--first-parent', '--fixed-strings', `--grep=Mlops-Source-Sha: ${sourceSha}`, '--format=%H%x00%B%x00', tip])).toString('utf8');
     const parts = log.split('\0');
     for (let index = 0; index + 1 < parts.length; index += 2) {
       const link = deployCommitLink(parts[index + 1]!);
-      if (link?.sourceSha === sourceSha && isDeployingEvent(link.event)) return parts[index]!.trim();
+      if (link?.sourceSha === sourceSha && isDeployingEvent(link.event) && !this.#forged.has(parts[index]!.trim())) return parts[index]!.trim();
     }
     return undefined;
   }

@@ -7,7 +7,7 @@ import { relative } from 'node:path';
 import { validate } from '../../pipeline.ts';
 import { buildReport, measureCriteria, type ReportInputs } from '../../report/build-report.ts';
 import type { RolloutEvidence } from '../../report/evaluate-criteria.ts';
-import { readTrail } from '../../report/read-trail.ts';
+import { reportTrail } from '../../report/report-trail.ts';
 import type { RolloutReport } from '../../report/report-model.ts';
 import { chartSpecs } from '../../report/render/chart-specs.ts';
 import { renderHtml, renderJson, renderMarkdown } from '../../report/render/render-report.ts';
@@ -16,7 +16,7 @@ import { UsageError } from '../command.ts';
 import { readSourceTree } from '../fs-source.ts';
 import { type PrometheusOptions, queryPrometheus } from './prometheus-client.ts';
 import { readReportTemplates } from './read-report-templates.ts';
-import { readTrailFiles } from './read-trail-files.ts';
+import { readTrailFiles } from '../trail/read-trail.ts';
 import { renderCharts } from './render-charts.ts';
 
 /** Output formats of a report. */
@@ -48,7 +48,7 @@ async function resolveConfig(config: string, cwd: string): Promise<ResolvedOrg> 
 export async function gatherInputs(request: ReportRequest): Promise<{ inputs: ReportInputs; origin: string }> {
   const display = request.deployRepoShown ?? (relative(request.cwd, request.deployRepo) || '.');
   const source = await readTrailFiles(request.deployRepo, display);
-  const trail = readTrail(source.files);
+  const trail = reportTrail(source.files);
   const org = typeof request.config === 'string' ? await resolveConfig(request.config, request.cwd) : request.config;
   const first = trail.entries[0];
   const since = request.since ?? (first ? new Date(Math.min(Date.parse(first.time), request.until.getTime())) : request.until);

@@ -3,7 +3,8 @@
  * cluster, an `argocd-notifications-cm` ConfigMap (in the Argo CD namespace) with a webhook service
  * calling the bot's `/argocd` endpoint with a bearer token, three triggers (synced and healthy, sync
  * failed, health degraded — once per revision) and their templates, whose JSON body carries the
- * Application's name, the synced revision (the deploy commit) and the cluster; and the
+ * Application's name, the synced revision (the deploy commit), the cluster and the deploy repo it syncs
+ * from (`spec.source.repoURL`, so one bot can serve several deploy repos); and the
  * `notifications.argoproj.io/subscribe.<trigger>.<service>` annotations every Application carries.
  * The URL and token are references (`$mlops-argocd-url`, `$mlops-argocd-token`) that Argo CD fills in
  * from its `argocd-notifications-secret`: no secret is ever rendered into the deploy repo.
@@ -80,7 +81,7 @@ export function notificationsConfigMap(org: ResolvedOrg, cluster: string): Kuber
   for (const [event, trigger] of Object.entries(NOTIFICATION_TRIGGERS) as [NotificationEvent, string][]) {
     const condition = CONDITIONS[event];
     data[`trigger.${trigger}`] = [`- description: ${condition.description}`, `  when: ${condition.when}`, `  oncePer: ${condition.oncePer}`, `  send: [${templateName(event)}]`, ''].join('\n');
-    const body = `{"event":"${event}","app":"{{.app.metadata.name}}","revision":"${condition.revision}","cluster":${JSON.stringify(cluster)},"phase":"{{.app.status.operationState.phase}}","health":"{{.app.status.health.status}}"}`;
+    const body = `{"event":"${event}","app":"{{.app.metadata.name}}","revision":"${condition.revision}","cluster":${JSON.stringify(cluster)},"repoURL":"{{.app.spec.source.repoURL}}","phase":"{{.app.status.operationState.phase}}","health":"{{.app.status.health.status}}"}`;
     data[`template.${templateName(event)}`] = ['webhook:', `  ${NOTIFICATION_SERVICE}:`, '    method: POST', `    body: '${body}'`, ''].join('\n');
   }
   return {

@@ -13,7 +13,7 @@ let deploy: string;
 beforeAll(async () => {
   deploy = await mkdtemp(join(tmpdir(), 'mlops-bot-report-'));
   await mkdir(join(deploy, 'audit'));
-  for (const file of trailFiles(scenarioTrail())) await writeFile(join(deploy, file.path), file.text);
+  for (const file of trailFiles(scenarioTrail())) await writeFile(join(deploy, file.path), file.content);
 });
 
 afterAll(async () => {

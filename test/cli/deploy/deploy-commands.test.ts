@@ -34,7 +34,7 @@ describe('mlops deploy and mlops audit', () => {
     const { config, deployRepo } = await deployedRepos();
     expect((await run(config.dir, 'deploy', '.', '--to', deployRepo)).out).toMatch(/is already deployed \(deploy commit [0-9a-f]{12}\); nothing to do/);
     const verified = await run(config.dir, 'audit', 'verify', deployRepo);
-    expect(verified).toMatchObject({ code: 0, out: '✔ audit trail intact: 2 entries, chain verified to #2.\n' });
+    expect(verified).toMatchObject({ code: 0, out: '✔ audit trail intact: 2 entries, chain verified to #2, 2 deploy commit(s) match their entries.\n' });
     const [latest] = await commitsOf(deployRepo);
     expect(latest!.message).toMatch(/\nMlops-Source-Sha: [0-9a-f]{40}\nMlops-Source-Repo: mlops-config-\w+\nMlops-Author: Test\nMlops-Audit-Seq: 2\nMlops-Event: deploy\n$/);
   });
@@ -91,7 +91,7 @@ describe('signed deploy commits', () => {
     const deployRepo = await bareRepo();
     expect((await run(config.dir, 'deploy', '.', '--to', deployRepo, '--signing-key', key)).code).toBe(0);
     const verified = await run(config.dir, 'audit', 'verify', deployRepo, '--allowed-signers', signers);
-    expect(verified).toMatchObject({ code: 0, out: expect.stringContaining('1 entries, chain verified to #1, 1 audit commit(s) signed by allowed signers') });
+    expect(verified).toMatchObject({ code: 0, out: expect.stringContaining('1 entries, chain verified to #1, 1 deploy commit(s) match their entries, 1 audit commit(s) signed by allowed signers') });
     await editBare(deployRepo, (dir) => writeFile(join(dir, auditFilePath(new Date().toISOString())), ''), 'remove the trail');
     const tampered = await run(config.dir, 'audit', 'verify', deployRepo, '--allowed-signers', signers);
     expect(tampered.code).toBe(1);

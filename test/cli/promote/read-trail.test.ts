@@ -1,11 +1,12 @@
-/** The promote/rollback trail reader: parsing and chain checks, and deploy commits from the deploy repo's history. */
+/** The trail as promotion and rollback read it: the one parser, the chain check, and deploy commits from the deploy repo's history. */
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serializeEntry } from '../../../compiler/audit/audit-entry.ts';
-import { parseTrail } from '../../../compiler/cli/promote/parse-trail.ts';
-import { readDeployCommits, readDeployTrail } from '../../../compiler/cli/promote/read-trail.ts';
+import { chainBreak } from '../../../compiler/audit/chain-break.ts';
+import { parseTrail, trailEntries } from '../../../compiler/audit/parse-trail.ts';
+import { readDeployCommits, readDeployTrail } from '../../../compiler/cli/trail/read-trail.ts';
 import { buildTrail, hoursAfterStart as at } from '../../promote/support/trail.ts';
 import { removeAll, tempDir } from './support.ts';
 
@@ -19,17 +20,23 @@ const entries = buildTrail([
 ]);
 const lines = entries.map(serializeEntry);
 
-describe('parseTrail', () => {
+describe('the trail as promotion reads it: parseTrail and an unbroken chain', () => {
+  const read = (files: { path: string; content: string }[]) => {
+    const parsed = parseTrail(files);
+    return { entries: trailEntries(parsed), broken: chainBreak(parsed, true) };
+  };
+
   it('reads the months in order, whatever order the files come in', () => {
-    expect(parseTrail([{ path: 'audit/2026-11.jsonl', text: `${lines[1]}\n${lines[2]}\n` }, { path: 'audit/2026-10.jsonl', text: `${lines[0]}\n` }])).toEqual(entries);
+    expect(read([{ path: 'audit/2026-11.jsonl', content: `${lines[1]}\n${lines[2]}\n` }, { path: 'audit/2026-10.jsonl', content: `${lines[0]}\n` }])).toEqual({ entries, broken: undefined });
   });
 
   it('stops at malformed, foreign, removed, edited or reordered lines', () => {
-    expect(() => parseTrail([{ path: 'audit/2026-10.jsonl', text: '{oops\n' }])).toThrow('audit/2026-10.jsonl:1 is not JSON');
-    expect(() => parseTrail([{ path: 'audit/2026-10.jsonl', text: '{"seq":1}\n' }])).toThrow('audit/2026-10.jsonl:1 is not an audit entry');
-    expect(() => parseTrail([{ path: 'audit/2026-10.jsonl', text: `${lines[0]}\n${lines[2]}\n` }])).toThrow('The audit trail is broken at audit/2026-10.jsonl:2 (seq 3)');
-    expect(() => parseTrail([{ path: 'audit/2026-10.jsonl', text: `${lines[0]}\n${lines[1]!.replace('stg-eu', 'stg-us')}\n` }])).toThrow('broken at audit/2026-10.jsonl:2 (seq 2)');
-    expect(() => parseTrail([{ path: 'audit/2026-10.jsonl', text: `${lines[1]}\n${lines[0]}\n` }])).toThrow('broken at audit/2026-10.jsonl:1 (seq 2)');
+    const at = (content: string) => read([{ path: 'audit/2026-10.jsonl', content }]).broken;
+    expect(at('{oops\n')).toEqual({ file: 'audit/2026-10.jsonl', line: 1, reason: 'not an audit entry (not valid JSON)' });
+    expect(at('{"seq":1}\n')).toEqual({ file: 'audit/2026-10.jsonl', line: 1, reason: 'not an audit entry (`time` is not a string)' });
+    expect(at(`${lines[0]}\n${lines[2]}\n`)).toEqual({ file: 'audit/2026-10.jsonl', line: 2, seq: 3, reason: 'entry 3 does not chain to entry 1' });
+    expect(at(`${lines[0]}\n${lines[1]!.replace('stg-eu', 'stg-us')}\n`)).toEqual({ file: 'audit/2026-10.jsonl', line: 2, seq: 2, reason: 'entry 2 does not match its hash (edited or forged)' });
+    expect(at(`${lines[1]}\n${lines[0]}\n`)).toEqual({ file: 'audit/2026-10.jsonl', line: 1, seq: 2, reason: 'entry 2 does not chain to the start of the trail' });
   });
 });
 

@@ -30,7 +30,7 @@ beforeAll(async () => {
     ...scenarioTrail().map(({ seq: _seq, prev: _prev, hash: _hash, ...entry }) => ({ time: entry.time, event: entry.event, tree: entry.deploy.treeHash.slice(7), ...(entry.deploy.cluster ? { cluster: entry.deploy.cluster } : {}), ...(entry.source.pr !== undefined ? { pr: entry.source.pr } : {}), ...(entry.source.prOpenedAt ? { prOpenedAt: entry.source.prOpenedAt } : {}), ...(entry.source.author ? { author: entry.source.author } : {}), approvers: entry.approvers, required: entry.approvals[0]?.count ?? 0, changes: entry.changes, waivers: entry.policy.waivers })),
     { time: '2026-03-20T09:00:00Z', event: 'deploy', tree: 'h', author: HOSTILE, changes: [prodChange(HOSTILE, 'x-api', '1', { model: HOSTILE })] },
   ]);
-  for (const file of trailFiles(hostile)) await writeFile(join(dir, 'deploy', file.path), file.text);
+  for (const file of trailFiles(hostile)) await writeFile(join(dir, 'deploy', file.path), file.content);
   const captured = captureIO(dir, { MLOPS_NOW: '2026-03-31T12:00:00Z' });
   const code = await main(['report', 'deploy', '--config', new URL('../../../sample-repo/', import.meta.url).pathname, '--format', 'html', '--out', 'dashboard.html'], captured.io);
   expect(captured.err()).toContain('Wrote the dashboard');

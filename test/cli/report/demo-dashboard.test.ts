@@ -14,7 +14,7 @@ let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'mlops-demo-dashboard-test-'));
   await mkdir(join(dir, 'deploy', 'audit'), { recursive: true });
-  for (const file of trailFiles(scenarioTrail())) await writeFile(join(dir, 'deploy', file.path), file.text);
+  for (const file of trailFiles(scenarioTrail())) await writeFile(join(dir, 'deploy', file.path), file.content);
 });
 
 afterAll(async () => {

@@ -37,7 +37,7 @@ beforeAll(async () => {
     { time: iso(-10 * HOUR), event: 'deploy', tree: 'a', pr: 1, prOpenedAt: iso(-11 * HOUR), author: 'alice', changes: [prodChange('fraud', 'fraud-api', '1.0.0')] },
     { time: iso(-9.5 * HOUR), event: 'synced', tree: 'a', cluster: 'dev-eu' },
   ]);
-  for (const file of trailFiles(entries)) await writeFile(join(deploy, file.path), file.text);
+  for (const file of trailFiles(entries)) await writeFile(join(deploy, file.path), file.content);
 });
 
 afterAll(async () => {

@@ -66,7 +66,7 @@ beforeAll(async () => {
   server = await startPrometheus(openMetrics(FAMILIES));
   deployRepo = await mkdtemp(join(tmpdir(), 'mlops-report-prom-'));
   await mkdir(join(deployRepo, 'audit'));
-  for (const file of trailFiles(buildTrail([{ time: '2026-02-02T00:00:00Z', event: 'deploy', tree: 'a', changes: [prodChange('fraud', 'fraud-api', '1.0.0')] }]))) await writeFile(join(deployRepo, file.path), file.text);
+  for (const file of trailFiles(buildTrail([{ time: '2026-02-02T00:00:00Z', event: 'deploy', tree: 'a', changes: [prodChange('fraud', 'fraud-api', '1.0.0')] }]))) await writeFile(join(deployRepo, file.path), file.content);
 }, 60_000);
 
 afterAll(async () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../../compiler/cli/command.ts';
-import { readTrailFiles } from '../../../compiler/cli/report/read-trail-files.ts';
+import { readTrailFiles } from '../../../compiler/cli/trail/read-trail.ts';
 import { scenarioTrail } from '../../report/scenario.ts';
 import { trailFiles } from '../../report/trail-builder.ts';
 
@@ -16,7 +16,7 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'mlops-trail-files-'));
   const work = join(root, 'work');
   await mkdir(join(work, 'audit'), { recursive: true });
-  for (const file of files) await writeFile(join(work, file.path), file.text);
+  for (const file of files) await writeFile(join(work, file.path), file.content);
   await writeFile(join(work, 'audit', 'notes.txt'), 'not a trail file');
   const git = simpleGit(work);
   await git.init(['--initial-branch=main']);
@@ -46,7 +46,7 @@ describe('readTrailFiles', () => {
   it('reads a plain folder as it is', async () => {
     const plain = join(root, 'plain');
     await mkdir(join(plain, 'audit'), { recursive: true });
-    await writeFile(join(plain, files[0]!.path), files[0]!.text);
+    await writeFile(join(plain, files[0]!.path), files[0]!.content);
     expect(await readTrailFiles(plain, 'plain')).toEqual({ files: [files[0]], origin: 'plain' });
   });
 

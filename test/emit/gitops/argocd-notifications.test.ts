@@ -38,8 +38,18 @@ describe('Argo CD notifications wiring', () => {
       const template = parse(data[`template.mlops-${event}`]!) as { webhook: { 'mlops-deploy': { method: string; body: string } } };
       expect(template.webhook['mlops-deploy'].method).toBe('POST');
       const body = template.webhook['mlops-deploy'].body.replace(/\{\{[^}]+\}\}/g, 'x');
-      expect(JSON.parse(body)).toEqual({ event, app: 'x', revision: 'x', cluster: 'prod-eu', phase: 'x', health: 'x' });
+      expect(JSON.parse(body)).toEqual({ event, app: 'x', revision: 'x', cluster: 'prod-eu', repoURL: 'x', phase: 'x', health: 'x' });
+      expect(template.webhook['mlops-deploy'].body).toContain('"repoURL":"{{.app.spec.source.repoURL}}"');
     }
+  });
+
+  it('names the deploy repo by the repoURL the Applications sync from, so the bot can route the notification', () => {
+    // Argo CD v3.5.1 renders templates over the Application object as `.app`; its own GitHub commit-status
+    // example reads `.app.spec.source.repoURL` (docs/operator-manual/notifications/services/webhook.md).
+    const objects = emitWith(emitGitOps, contextFor(org, 'fraud', 'prod-eu'));
+    const application = objectOf(objects, 'Application', 'fraud-prod-eu') as unknown as { spec: { source: { repoURL: string }; sources?: unknown } };
+    expect(application.spec.sources).toBeUndefined();
+    expect(application.spec.source.repoURL).toBe(org.platform.gitops.repoURL);
   });
 
   it('subscribes every Application (not the AppProject) to the three triggers', () => {

@@ -1,9 +1,9 @@
 /**
- * Whether a parsed trail line has the shape of an audit entry, deeply enough that no figure can trip
- * on it: the deploy repo is writable by more than the bot, so a line is data to check, not to trust.
- * Cheap (no hashing): every array the figures walk is checked item by item. Pure.
+ * Whether a parsed trail line has the shape of an audit entry, deeply enough that no reader (the
+ * report's figures, promotion, `mlops audit`) can trip on it: the deploy repo is writable by more than
+ * the bot, so a line is data to check, not to trust. Cheap (no hashing): every array a reader walks is
+ * checked item by item. Pure.
  */
-import type { AuditEntry } from '../audit/audit-entry.ts';
 
 type Loose = Record<string, unknown>;
 
@@ -40,12 +40,17 @@ function isWaiver(value: unknown): boolean {
   return isObject(value) && isString(value.rule) && isString(value.target) && isString(value.team) && isString(value.expires) && optional(value.ticket, isString) && optional(value.approvedBy, isString);
 }
 
-/** The entry's time in milliseconds when `value` has the shape of an entry, else NaN. */
+/** The entry's time in milliseconds when `value` has the shape of an entry (and a `time` that parses), else NaN. */
 export function entryTime(value: unknown): number {
-  if (!isObject(value) || !isFiniteNumber(value.seq) || !isString(value.time) || !isString(value.event)) return Number.NaN;
+  if (!isObject(value) || !Number.isSafeInteger(value.seq) || (value.seq as number) < 1 || !isString(value.time) || !isString(value.event)) return Number.NaN;
   const { source, deploy, policy } = value;
   const shaped =
+    isString(value.actor) &&
+    isString(value.prev) &&
+    isString(value.hash) &&
     isObject(source) &&
+    isString(source.repo) &&
+    isString(source.sha) &&
     optional(source.pr, isFiniteNumber) &&
     optional(source.prOpenedAt, isString) &&
     optional(source.author, isString) &&
@@ -58,6 +63,8 @@ export function entryTime(value: unknown): number {
     value.approvals.every(isApproval) &&
     Array.isArray(value.environments) &&
     value.environments.every(isString) &&
+    Array.isArray(value.teams) &&
+    value.teams.every(isString) &&
     Array.isArray(value.changes) &&
     value.changes.every(isChange) &&
     isObject(policy) &&
@@ -68,7 +75,3 @@ export function entryTime(value: unknown): number {
   return shaped ? Date.parse(value.time) : Number.NaN;
 }
 
-/** The value as an entry, once `entryTime` accepted it. */
-export function asEntry(value: unknown): AuditEntry {
-  return value as AuditEntry;
-}
