@@ -1,17 +1,20 @@
 /**
  * What the deploy repo's history says beyond its files: the highest audit sequence number its
- * commits name (their `Mlops-Audit-Seq:` trailers, so a trail cut off at the end is caught), and
+ * commits name (their `Mlops-Audit-Seq:` and `Mlops-Audit-Last-Seq:` trailers, so a trail cut off at the end is caught), and
  * whether every commit that changed the audit trail carries a good SSH signature from an allowed
  * signer (`git verify-commit` with `gpg.ssh.allowedSignersFile`).
  */
 import { deployCommitLink } from '../../deploy/commit-trailers.ts';
 import { git, runGit } from './git-command.ts';
 
-/** The highest `Mlops-Audit-Seq:` in the history of `tip` (0 when none). */
+/** The highest `Mlops-Audit-Seq:` (or `Mlops-Audit-Last-Seq:`) in the history of `tip` (0 when none). */
 export async function highestAuditSeq(repoDir: string, tip: string): Promise<number> {
   const log = (await git(repoDir, ['log', '--format=%B%x00', tip])).toString('utf8');
   let highest = 0;
-  for (const message of log.split('\0')) highest = Math.max(highest, deployCommitLink(message)?.auditSeq ?? 0);
+  for (const message of log.split('\0')) {
+    const link = deployCommitLink(message);
+    highest = Math.max(highest, link?.lastAuditSeq ?? 0, link?.auditSeq ?? 0);
+  }
   return highest;
 }
 

@@ -45,6 +45,8 @@ export interface DeployCommitContent {
   /** The new state; undefined keeps the state file as it is (a refused deploy). */
   readonly state?: DeployState;
   readonly entry: AuditEntry;
+  /** Entries appended after `entry` in the same commit (a deploy's `waiver-used` entries), chained after it. */
+  readonly followingEntries?: readonly AuditEntry[];
   readonly message: string;
 }
 
@@ -159,7 +161,16 @@ export class GitDeployTarget {
 
   /** Generated files changed between the newest deploy commit before `tip` and `tip` (drift); undefined without a deploy commit. */
   async #handEdits(tip: string): Promise<DriftedFile[] | undefined> {
-    const last = (await git(this.#options.cacheDir, ['log', '--first-parent', '-n', '1', '--extended-regexp', '--grep=^Mlops-Event: (deploy|rollback|promotion)$', '--format=%H', tip])).toString().trim();
+    // The newest commit that landed manifests: audit-only records of superseded merges (`Mlops-Included-In:`) are skipped.
+    let last = '';
+    for (let from = tip; ; ) {
+      const [found = '', message = ''] = (await git(this.#options.cacheDir, ['log', '--first-parent', '-n', '1', '--extended-regexp', '--grep=^Mlops-Event: (deploy|rollback|promotion)$', '--format=%H%x00%B', from])).toString().split('\0');
+      last = found.trim();
+      if (last === '' || deployCommitLink(message)?.includedIn === undefined) break;
+      const parent = await runGit(this.#options.cacheDir, ['rev-parse', '--verify', '--quiet', `${last}^1`]);
+      if (parent.code !== 0) return undefined;
+      from = parent.stdout.toString().trim();
+    }
     if (last === '') return undefined;
     if (last === tip) return [];
     const diff = (await git(this.#options.cacheDir, ['diff', '--no-renames', '--name-status', '-z', last, tip, '--', 'clusters', 'argocd', 'registry.json'])).toString('utf8').split('\0');
@@ -222,7 +233,8 @@ export class GitDeployTarget {
     const log = (await git(this.#options.cacheDir, ['log', '--first-parent', '-n', '200', '--format=%H%x00%B%x00', revision])).toString('utf8').split('\0');
     for (let index = 0; index + 1 < log.length; index += 2) {
       const message = log[index + 1]!;
-      if (isDeployingEvent(deployCommitLink(message)?.event)) return { commit: log[index]!.trim(), message };
+      const link = deployCommitLink(message);
+      if (isDeployingEvent(link?.event) && link?.includedIn === undefined) return { commit: log[index]!.trim(), message };
     }
     return undefined;
   }
@@ -234,7 +246,7 @@ export class GitDeployTarget {
     const trailPath = auditFilePath(content.entry.time);
     const cached = this.#trail;
     const trail = parent === undefined ? undefined : cached && cached.commit === parent && cached.path === trailPath ? cached.content : await this.readFile(parent, trailPath);
-    const trailText = `${trail === undefined || trail === '' ? '' : trail.endsWith('\n') ? trail : `${trail}\n`}${serializeEntry(content.entry)}\n`;
+    const trailText = `${trail === undefined || trail === '' ? '' : trail.endsWith('\n') ? trail : `${trail}\n`}${[content.entry, ...(content.followingEntries ?? [])].map((entry) => `${serializeEntry(entry)}\n`).join('')}`;
     const chunks: Buffer[] = [];
     const text = (value: string) => chunks.push(Buffer.from(value, 'utf8'));
     const data = (value: string) => {
