@@ -1,9 +1,13 @@
 /**
  * What the deploy repo's history says beyond its files: the highest audit sequence number its
- * commits name (their `Mlops-Audit-Seq:` and `Mlops-Audit-Last-Seq:` trailers, so a trail cut off at the end is caught), and
+ * commits name (their `Mlops-Audit-Seq:` and `Mlops-Audit-Last-Seq:` trailers, so a trail cut off at
+ * the end is caught), whether the deploy commit each superseded merge's record names as including it
+ * (`deploy.includedIn`) is a deploy commit in the history, and
  * whether every commit that changed the audit trail carries a good SSH signature from an allowed
  * signer (`git verify-commit` with `gpg.ssh.allowedSignersFile`).
  */
+import type { TrailLine } from '../../audit/parse-trail.ts';
+import type { TrailProblem } from '../../audit/verify-trail.ts';
 import { deployCommitLink } from '../../deploy/commit-trailers.ts';
 import { git, runGit } from './git-command.ts';
 
@@ -40,4 +44,22 @@ export async function verifyAuditSignatures(repoDir: string, tip: string, allowe
     }
   }
   return { checked: commits.length, problems };
+}
+
+/**
+ * Records of superseded merges whose `deploy.includedIn` is not a deploy commit (one that landed
+ * manifests, with `Mlops-Source-Sha:` and a deploying `Mlops-Event:`, and no `Mlops-Included-In:`) in
+ * the history of `tip`.
+ */
+export async function includedInProblems(repoDir: string, tip: string, lines: readonly TrailLine[]): Promise<TrailProblem[]> {
+  const problems: TrailProblem[] = [];
+  for (const line of lines) {
+    const included = line.entry?.deploy.includedIn;
+    if (!line.entry || included === undefined) continue;
+    const known = /^[0-9a-f]{40}$/.test(included) && (await runGit(repoDir, ['merge-base', '--is-ancestor', included, tip])).code === 0;
+    const link = known ? deployCommitLink((await git(repoDir, ['show', '-s', '--format=%B', included])).toString('utf8')) : undefined;
+    const deploying = link !== undefined && link.includedIn === undefined && (link.event === 'deploy' || link.event === 'rollback' || link.event === 'promotion');
+    if (!deploying) problems.push({ kind: 'dangling-include', file: line.file, line: line.line, seq: line.entry.seq, message: `Entry ${line.entry.seq} says it was deployed by ${included.slice(0, 40)}, which is not a deploy commit of this branch.` });
+  }
+  return problems;
 }
