@@ -1,8 +1,9 @@
 /**
  * deploy(input): the merge-to-deploy core. Renders the merged config (incrementally), checks the
  * deploy repo for hand edits, and decides the one commit that lands: the changed manifests, the new
- * deploy state and the audit entry (chained after the last), with a message whose trailers link it
- * back to the change. A render error or drift yields no files, only a `deploy-failed` entry. Pure:
+ * deploy state and the audit entries (the deploy's own, chained after the last, then one `waiver-used`
+ * entry per waiver relied on — deploy-records.ts), with a message whose trailers link it back to the
+ * change. A render error or drift yields no files, only a `deploy-failed` entry. Pure:
  * the shells read the trees and carry the outcome out (`compiler/cli/deploy/`, `bot/deploy/`).
  */
 import { type AuditEntry, chainEntry, type UnchainedAuditEntry } from '../audit/audit-entry.ts';
