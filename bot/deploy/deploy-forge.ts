@@ -1,9 +1,10 @@
 /**
  * The GitHub side of deploys behind one small interface (renovate-style): GitHub Deployments per
- * environment and their statuses, the merged PR's approvals and comments, and commit ancestry. The
+ * environment and their statuses, the merged PR's reviews, its reviewers' team memberships and
+ * comments, and commit ancestry. The
  * Octokit implementation is `OctokitDeployForge`; tests and other forges implement the same.
  */
-import type { Review } from '../../compiler/plan/approvals/approval-model.ts';
+import type { ReviewRecord } from '../forge/forge.ts';
 
 /** `owner/name` split. */
 export interface RepositoryRef {
@@ -15,6 +16,8 @@ export interface RepositoryRef {
 export interface MergedPullRequest {
   readonly number: number;
   readonly author: string;
+  /** The PR's last head commit: approvals given on a commit whose config differs from it do not count. */
+  readonly headSha: string;
   readonly labels: readonly string[];
   readonly openedAt?: string;
   readonly mergedAt?: string;
@@ -34,8 +37,10 @@ export type DeploymentState = 'in_progress' | 'success' | 'failure';
 
 /** What the deploy needs from GitHub, for one config repo. */
 export interface DeployForge {
-  /** Approving reviews of a PR (the latest review of each reviewer, when it approves). */
-  approvals(pullRequest: number): Promise<Review[]>;
+  /** Every review of a PR (which count is decided by bot/approvals/collect-approvals.ts, as for the check). */
+  reviews(pullRequest: number): Promise<ReviewRecord[]>;
+  /** True when `user` is an active member of the team `org/teamSlug`. */
+  isTeamMember(org: string, teamSlug: string, user: string): Promise<boolean>;
   /** The merged PR that brought `sha` to the default branch, when there is one. */
   mergedPullRequestOf(sha: string): Promise<MergedPullRequest | undefined>;
   /** True when `ancestor` is `descendant` or behind it; undefined when GitHub cannot tell. */

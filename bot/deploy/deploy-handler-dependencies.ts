@@ -24,6 +24,12 @@ export interface DeployHandlerDependencies {
    * (the /argocd endpoint, another config repo) at the same time.
    */
   readonly deployTarget: (request: DeployTargetRequest) => Promise<GitDeployTarget>;
+  /**
+   * True when no config file differs between two commits of the config repo (an approval given on
+   * `reviewedSha` still counts for `headSha`); false when either cannot be read. The app passes its
+   * git cache's diff. @default the two config trees (`sourceTreeAt`) compared file by file
+   */
+  readonly configUnchanged?: (repository: RepositoryRef, reviewedSha: string, headSha: string) => Promise<boolean>;
   /** @default new OctokitDeployForge(octokit, repository) */
   readonly forge?: (octokit: RequestOctokit, repository: RepositoryRef) => DeployForge;
   /** @default () => new Date() */

@@ -1,7 +1,11 @@
 /**
  * What the bot does with a merged commit, whichever event announced it: render and push it to the
  * deploy repo (`runDeploy`, shared with `mlops deploy`), then open a GitHub Deployment per environment
- * it changed (status in_progress until Argo CD reports). A deploy that does not land — refused for
+ * it changed (status in_progress until Argo CD reports). The audit entry's approvals are counted by
+ * the same rules as the PR's `mlops/approvals` check (bot/approvals/collect-approvals.ts): the author's
+ * and dismissed reviews never count, nor approvals given before a later config-changing push, and
+ * `@org/team` owners are resolved through team membership. A merge superseded by a newer one that
+ * landed first is recorded in its own audit entry, naming the deploy commit that includes it. A deploy that does not land — refused for
  * render errors or drift, or a push that kept failing — marks its Deployments failed, comments on the
  * PR and is audited (`deploy-failed`). Stateless: a redelivered or duplicate event is a no-op found by
  * the deploy commit's trailer.
@@ -18,6 +22,9 @@ import { deployRepoOf, environmentClustersOf } from '../../compiler/deploy/platf
 import type { DeployForge, MergedPullRequest, RepositoryRef } from './deploy-forge.ts';
 import type { DeployHandlerDependencies } from './deploy-handler-dependencies.ts';
 import { deployFailureComment } from './failure-comment.ts';
+import { countApprovals } from '../approvals/collect-approvals.ts';
+import type { RequiredApprovals } from '../../compiler/plan/approvals/approval-model.ts';
+import { sameConfig } from './same-config.ts';
 
 /** A merged commit to deploy. */
 export interface MergedCommit {
@@ -47,7 +54,14 @@ export async function deployMergedCommit(commit: MergedCommit, forge: DeployForg
   const deployRepo = deployRepoOf(tree);
   const target: GitDeployTarget = await dependencies.deployTarget({ source: commit.repository, ...(deployRepo ? { deployRepo } : {}), branch });
   const pullRequest = commit.pullRequest ?? (await forge.mergedPullRequestOf(commit.sha));
-  const reviews = pullRequest ? await forge.approvals(pullRequest.number) : [];
+  const reviews = pullRequest ? await forge.reviews(pullRequest.number) : [];
+  const configUnchanged = dependencies.configUnchanged ?? ((repository, reviewedSha, headSha) => sameConfig(dependencies, repository, reviewedSha, headSha));
+  // The approvals that count, as the PR's mlops/approvals check counted them (shared rules), once the
+  // render named the approval rules (and so the teams whose membership matters).
+  const approvalsFor = (required: RequiredApprovals) =>
+    pullRequest
+      ? countApprovals(reviews, pullRequest.author, { configUnchangedSince: (reviewedSha) => configUnchanged(commit.repository, reviewedSha, pullRequest.headSha), isTeamMember: (org, team, user) => forge.isTeamMember(org, team, user) }, required).then((evidence) => evidence.approvals)
+      : Promise.resolve([]);
   const source: ConfigSource = {
     treeAt: (sha) => (sha === commit.sha ? Promise.resolve(tree) : dependencies.sourceTreeAt(commit.repository, sha)),
     isAncestor: (ancestor, descendant) => forge.isAncestor(ancestor, descendant),
@@ -56,7 +70,7 @@ export async function deployMergedCommit(commit: MergedCommit, forge: DeployForg
     sourceRepo: fullName(commit.repository),
     sha: commit.sha,
     ...(pullRequest ? { pullRequest: pullRequest.number, author: pullRequest.author, ...(pullRequest.openedAt ? { prOpenedAt: pullRequest.openedAt } : {}), ...(pullRequest.mergedAt ? { mergedAt: pullRequest.mergedAt } : {}) } : {}),
-    reviews,
+    reviews: [],
     actor: commit.actor,
     event: deployEventOf({ ...(pullRequest ? { labels: pullRequest.labels } : {}), ...(commit.commitMessage !== undefined ? { commitMessage: commit.commitMessage } : {}) }),
   };
@@ -68,7 +82,7 @@ export async function deployMergedCommit(commit: MergedCommit, forge: DeployForg
   };
   let result: DeployRunResult;
   try {
-    result = await runDeploy({ source, target, metadata: { ...metadata, time: clock().toISOString() }, ...(dependencies.attempts ? { attempts: dependencies.attempts } : {}), ...(dependencies.backoff ? { backoff: dependencies.backoff } : {}) });
+    result = await runDeploy({ source, target, metadata: { ...metadata, time: clock().toISOString() }, approvalsFor, ...(dependencies.attempts ? { attempts: dependencies.attempts } : {}), ...(dependencies.backoff ? { backoff: dependencies.backoff } : {}) });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const recorded = await appendAuditEntry(target, async (repo) => ({

@@ -1,5 +1,6 @@
 /** `DeployForge` over an installation's Octokit (REST routes only, so any Octokit with `request` will do). */
-import type { Review } from '../../compiler/plan/approvals/approval-model.ts';
+import { type GitHubReview, isActiveTeamMember, reviewRecords } from '../approvals/github-review-reads.ts';
+import type { ReviewRecord } from '../forge/forge.ts';
 import type { DeployForge, DeploymentState, ForgeDeployment, MergedPullRequest, RepositoryRef } from './deploy-forge.ts';
 
 /** The part of Octokit the forge uses. */
@@ -41,24 +42,29 @@ export class OctokitDeployForge implements DeployForge {
     private readonly repository: RepositoryRef,
   ) {}
 
-  async approvals(pullRequest: number): Promise<Review[]> {
-    const { data } = await this.octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { ...this.repository, pull_number: pullRequest, per_page: 100 });
-    const latest = new Map<string, string>();
-    for (const review of data as { user?: { login?: string } | null; state?: string }[]) {
-      const login = review.user?.login;
-      if (login && review.state && review.state !== 'COMMENTED') latest.set(login, review.state);
+  async reviews(pullRequest: number): Promise<ReviewRecord[]> {
+    const reviews: GitHubReview[] = [];
+    for (let page = 1; ; page++) {
+      const { data } = await this.octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { ...this.repository, pull_number: pullRequest, per_page: 100, page });
+      const batch = data as GitHubReview[];
+      reviews.push(...batch);
+      if (batch.length < 100) return reviewRecords(reviews);
     }
-    return [...latest].filter(([, state]) => state === 'APPROVED').map(([reviewer]) => ({ reviewer }));
+  }
+
+  isTeamMember(org: string, teamSlug: string, user: string): Promise<boolean> {
+    return isActiveTeamMember(this.octokit, org, teamSlug, user);
   }
 
   async mergedPullRequestOf(sha: string): Promise<MergedPullRequest | undefined> {
     const { data } = await this.octokit.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { ...this.repository, commit_sha: sha });
-    type Pull = { number: number; user?: { login?: string } | null; labels?: { name?: string }[]; created_at?: string; merged_at?: string | null; merge_commit_sha?: string | null };
+    type Pull = { number: number; head: { sha: string }; user?: { login?: string } | null; labels?: { name?: string }[]; created_at?: string; merged_at?: string | null; merge_commit_sha?: string | null };
     const pull = (data as Pull[]).find((candidate) => candidate.merged_at && candidate.merge_commit_sha === sha) ?? (data as Pull[]).find((candidate) => candidate.merged_at);
     if (!pull) return undefined;
     return {
       number: pull.number,
       author: pull.user?.login ?? 'unknown',
+      headSha: pull.head.sha,
       labels: (pull.labels ?? []).map((label) => label.name ?? '').filter((name) => name !== ''),
       ...(pull.created_at ? { openedAt: pull.created_at } : {}),
       ...(pull.merged_at ? { mergedAt: pull.merged_at } : {}),

@@ -54,6 +54,7 @@ export function registerDeployHandlers(app: Probot, dependencies: DeployHandlerD
     const pullRequest: MergedPullRequest = {
       number: pull.number,
       author: pull.user?.login ?? 'unknown',
+      headSha: pull.head.sha,
       labels: (pull.labels ?? []).map((label) => label.name),
       openedAt: pull.created_at,
       ...(pull.merged_at ? { mergedAt: pull.merged_at } : {}),

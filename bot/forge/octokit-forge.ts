@@ -5,6 +5,7 @@
  */
 import type { ProbotOctokit } from 'probot';
 import type { CheckRunRecord, CheckRunWrite, CommentRecord, Forge, ForgeStats, PermissionLevel, PullRequestRecord, Reaction, ReviewRecord } from './forge.ts';
+import { isActiveTeamMember, type ReviewReadOctokit, reviewRecords } from '../approvals/github-review-reads.ts';
 import { NO_PACING, type WritePacer } from './write-pacer.ts';
 
 /** Options of the Octokit forge. */
@@ -56,18 +57,9 @@ export function octokitForge(octokit: ProbotOctokit, options: OctokitForgeOption
     },
     async listReviews({ owner, repo }, number): Promise<ReviewRecord[]> {
       calls++;
-      const reviews = await octokit.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { owner, repo, pull_number: number, per_page: 100 });
-      return reviews.flatMap((review) => (review.user && review.commit_id ? [{ id: review.id, reviewer: review.user.login, state: review.state as ReviewRecord['state'], commitId: review.commit_id }] : []));
+      return reviewRecords(await octokit.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { owner, repo, pull_number: number, per_page: 100 }));
     },
-    async isTeamMember(org, teamSlug, user) {
-      try {
-        const { data } = await read(() => octokit.request('GET /orgs/{org}/teams/{team_slug}/memberships/{username}', { org, team_slug: teamSlug, username: user }));
-        return data.state === 'active';
-      } catch (error) {
-        if ((error as { status?: number }).status === 404) return false;
-        throw error;
-      }
-    },
+    isTeamMember: (org, teamSlug, user) => read(() => isActiveTeamMember(octokit as unknown as ReviewReadOctokit, org, teamSlug, user)),
     async permissionOf({ owner, repo }, user) {
       try {
         const { data } = await read(() => octokit.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', { owner, repo, username: user }));

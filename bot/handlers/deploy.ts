@@ -8,6 +8,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Context, Probot } from 'probot';
+import { configUnchangedBetween } from '../approvals/collect-approvals.ts';
 import type { BotDependencies } from '../bot-dependencies.ts';
 import type { DeployHandlerDependencies } from '../deploy/deploy-handler-dependencies.ts';
 import { parseRepositoryName } from '../deploy/deploy-targets.ts';
@@ -44,6 +45,7 @@ function deployDependencies(dependencies: BotDependencies, scope: AsyncLocalStor
       event.releases.push(lease.release);
       return lease.target;
     },
+    configUnchanged: (repository, reviewedSha, headSha) => configUnchangedBetween(dependencies.git, repository, current().token, reviewedSha, headSha),
     clock: dependencies.clock,
     log,
   };

@@ -28,8 +28,16 @@ export type AuditEventKind =
   | 'rollback'
   /** A deploy that moved a version into a further environment (a merged promotion PR). */
   | 'promotion'
-  /** A policy waiver was relied on by a deploy. */
+  /**
+   * A policy waiver was relied on by a deploy: one entry per waiver that suspended a finding of the
+   * deployed change, right after the deploy's entry and in the same commit.
+   */
   | 'waiver-used';
+
+/** True for the events of entries that record a merge deployed (`deploy`, `rollback`, `promotion`). */
+export function isDeployEntryKind(event: AuditEventKind): boolean {
+  return event === 'deploy' || event === 'rollback' || event === 'promotion';
+}
 
 /** Where the change came from. */
 export interface AuditSource {
@@ -62,6 +70,14 @@ export interface AuditDeployTarget {
   readonly commit?: string;
   /** The cluster an Argo CD event is about. */
   readonly cluster?: string;
+  /**
+   * On a `deploy` (`rollback`, `promotion`) entry recorded in an audit-only commit: the deploy commit
+   * whose render already included this source commit. Set when a newer merge landed first and this
+   * older, superseded merge (an ancestor of the newer one) gets its own record; the manifests are the
+   * including commit's, and `treeHash` is that commit's. Absent on an entry whose own commit landed the
+   * manifests.
+   */
+  readonly includedIn?: string;
 }
 
 /** What one deployment serves in one environment after the change (ML terms, from the plan). */
@@ -97,6 +113,8 @@ export interface AuditWaiver {
   readonly approvedBy?: string;
   /** `YYYY-MM-DD`. */
   readonly expires: string;
+  /** Why it was granted, as the team file states it (on `waiver-used` entries). */
+  readonly justification?: string;
 }
 
 /** Policy results at the time of the event. */
@@ -126,6 +144,8 @@ export interface AuditEntry {
   readonly teams: readonly string[];
   readonly changes: readonly AuditServingChange[];
   readonly policy: AuditPolicy;
+  /** On a `waiver-used` entry: the one waiver it records (also its `policy.waivers`), with who granted it and why. */
+  readonly waiver?: AuditWaiver;
   /** For failures and manual notes: one sentence. */
   readonly message?: string;
   readonly prev: string;

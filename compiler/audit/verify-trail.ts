@@ -9,7 +9,9 @@ import { type AuditEntry, auditFilePath, entryHash, GENESIS_HASH, serializeEntry
 import type { TrailLine } from './parse-trail.ts';
 
 /** What is wrong with one line. */
-export type TrailProblemKind = 'malformed' | 'edited' | 'removed' | 'inserted' | 'reordered' | 'broken-link' | 'misplaced' | 'not-canonical' | 'truncated';
+export type TrailProblemKind = 'malformed' | 'edited' | 'removed' | 'inserted' | 'reordered' | 'broken-link' | 'misplaced' | 'not-canonical' | 'truncated'
+  /** A superseded merge's record names, as the deploy commit that includes it, no deploy commit of the branch (found by `mlops audit verify`, which reads the history). */
+  | 'dangling-include';
 
 /** One problem, located. */
 export interface TrailProblem {

@@ -42,10 +42,8 @@ export function servingChanges(ml: MlSummary, head: ResolvedOrg | undefined): Au
   });
 }
 
-/** Policy results of the render: passed when no error stands; the waivers that suspended a finding. */
-export function policySummary(policy: PolicyResult | undefined, diagnostics: readonly Diagnostic[]): AuditPolicy {
-  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
-  const warnings = diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length;
+/** The waivers that suspended a finding of the render (each once, sorted by team, rule, target), with their justification. */
+export function waiversRelied(policy: PolicyResult | undefined): AuditWaiver[] {
   const waivers = new Map<string, AuditWaiver>();
   for (const finding of policy?.findings ?? []) {
     const waiver = finding.waivedBy;
@@ -57,10 +55,18 @@ export function policySummary(policy: PolicyResult | undefined, diagnostics: rea
       ...(waiver.ticket ? { ticket: waiver.ticket } : {}),
       ...(waiver.approvedBy ? { approvedBy: waiver.approvedBy } : {}),
       expires: waiver.expires,
+      ...(waiver.justification ? { justification: waiver.justification } : {}),
     });
   }
-  const sorted = [...waivers.entries()].sort(([a], [b]) => compareCodePoints(a, b)).map(([, waiver]) => waiver);
-  return { passed: errors === 0, errors, warnings, waivers: sorted };
+  return [...waivers.entries()].sort(([a], [b]) => compareCodePoints(a, b)).map(([, waiver]) => waiver);
+}
+
+/** Policy results of the render: passed when no error stands; the waivers that suspended a finding (their justification is on the `waiver-used` entries). */
+export function policySummary(policy: PolicyResult | undefined, diagnostics: readonly Diagnostic[]): AuditPolicy {
+  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
+  const warnings = diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length;
+  const waivers = waiversRelied(policy).map(({ justification: _reason, ...waiver }) => waiver);
+  return { passed: errors === 0, errors, warnings, waivers };
 }
 
 /** A handle as a GitHub login (`@alice` → `alice`). */

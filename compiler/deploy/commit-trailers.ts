@@ -1,7 +1,9 @@
 /**
  * The deploy commit's message: a subject, a short ML summary, and git trailers that link the commit
  * back to the change (`Mlops-Source-Sha:`, `Mlops-Source-Repo:`, `Mlops-Pull-Request:`,
- * `Mlops-Author:`, `Mlops-Approved-By:`, `Mlops-Audit-Seq:`, `Mlops-Event:`). Every value comes from
+ * `Mlops-Author:`, `Mlops-Approved-By:`, `Mlops-Audit-Seq:`, `Mlops-Event:`; `Mlops-Audit-Last-Seq:` when
+ * `waiver-used` entries follow the deploy's own in the same commit; `Mlops-Included-In:` on the
+ * audit-only record of a superseded merge, naming the deploy commit that includes it). Every value comes from
  * a PR or a config and is sanitised: one line, printable, bounded. Pure.
  */
 import type { AuditEntry } from '../audit/audit-entry.ts';
@@ -14,7 +16,9 @@ export const TRAILERS = {
   author: 'Mlops-Author',
   approvedBy: 'Mlops-Approved-By',
   auditSeq: 'Mlops-Audit-Seq',
+  lastAuditSeq: 'Mlops-Audit-Last-Seq',
   event: 'Mlops-Event',
+  includedIn: 'Mlops-Included-In',
 } as const;
 
 /** A value safe for a commit message line: control and format characters removed, white space collapsed, at most `limit` characters. */
@@ -33,16 +37,21 @@ function summaryLines(entry: AuditEntry): string[] {
     return sanitizeLine(`- ${change.team}/${change.deployment} in ${change.environment}: ${version}${canary}`);
   });
   if (entry.changes.length > 20) lines.push(`- … and ${entry.changes.length - 20} more serving changes`);
+  if (entry.deploy.includedIn !== undefined) lines.push(sanitizeLine(`Deployed by ${entry.deploy.includedIn}, a newer merge that includes this one; this commit records the merge and its approvals only.`));
   if (entry.deploy.commit !== undefined) lines.push(sanitizeLine(`Deploy commit ${entry.deploy.commit}${entry.deploy.cluster ? ` on cluster ${entry.deploy.cluster}` : ''}.`));
   if (entry.message !== undefined && entry.event !== 'deploy-failed') lines.push(sanitizeLine(entry.message, 300));
   return lines;
 }
 
-/** The commit message of a deploy (or of a refused deploy's audit-only commit). */
-export function deployCommitMessage(entry: AuditEntry, details: readonly string[] = []): string {
+/**
+ * The commit message of a deploy (or of a refused deploy's audit-only commit); `lastSeq` is the last
+ * entry the commit appends when entries follow `entry` (its `waiver-used` entries).
+ */
+export function deployCommitMessage(entry: AuditEntry, details: readonly string[] = [], lastSeq?: number): string {
   const source = entry.source;
   const short = sanitizeLine(source.sha, 64).slice(0, 12);
-  const what = entry.event === 'deploy-failed' ? 'deploy failed' : entry.event;
+  const included = entry.deploy.includedIn;
+  const what = entry.event === 'deploy-failed' ? 'deploy failed' : included !== undefined ? `${entry.event} recorded, included in ${sanitizeLine(included, 64).slice(0, 12)}` : entry.event;
   const pr = source.pr !== undefined ? ` (PR #${source.pr})` : '';
   const subject = sanitizeLine(`${what}: ${source.repo}@${short}${pr}${entry.teams.length > 0 ? ` — ${entry.teams.slice(0, 5).join(', ')}${entry.teams.length > 5 ? ', …' : ''}` : ''}`, 120);
   const body = [...summaryLines(entry), ...details.map((line) => sanitizeLine(line, 300))];
@@ -53,7 +62,9 @@ export function deployCommitMessage(entry: AuditEntry, details: readonly string[
     ...(source.author ? [`${TRAILERS.author}: ${sanitizeLine(source.author, 100)}`] : []),
     ...entry.approvers.map((approver) => `${TRAILERS.approvedBy}: ${sanitizeLine(approver, 100)}`),
     `${TRAILERS.auditSeq}: ${entry.seq}`,
+    ...(lastSeq !== undefined && lastSeq > entry.seq ? [`${TRAILERS.lastAuditSeq}: ${lastSeq}`] : []),
     `${TRAILERS.event}: ${entry.event}`,
+    ...(included !== undefined ? [`${TRAILERS.includedIn}: ${sanitizeLine(included, 64)}`] : []),
   ];
   return `${subject}\n\n${body.length > 0 ? `${body.join('\n')}\n\n` : ''}${trailers.join('\n')}\n`;
 }
@@ -79,7 +90,11 @@ export interface DeployCommitLink {
   readonly sourceRepo: string;
   readonly pullRequest?: number;
   readonly auditSeq?: number;
+  /** The last audit entry the commit appends, when more than `auditSeq`. */
+  readonly lastAuditSeq?: number;
   readonly event?: string;
+  /** On the audit-only record of a superseded merge: the deploy commit that includes it (it landed no manifests itself). */
+  readonly includedIn?: string;
 }
 
 /** Reads the link back to the source change from a deploy commit's message. */
@@ -94,6 +109,8 @@ export function deployCommitLink(message: string): DeployCommitLink | undefined 
   };
   const pullRequest = number(TRAILERS.pullRequest);
   const auditSeq = number(TRAILERS.auditSeq);
+  const lastAuditSeq = number(TRAILERS.lastAuditSeq);
   const event = trailers.get(TRAILERS.event)?.[0];
-  return { sourceSha, sourceRepo, ...(pullRequest ? { pullRequest } : {}), ...(auditSeq ? { auditSeq } : {}), ...(event ? { event } : {}) };
+  const includedIn = trailers.get(TRAILERS.includedIn)?.[0];
+  return { sourceSha, sourceRepo, ...(pullRequest ? { pullRequest } : {}), ...(auditSeq ? { auditSeq } : {}), ...(lastAuditSeq ? { lastAuditSeq } : {}), ...(event ? { event } : {}), ...(includedIn ? { includedIn } : {}) };
 }

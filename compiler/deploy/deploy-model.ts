@@ -8,6 +8,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { OutputFile } from '../emit/manifest.ts';
 import type { SourceTree } from '../load/source-tree.ts';
 import type { Review } from '../plan/approvals/approval-model.ts';
+import type { DeployRecordParts } from './deploy-records.ts';
 import type { DeployState } from './deploy-state.ts';
 import type { ForgedDeployCommit } from './trusted-deploy.ts';
 
@@ -97,8 +98,13 @@ export interface DeployPlanned {
   readonly state: DeployState;
   /** Blob id of every generated file after the deploy, by path (what the audit's tree hash covers). */
   readonly files: ReadonlyMap<string, string>;
+  /** The deploy's own audit entry. */
   readonly entry: AuditEntry;
+  /** One `waiver-used` entry per waiver the deployed change relied on, chained after `entry`, in the same commit. */
+  readonly waiverEntries: readonly AuditEntry[];
   readonly commitMessage: string;
+  /** What the entries were built from (`withApprovals` rebuilds them with other reviews, without rendering). */
+  readonly record: DeployRecordParts;
   /** True when only the teams whose inputs changed were rendered. */
   readonly incremental: boolean;
   /** Team keys rendered (folder names). */

@@ -1,19 +1,22 @@
 /**
  * deploy(input): the merge-to-deploy core. Renders the merged config (incrementally), checks the
  * deploy repo for hand edits, and decides the one commit that lands: the changed manifests, the new
- * deploy state and the audit entry (chained after the last), with a message whose trailers link it
- * back to the change. A render error or drift yields no files, only a `deploy-failed` entry. Pure:
+ * deploy state and the audit entries (the deploy's own, chained after the last, then one `waiver-used`
+ * entry per waiver relied on — deploy-records.ts), with a message whose trailers link it back to the
+ * change. A render error or drift yields no files, only a `deploy-failed` entry. Pure:
  * the shells read the trees and carry the outcome out (`compiler/cli/deploy/`, `bot/deploy/`).
  */
 import { type AuditEntry, chainEntry, type UnchainedAuditEntry } from '../audit/audit-entry.ts';
+import type { Review } from '../plan/approvals/approval-model.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { requiredApprovals } from '../plan/approvals/required-approvals.ts';
 import { mlSummary } from '../plan/ml/ml-summary.ts';
 import type { ResolvedOrg } from '../resolve/resolved-org.ts';
 import { compareCodePoints } from '../support/compare-code-points.ts';
-import { approvalRecords, policySummary, servingChanges } from './audit-details.ts';
+import { policySummary, servingChanges, waiversRelied } from './audit-details.ts';
 import { deployCommitMessage } from './commit-trailers.ts';
-import type { DeployInput, DeployOutcome, DeployRefused, DriftedFile } from './deploy-model.ts';
+import type { DeployInput, DeployOutcome, DeployPlanned, DeployRefused, DriftedFile } from './deploy-model.ts';
+import { type DeployRecordParts, deployRecords } from './deploy-records.ts';
 import { type DeployState, renderedTreeHash, teamOfGeneratedPath } from './deploy-state.ts';
 import { describeDrift, findDrift } from './find-drift.ts';
 import { type DeployRender, renderDeploy } from './render-deploy.ts';
@@ -111,22 +114,31 @@ export function deploy(input: DeployInput): DeployOutcome {
     waivers: ml.waivers,
     ...(metadata.author ? { author: metadata.author } : {}),
   });
-  const { approvals, approvers } = approvalRecords(required, metadata.reviews);
-  const entry: AuditEntry = chainEntry(
-    {
+  const state: DeployState = { version: 1, sourceRepo: metadata.sourceRepo, sourceSha: metadata.sha };
+  const scope = render.incremental ? `Rendered ${render.renderedTeams.length} team(s) incrementally` : 'Rendered every team';
+  const record: DeployRecordParts = {
+    entry: {
       ...baseEntry(input, renderedTreeHash(render.files)),
       event: metadata.event ?? 'deploy',
-      approvers,
-      approvals,
       environments: environmentList,
       teams: [...teams].sort(compareCodePoints),
       changes: servingChanges(ml, headOrg),
       policy: policySummary(render.head.policy, render.head.diagnostics),
     },
-    repo.lastEntry,
-  );
-  const state: DeployState = { version: 1, sourceRepo: metadata.sourceRepo, sourceSha: metadata.sha };
-  const scope = render.incremental ? `Rendered ${render.renderedTeams.length} team(s) incrementally` : 'Rendered every team';
-  const details = [`${scope}: ${render.writes.length} file(s) written, ${render.deletions.length} deleted.`];
-  return { status: 'deployed', writes: render.writes, deletions: render.deletions, state, files: render.files, entry, commitMessage: deployCommitMessage(entry, details), incremental: render.incremental, renderedTeams: render.renderedTeams };
+    required,
+    waivers: waiversRelied(render.head.policy),
+    details: [`${scope}: ${render.writes.length} file(s) written, ${render.deletions.length} deleted.`],
+  };
+  const { entry, waiverEntries, commitMessage } = deployRecords(record, metadata.reviews, repo.lastEntry);
+  return { status: 'deployed', writes: render.writes, deletions: render.deletions, state, files: render.files, entry, waiverEntries, commitMessage, record, incremental: render.incremental, renderedTeams: render.renderedTeams };
+}
+
+/**
+ * The same deploy with its approvals evaluated against `reviews` instead of `metadata.reviews` (the
+ * shell resolves the reviewers' team memberships once the render named the teams the rules need),
+ * chained after `previous` again. Nothing is rendered.
+ */
+export function withApprovals(planned: DeployPlanned, reviews: readonly Review[], previous: AuditEntry | undefined): DeployPlanned {
+  const { entry, waiverEntries, commitMessage } = deployRecords(planned.record, reviews, previous);
+  return { ...planned, entry, waiverEntries, commitMessage };
 }

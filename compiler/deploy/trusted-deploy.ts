@@ -36,7 +36,11 @@ export function trustedEntries(lines: readonly TrailLine[]): TrustedEntries {
   const distrusted = chainBreak(lines, false);
   const end = distrusted ? lines.findIndex((line) => line.file === distrusted.file && line.line === distrusted.line) : lines.length;
   const deploying: AuditEntry[] = [];
-  for (let index = end - 1; index >= 0; index--) if (isDeployingEvent(lines[index]!.entry!.event)) deploying.push(lines[index]!.entry!);
+  for (let index = end - 1; index >= 0; index--) {
+    const entry = lines[index]!.entry!;
+    // A superseded merge's record (`deploy.includedIn`) landed no manifests: the deploy that includes it did.
+    if (isDeployingEvent(entry.event) && entry.deploy.includedIn === undefined) deploying.push(entry);
+  }
   return { deploying, ...(distrusted ? { distrusted } : {}) };
 }
 
@@ -55,10 +59,13 @@ export interface ForgedDeployCommit {
   readonly reason: string;
 }
 
-/** The link of a commit whose trailers claim a deploying event; undefined for any other commit. */
+/**
+ * The link of a commit whose trailers claim a deploying event; undefined for any other commit,
+ * including a superseded merge's audit-only record (`Mlops-Included-In:`), which lands no manifests.
+ */
 export function claimedDeploy(message: string): DeployCommitLink | undefined {
   const link = deployCommitLink(message);
-  return link && isDeployingEvent(link.event) ? link : undefined;
+  return link && isDeployingEvent(link.event) && link.includedIn === undefined ? link : undefined;
 }
 
 /**

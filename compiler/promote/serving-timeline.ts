@@ -36,7 +36,8 @@ export function servingTimeline(entries: readonly AuditEntry[], key: TimelineKey
   const steps: TimelineStep[] = [];
   let state: ServingState | undefined;
   for (const entry of [...entries].sort((a, b) => a.seq - b.seq)) {
-    if (!DEPLOY_EVENTS.has(entry.event)) continue;
+    // A superseded merge's record (`includedIn`) comes after the newer deploy that serves: not replayed.
+    if (!DEPLOY_EVENTS.has(entry.event) || entry.deploy.includedIn !== undefined) continue;
     const change = entry.changes.find((candidate) => candidate.team === key.team && candidate.deployment === key.deployment && candidate.environment === key.environment);
     if (change) {
       if (change.action === 'removed') state = undefined;

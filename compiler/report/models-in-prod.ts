@@ -14,7 +14,8 @@ export function modelsInProd({ entries, times }: Pick<Trail, 'entries' | 'times'
   const serving = new Map<string, { model: string; riskTier: 'low' | 'medium' | 'high' }>();
   for (let index = 0; index < entries.length && times[index]! <= window.until; index++) {
     const entry = entries[index]!;
-    if (!LANDED_EVENTS.has(entry.event)) continue;
+    // A superseded merge's record (`includedIn`) comes after the newer deploy that serves: not replayed.
+    if (!LANDED_EVENTS.has(entry.event) || entry.deploy.includedIn !== undefined) continue;
     for (const change of entry.changes) {
       if (change.tier !== 'production') continue;
       const key = `${change.team}\u0000${change.deployment}\u0000${change.environment}`;

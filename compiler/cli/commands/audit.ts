@@ -10,7 +10,7 @@ import { parseTrail, type TrailLine, trailEntries } from '../../audit/parse-trai
 import { type TrailProblem, verifyTrail } from '../../audit/verify-trail.ts';
 import { sanitizeLine } from '../../deploy/commit-trailers.ts';
 import { type CliCommand, type CliInput, type CliIO, UsageError } from '../command.ts';
-import { highestAuditSeq, verifyAuditSignatures, verifyDeployClaims } from '../deploy/deploy-history.ts';
+import { highestAuditSeq, includedInProblems, verifyAuditSignatures, verifyDeployClaims } from '../deploy/deploy-history.ts';
 import type { GitDeployTarget } from '../deploy/git-deploy-target.ts';
 import { branchOption, deployRepoLocation, withDeployRepo } from '../deploy/open-deploy-repo.ts';
 import { formatOption, wantsColor } from './validate.ts';
@@ -42,12 +42,17 @@ export function describeEntry(entry: AuditEntry): string {
   const head = `#${entry.seq} ${entry.time} ${entry.event} by ${entry.actor}: ${source.repo}@${source.sha.slice(0, 12)}${source.pr !== undefined ? ` PR #${source.pr}` : ''}${source.author ? ` (author ${source.author})` : ''}`;
   const lines = [head];
   if (entry.approvers.length > 0) lines.push(`  approved by ${entry.approvers.join(', ')}`);
+  if (entry.deploy.includedIn) lines.push(`  included in deploy commit ${entry.deploy.includedIn.slice(0, 12)} (a newer merge deployed it; this records the merge and its approvals)`);
+  if (entry.waiver) {
+    const waiver = entry.waiver;
+    lines.push(`  waiver ${waiver.rule} on ${waiver.team}/${waiver.target}${waiver.approvedBy ? ` granted by ${waiver.approvedBy}` : ''}${waiver.ticket ? ` (${waiver.ticket})` : ''}, expires ${waiver.expires}${waiver.justification ? `: ${waiver.justification}` : ''}`);
+  }
   if (entry.deploy.cluster) lines.push(`  cluster ${entry.deploy.cluster}${entry.deploy.commit ? `, deploy commit ${entry.deploy.commit.slice(0, 12)}` : ''}`);
   for (const change of entry.changes) {
     const version = change.versionBefore && change.versionBefore !== change.versionAfter ? `${change.versionBefore} → ${change.versionAfter ?? 'none'}` : (change.versionAfter ?? change.versionBefore ?? '');
     lines.push(`  ${change.action} ${change.team}/${change.deployment} in ${change.environment}: ${version}${change.canary ? `, canary ${change.canary.version} at ${change.canary.traffic}%` : ''}`);
   }
-  if (entry.policy.waivers.length > 0) lines.push(`  waivers: ${entry.policy.waivers.map((waiver) => `${waiver.rule} on ${waiver.team}/${waiver.target} (until ${waiver.expires})`).join('; ')}`);
+  if (entry.policy.waivers.length > 0 && !entry.waiver) lines.push(`  waivers: ${entry.policy.waivers.map((waiver) => `${waiver.rule} on ${waiver.team}/${waiver.target} (until ${waiver.expires})`).join('; ')}`);
   if (entry.message) lines.push(`  ${entry.message}`);
   return `${lines.map((line, index) => `${index === 0 ? '' : '  '}${sanitizeLine(line, 400)}`).join('\n')}\n`;
 }
@@ -69,7 +74,9 @@ function intactEntries(lines: readonly TrailLine[], problems: readonly TrailProb
 async function verify(input: CliInput, io: CliIO, target: GitDeployTarget, allowedSigners: string | undefined): Promise<number> {
   const format = formatOption(input, ['human', 'json'], 'human');
   const { tip, lines } = await readTrail(target);
-  const verification = verifyTrail(lines, { expectedLastSeq: await highestAuditSeq(target.cacheDir, tip) });
+  const trailVerification = verifyTrail(lines, { expectedLastSeq: await highestAuditSeq(target.cacheDir, tip) });
+  const dangling = await includedInProblems(target.cacheDir, tip, lines);
+  const verification = dangling.length === 0 ? trailVerification : { ...trailVerification, ok: false, problems: [...trailVerification.problems, ...dangling] };
   const signatures = allowedSigners === undefined ? undefined : await verifyAuditSignatures(target.cacheDir, tip, allowedSigners);
   const deployCommits = await verifyDeployClaims(target.cacheDir, target, tip, intactEntries(lines, verification.problems), allowedSigners);
   const ok = verification.ok && (signatures?.problems.length ?? 0) === 0 && deployCommits.forged.length === 0;

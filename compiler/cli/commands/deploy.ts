@@ -114,7 +114,7 @@ export const command: CliCommand = {
         io.stdout(`${ok('✔')} ${short(commit.sha)} is already deployed${result.commit ? ` (deploy commit ${short(result.commit)})` : ''}; nothing to do.\n`);
         return 0;
       case 'superseded':
-        io.stdout(`${ok('✔')} ${short(commit.sha)} is older than the deployed ${short(result.deployedSha)}, which includes it; nothing to do.\n`);
+        io.stdout(`${ok('✔')} ${short(commit.sha)} is older than the deployed ${short(result.deployedSha)}, which includes it (deploy commit ${short(result.includedIn)}): recorded as audit entry #${result.entry.seq} in ${short(result.commit)}, no manifests changed.\n`);
         return 0;
       case 'refused': {
         const { outcome } = result;

@@ -1,21 +1,28 @@
 /**
  * What the deploy repo's history says beyond its files: the highest audit sequence number its
- * commits name (their `Mlops-Audit-Seq:` trailers, so a trail cut off at the end is caught), whether
- * every commit that changed the audit trail carries a good SSH signature from an allowed signer
- * (`git verify-commit` with `gpg.ssh.allowedSignersFile`), and which commits claim a deploy that the
- * audit trail does not back (forged trailers).
+ * commits name (their `Mlops-Audit-Seq:` and `Mlops-Audit-Last-Seq:` trailers, so a trail cut off at
+ * the end is caught), whether the deploy commit each superseded merge's record names as including it
+ * (`deploy.includedIn`) is a deploy commit in the history, whether every commit that changed the
+ * audit trail carries a good SSH signature from an allowed signer (`git verify-commit` with
+ * `gpg.ssh.allowedSignersFile`), and which commits claim a deploy that the audit trail does not back
+ * (forged trailers).
  */
 import type { AuditEntry } from '../../audit/audit-entry.ts';
+import type { TrailLine } from '../../audit/parse-trail.ts';
+import type { TrailProblem } from '../../audit/verify-trail.ts';
 import { deployCommitLink } from '../../deploy/commit-trailers.ts';
 import { renderedTreeHash } from '../../deploy/deploy-state.ts';
 import { claimedDeploy, deployMismatch, type ForgedDeployCommit, subjectOf } from '../../deploy/trusted-deploy.ts';
 import { git, runGit } from './git-command.ts';
 
-/** The highest `Mlops-Audit-Seq:` in the history of `tip` (0 when none). */
+/** The highest `Mlops-Audit-Seq:` (or `Mlops-Audit-Last-Seq:`) in the history of `tip` (0 when none). */
 export async function highestAuditSeq(repoDir: string, tip: string): Promise<number> {
   const log = (await git(repoDir, ['log', '--format=%B%x00', tip])).toString('utf8');
   let highest = 0;
-  for (const message of log.split('\0')) highest = Math.max(highest, deployCommitLink(message)?.auditSeq ?? 0);
+  for (const message of log.split('\0')) {
+    const link = deployCommitLink(message);
+    highest = Math.max(highest, link?.lastAuditSeq ?? 0, link?.auditSeq ?? 0);
+  }
   return highest;
 }
 
@@ -75,4 +82,22 @@ export async function verifyDeployClaims(repoDir: string, reader: GeneratedTreeR
     if (reason !== undefined) forged.push({ commit, subject: subjectOf(message), reason });
   }
   return { checked, forged };
+}
+
+/**
+ * Records of superseded merges whose `deploy.includedIn` is not a deploy commit (one that landed
+ * manifests, with `Mlops-Source-Sha:` and a deploying `Mlops-Event:`, and no `Mlops-Included-In:`) in
+ * the history of `tip`.
+ */
+export async function includedInProblems(repoDir: string, tip: string, lines: readonly TrailLine[]): Promise<TrailProblem[]> {
+  const problems: TrailProblem[] = [];
+  for (const line of lines) {
+    const included = line.entry?.deploy.includedIn;
+    if (!line.entry || included === undefined) continue;
+    const known = /^[0-9a-f]{40}$/.test(included) && (await runGit(repoDir, ['merge-base', '--is-ancestor', included, tip])).code === 0;
+    const link = known ? deployCommitLink((await git(repoDir, ['show', '-s', '--format=%B', included])).toString('utf8')) : undefined;
+    const deploying = link !== undefined && link.includedIn === undefined && (link.event === 'deploy' || link.event === 'rollback' || link.event === 'promotion');
+    if (!deploying) problems.push({ kind: 'dangling-include', file: line.file, line: line.line, seq: line.entry.seq, message: `Entry ${line.entry.seq} says it was deployed by ${included.slice(0, 40)}, which is not a deploy commit of this branch.` });
+  }
+  return problems;
 }

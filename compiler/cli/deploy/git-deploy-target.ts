@@ -53,6 +53,8 @@ export interface DeployCommitContent {
   /** The new state; undefined keeps the state file as it is (a refused deploy). */
   readonly state?: DeployState;
   readonly entry: AuditEntry;
+  /** Entries appended after `entry` in the same commit (a deploy's `waiver-used` entries), chained after it. */
+  readonly followingEntries?: readonly AuditEntry[];
   readonly message: string;
 }
 
@@ -219,7 +221,8 @@ export class GitDeployTarget {
     const log = (await git(this.#options.cacheDir, ['log', '--first-parent', '-n', '200', '--format=%H%x00%B%x00', revision])).toString('utf8').split('\0');
     for (let index = 0; index + 1 < log.length; index += 2) {
       const message = log[index + 1]!;
-      if (isDeployingEvent(deployCommitLink(message)?.event)) return { commit: log[index]!.trim(), message };
+      const link = deployCommitLink(message);
+      if (isDeployingEvent(link?.event) && link?.includedIn === undefined) return { commit: log[index]!.trim(), message };
     }
     return undefined;
   }
@@ -231,7 +234,7 @@ export class GitDeployTarget {
     const trailPath = auditFilePath(content.entry.time);
     const cached = this.#trail;
     const trail = parent === undefined ? undefined : cached && cached.commit === parent && cached.path === trailPath ? cached.content : await this.readFile(parent, trailPath);
-    const trailText = `${trail === undefined || trail === '' ? '' : trail.endsWith('\n') ? trail : `${trail}\n`}${serializeEntry(content.entry)}\n`;
+    const trailText = `${trail === undefined || trail === '' ? '' : trail.endsWith('\n') ? trail : `${trail}\n`}${[content.entry, ...(content.followingEntries ?? [])].map((entry) => `${serializeEntry(entry)}\n`).join('')}`;
     const chunks: Buffer[] = [];
     const text = (value: string) => chunks.push(Buffer.from(value, 'utf8'));
     const data = (value: string) => {

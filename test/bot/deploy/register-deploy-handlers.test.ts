@@ -12,10 +12,12 @@ import { deployCommitLink } from '../../../compiler/deploy/commit-trailers.ts';
 import { commitsOf, fileAt, removeTempDirs } from '../../cli/deploy/support/git-repos.ts';
 import { teamFile } from '../../plan/support/small-org.ts';
 import { githubApi } from '../support/github-api.ts';
-import { commitPullBody, comparisonBody, createdCommentBody, createdDeploymentStatusBody, deploymentBody, installationTokenBody, reviewBody } from '../support/github-bodies.ts';
+import { commitPullBody, comparisonBody, createdCommentBody, createdDeploymentStatusBody, deploymentBody, installationTokenBody, reviewBody, teamMembershipBody } from '../support/github-bodies.ts';
 import { deployWorld, PRIVATE_KEY } from './support/deploy-world.ts';
 
 type Example = { name: string; examples: Record<string, unknown>[] };
+/** The commit of GitHub's example review. */
+const REVIEWED_SHA = reviewBody('bob', 'APPROVED').commit_id as string;
 const catalog = examples as unknown as Example[];
 
 function example(name: string, pick: (payload: Record<string, unknown>) => boolean): Record<string, unknown> {
@@ -28,6 +30,8 @@ function example(name: string, pick: (payload: Record<string, unknown>) => boole
 function mergedPullRequest(sha: string, labels: string[] = []) {
   const payload = example('pull_request', (candidate) => candidate.action === 'closed') as { pull_request: Record<string, unknown>; repository: { default_branch: string } };
   payload.pull_request = { ...payload.pull_request, merged: true, merged_at: '2026-12-02T07:59:00Z', merge_commit_sha: sha, merged_by: { login: 'merger' }, labels: labels.map((name) => ({ name })) };
+  // The PR's last head is the commit the reviews (GitHub's example) were given on: they are current.
+  (payload.pull_request.head as { sha: string }).sha = REVIEWED_SHA;
   (payload.pull_request.base as { ref: string }).ref = payload.repository.default_branch;
   return payload;
 }
@@ -61,6 +65,10 @@ describe('deploy handlers (Probot, real git repos, GitHub through nock)', () => 
     const api = githubApi()
       .post('/app/installations/1/access_tokens').reply(201, installationTokenBody('installation-token'))
       .get(`${REPO}/pulls/2/reviews`).query(true).reply(200, [reviewBody('bob', 'APPROVED'), reviewBody('eve', 'CHANGES_REQUESTED')])
+      // The rules name the owners @acme/platform, @acme/fraud and @acme/search: bob's membership of each is asked.
+      .get('/orgs/acme/teams/platform/memberships/bob').reply(404)
+      .get('/orgs/acme/teams/fraud/memberships/bob').reply(200, teamMembershipBody())
+      .get('/orgs/acme/teams/search/memberships/bob').reply(404)
       .post(`${REPO}/deployments`, (body) => body.ref === world.config.first && body.environment === 'dev' && body.payload.clusters[0] === 'dev-eu').reply(201, deploymentBody({ id: 11, environment: 'dev' }))
       .post(`${REPO}/deployments/11/statuses`, (body) => body.state === 'in_progress').reply(201, createdDeploymentStatusBody('in_progress'))
       .post(`${REPO}/deployments`, (body) => body.environment === 'prod').reply(201, deploymentBody({ id: 12, environment: 'prod' }))
@@ -72,6 +80,13 @@ describe('deploy handlers (Probot, real git repos, GitHub through nock)', () => 
     expect(commit!.message).toContain('\nMlops-Author: Codertocat\nMlops-Approved-By: bob\n');
     const trail = verifyTrail(parseTrail([{ path: 'audit/2026-12.jsonl', content: (await fileAt(world.deployRepo, 'audit/2026-12.jsonl'))! }]));
     expect(trail).toMatchObject({ ok: true, entries: 1 });
+    const [entry] = parseTrail([{ path: 'audit/2026-12.jsonl', content: (await fileAt(world.deployRepo, 'audit/2026-12.jsonl'))! }]).map((line) => line.entry!);
+    expect(entry!.approvers).toEqual(['bob']);
+    expect(entry!.approvals.filter((approval) => approval.id !== 'platform' && !approval.id.startsWith('environment:'))).toEqual([
+      { id: 'team:fraud', count: 1, approvedBy: ['bob'], satisfied: true },
+      { id: 'team:search', count: 1, approvedBy: [], satisfied: false },
+    ]);
+    expect(entry!.approvals.find((approval) => approval.id === 'platform')).toMatchObject({ approvedBy: [], satisfied: false });
 
     // Another replica (no memory of the first delivery) receives the redelivery.
     const again = githubApi().post('/app/installations/1/access_tokens').reply(201, installationTokenBody('installation-token')).get(`${REPO}/pulls/2/reviews`).query(true).reply(200, []);

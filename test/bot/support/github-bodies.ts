@@ -146,3 +146,8 @@ export function createdCommentBody(id: number): Record<string, unknown> {
 export function errorBody(message: string): Record<string, unknown> {
   return { message, documentation_url: 'https://docs.github.com/rest' };
 }
+
+/** `GET /orgs/{org}/teams/{team_slug}/memberships/{username}` (200): an active member. */
+export function teamMembershipBody(): Record<string, unknown> {
+  return { ...githubResponseExample('GET', '/orgs/{org}/teams/{team_slug}/memberships/{username}', 200), role: 'member', state: 'active' };
+}

@@ -1,17 +1,17 @@
 import nock from 'nock';
 import { simpleGit } from 'simple-git';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseTrail } from '../../../compiler/audit/parse-trail.ts';
+import { parseTrail, trailEntries } from '../../../compiler/audit/parse-trail.ts';
 import { verifyTrail } from '../../../compiler/audit/verify-trail.ts';
 import { deployCommitLink } from '../../../compiler/deploy/commit-trailers.ts';
 import { commitsOf, fileAt } from '../../cli/deploy/support/git-repos.ts';
 import { assertAllMocksUsed, TARGET } from '../support/bot-harness.ts';
 import { edited, TEAM_FILE, teamWithCanary, validOrg } from '../support/config-fixture.ts';
 import { githubApi } from '../support/github-api.ts';
-import { comparisonBody, createdDeploymentStatusBody, deploymentBody } from '../support/github-bodies.ts';
+import { createdDeploymentStatusBody, deploymentBody } from '../support/github-bodies.ts';
 import { type Scenario, scenario } from '../support/scenario.ts';
 import { mergedPullRequestPayload } from '../support/webhook-payloads.ts';
-import { deployRemote } from './support/deployed-world.ts';
+import { compareFromRemote, deployRemote } from './support/deployed-world.ts';
 
 let world: Scenario;
 
@@ -68,24 +68,38 @@ describe('merge is deploy, through the app', () => {
     expect(assertAllMocksUsed()).toEqual([]);
   });
 
-  it('two app instances merging two PRs at once: both land, in order, the chain intact', async () => {
+  /** Two PRs merged one after the other (7, then 8 on top), each approved by fraud-ml member bob, 8 also by carol. */
+  async function twoMergedPullRequests() {
     world = await scenario();
     const bare = await deployRemote(world);
-    const other = await world.replica();
-    world.github.install(['listReviews']);
+    world.github.install(['listReviews', 'teamMembership']);
     const first = await merge('a'.repeat(40), world.base, { [TEAM_FILE]: teamWithCanary(12) });
     const second = await merge('b'.repeat(40), first, { [TEAM_FILE]: teamWithCanary(14) });
-    // A deploy asks GitHub whether the deployed source is behind its own (answered from the remote's history).
-    const compare = githubApi()
-      .persist()
-      .get(new RegExp(`^${REPO}/compare/[0-9a-f]{40}\\.\\.\\.[0-9a-f]{40}(\\?.*)?$`))
-      .reply(200, async (uri) => {
-        const [base, head] = uri.split('/compare/')[1]!.split('?')[0]!.split('...');
-        const git = simpleGit(world.remote.bare);
-        const behind = async (a: string, b: string) => (await git.raw(['merge-base', a, b])).trim() === a;
-        return comparisonBody(base === head ? 'identical' : (await behind(base!, head!)) ? 'ahead' : (await behind(head!, base!)) ? 'behind' : 'diverged');
-      });
-    const deployments = deploymentRoutes(4).persist();
+    world.github.review(7, 'bob', 'APPROVED', first);
+    world.github.review(8, 'bob', 'APPROVED', second);
+    world.github.review(8, 'carol', 'APPROVED', second);
+    return { bare, first, second, compare: compareFromRemote(world), deployments: deploymentRoutes(4).persist() };
+  }
+
+  /** Both PRs have their own deploy entry, in order, chain intact, with their approvers; returns the links oldest first. */
+  async function expectBothRecorded(bare: string, first: string, second: string) {
+    const links = (await commitsOf(bare)).reverse().map((commit) => deployCommitLink(commit.message)!);
+    expect(links.map((link) => link.auditSeq)).toEqual([1, 2]);
+    expect(await trailOf(bare)).toMatchObject({ ok: true, entries: 2, lastSeq: 2 });
+    const entries = trailEntries(parseTrail([{ path: 'audit/2026-11.jsonl', content: (await fileAt(bare, 'audit/2026-11.jsonl'))! }]));
+    const of = (pr: number) => entries.filter((entry) => entry.event === 'deploy' && entry.source.pr === pr);
+    expect(of(7)).toEqual([expect.objectContaining({ source: expect.objectContaining({ sha: first }), approvers: ['bob'] })]);
+    expect(of(8)).toEqual([expect.objectContaining({ source: expect.objectContaining({ sha: second }), approvers: ['bob', 'carol'] })]);
+    for (const entry of entries) expect(entry.approvals.find((approval) => approval.id === 'team:fraud')).toEqual({ id: 'team:fraud', count: 1, approvedBy: ['bob'], satisfied: true });
+    // The deploy repo serves the newest merge; an older merge landing later is an audit-only record naming the commit that deployed it.
+    const deployCommits = (await commitsOf(bare)).filter((commit) => deployCommitLink(commit.message)?.includedIn === undefined);
+    expect(deployCommitLink(deployCommits[0]!.message)).toMatchObject({ sourceSha: second, pullRequest: 8, event: 'deploy' });
+    return links;
+  }
+
+  it('two app instances merging two PRs at once: both recorded with their approvers, in order, the chain intact', async () => {
+    const { bare, first, second, compare, deployments } = await twoMergedPullRequests();
+    const other = await world.replica();
     await Promise.all([
       world.bot.deliver('pull_request', mergedPullRequestPayload(TARGET, world.fields(first, 7), first, 'pat')),
       other.deliver('pull_request', mergedPullRequestPayload(TARGET, world.fields(second, 8), second, 'pat')),
@@ -93,13 +107,28 @@ describe('merge is deploy, through the app', () => {
     deployments.persist(false);
     compare.persist(false);
     nock.cleanAll();
-    // Whichever replica pushes first, the deploy repo ends at the newest merge, never behind it: an
-    // older merge either lands before the newer one or is recognised as superseded.
-    const sources = (await commitsOf(bare)).reverse().map((commit) => deployCommitLink(commit.message));
-    expect(sources.at(-1)).toMatchObject({ sourceSha: second, pullRequest: 8, event: 'deploy' });
-    expect(sources.map((link) => link?.sourceSha)).toEqual(sources.length === 2 ? [first, second] : [second]);
-    expect(sources.map((link) => link?.auditSeq)).toEqual(sources.map((_, index) => index + 1));
-    expect(await trailOf(bare)).toMatchObject({ ok: true, entries: sources.length });
+    // Whichever replica pushes first, both merges are recorded: either both deployed in order, or the
+    // newer deployed and the older recorded after it as included in the newer's deploy commit.
+    const links = await expectBothRecorded(bare, first, second);
+    expect([[first, second], [second, first]]).toContainEqual(links.map((link) => link.sourceSha));
+    if (links[0]!.sourceSha === second) expect(links[1]!.includedIn).toBe((await commitsOf(bare))[1]!.sha);
+  });
+
+  it('the newer merge deployed first: the older one is recorded after it, naming the deploy commit that includes it', async () => {
+    const { bare, first, second, compare, deployments } = await twoMergedPullRequests();
+    await world.bot.deliver('pull_request', mergedPullRequestPayload(TARGET, world.fields(second, 8), second, 'pat'));
+    await world.bot.deliver('pull_request', mergedPullRequestPayload(TARGET, world.fields(first, 7), first, 'pat'));
+    deployments.persist(false);
+    compare.persist(false);
+    nock.cleanAll();
+    const links = await expectBothRecorded(bare, first, second);
+    const [record, including] = await commitsOf(bare);
+    expect(links).toEqual([
+      { sourceSha: second, sourceRepo: 'acme/config', pullRequest: 8, auditSeq: 1, event: 'deploy' },
+      { sourceSha: first, sourceRepo: 'acme/config', pullRequest: 7, auditSeq: 2, event: 'deploy', includedIn: including!.sha },
+    ]);
+    // Audit only: the record changes no manifest.
+    expect((await simpleGit(bare).raw(['diff', '--name-only', including!.sha, record!.sha])).trim()).toBe('audit/2026-11.jsonl');
   });
 
   it('a config repo that declares no gitops.deployRepo is not deployed: no GitHub request, no error', async () => {

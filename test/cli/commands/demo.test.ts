@@ -19,9 +19,11 @@ describe('mlops demo', () => {
     expect(out).toMatch(/\d+ files written under out\//);
     expect(out).toMatch(/canary 1\.5\.0 at 10\s?% → canary 1\.5\.0 at 20\s?%/);
     expect(out).toMatch(/acme-config\/teams\/fraud\/mlops\.yaml:\d+:\d+ error ml\/high-risk-canary /);
-    expect(out).toMatch(/✔ deployed [0-9a-f]{12} to acme-deploy\.git \(main\) as [0-9a-f]{12}: audit entry #2, \d+ file\(s\) written, 0 deleted, incremental\./);
+    expect(out).toMatch(/✔ deployed [0-9a-f]{12} to acme-deploy\.git \(main\) as [0-9a-f]{12}: audit entry #3, \d+ file\(s\) written, 0 deleted, incremental\./);
     expect(out).toMatch(/Mlops-Source-Sha: [0-9a-f]{40}\nMlops-Source-Repo: acme-config\nMlops-Pull-Request: 7\n/);
-    expect(out).toContain('✔ audit trail intact: 2 entries, chain verified to #2, 2 deploy commit(s) match their entries.');
+    // Each deploy relied on the fraud team's waiver: a waiver-used entry follows each deploy entry.
+    expect(out).toContain('✔ audit trail intact: 4 entries, chain verified to #4, 2 deploy commit(s) match their entries.');
+    expect(out).toMatch(/#4 \S+ waiver-used by demo: acme-config@[0-9a-f]{12} PR #7/);
     expect(out).toContain('changed fraud/fraud-api in prod: 1.4.0, canary 1.5.0 at 20%');
     expect(out).toContain('prod: fraud-api back from 1.4.0 (canary 1.5.0 at 20 %) to 1.4.0 (canary 1.5.0 at 10 %), as deployed in');
     expect(out).toMatch(/Rollout dashboard of the demo's audit trail: .+\.html/);

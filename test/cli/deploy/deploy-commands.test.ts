@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { auditFilePath } from '../../../compiler/audit/audit-entry.ts';
+import { type AuditEntry, auditFilePath, chainEntry, serializeEntry } from '../../../compiler/audit/audit-entry.ts';
 import { main } from '../../../compiler/cli/main.ts';
 import { captureIO } from '../capture-io.ts';
 import { smallOrg, teamFile } from '../../plan/support/small-org.ts';
@@ -75,6 +75,71 @@ describe('mlops deploy and mlops audit', () => {
     const unreadable = await run(config.dir, 'audit', 'log', plain);
     expect(unreadable.code).toBe(2);
     expect(unreadable.err).toMatch(new RegExp(`^mlops: Cannot read the deploy repo ${plain}: git fetch failed \\(.+\\)\\.\n$`));
+  });
+});
+
+describe('records of superseded merges and waivers, through mlops audit', () => {
+  const DIGEST = `digest: "sha256:${'ab'.repeat(32)}", `;
+  /** The fraud team serving 1.1.0 (without a digest) in dev under a waiver of ml/model-digest, valid 30 more days. */
+  function waivedFraud(): string {
+    const expires = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const text = teamFile('fraud', '1.1.0', `policies:\n  waivers:\n    - { rule: ml/model-digest, target: models/fraud-model, justification: "registry migration pending", ticket: SEC-9, approvedBy: "@sec-lead", expires: "${expires}" }\n`);
+    const second = text.indexOf(DIGEST, text.indexOf(DIGEST) + 1);
+    return text.slice(0, second) + text.slice(second + DIGEST.length);
+  }
+
+  it('an older commit deployed after a newer one gets its own entry naming the including deploy commit; verify checks that commit', async () => {
+    const config = await configRepo(smallOrg(['fraud', 'search']));
+    const deployRepo = await bareRepo();
+    expect((await run(config.dir, 'deploy', '.', '--to', deployRepo)).code).toBe(0);
+    const older = await config.commit({ 'teams/fraud/mlops.yaml': teamFile('fraud', '1.1.0') }, 'PR 4');
+    await config.commit({ 'teams/search/mlops.yaml': teamFile('search', '1.1.0') }, 'PR 5');
+    expect((await run(config.dir, 'deploy', '.', '--to', deployRepo, '--pr', '5')).code).toBe(0);
+    const [including] = await commitsOf(deployRepo);
+    const recorded = await run(config.dir, 'deploy', '.', '--to', deployRepo, '--ref', older, '--pr', '4', '--approved-by', 'bob');
+    expect(recorded).toMatchObject({ code: 0, err: '' });
+    expect(recorded.out).toContain(`which includes it (deploy commit ${including!.sha.slice(0, 12)}): recorded as audit entry #3`);
+    expect(await run(config.dir, 'audit', 'verify', deployRepo)).toMatchObject({ code: 0, out: '✔ audit trail intact: 3 entries, chain verified to #3, 2 deploy commit(s) match their entries.\n' });
+    const log = await run(config.dir, 'audit', 'log', deployRepo, '--event', 'deploy', '--team', 'fraud');
+    expect(log.out).toContain(`PR #4`);
+    expect(log.out).toContain('approved by bob');
+    expect(log.out).toContain(`included in deploy commit ${including!.sha.slice(0, 12)}`);
+
+    // A record (re-chained, so the hashes hold) naming a commit that deployed nothing is named by verify.
+    const path = auditFilePath(new Date().toISOString());
+    await editBare(deployRepo, async (dir) => {
+      const lines = (await readFile(join(dir, path), 'utf8')).trimEnd().split('\n');
+      const last = JSON.parse(lines.at(-1)!) as AuditEntry;
+      const { seq: _seq, prev: _prev, hash: _hash, ...rest } = last;
+      lines.push(serializeEntry(chainEntry({ ...rest, deploy: { ...rest.deploy, includedIn: 'f'.repeat(40) } }, last)));
+      await writeFile(join(dir, path), `${lines.join('\n')}\n`);
+    });
+    const dangling = await run(config.dir, 'audit', 'verify', deployRepo);
+    expect(dangling.code).toBe(1);
+    expect(dangling.out).toContain(`${path}:4 dangling-include (entry 4): Entry 4 says it was deployed by ${'f'.repeat(40)}, which is not a deploy commit of this branch.`);
+  });
+
+  it('each waiver a deploy relies on is a waiver-used entry that audit log finds; cutting it off is caught', async () => {
+    const config = await configRepo(smallOrg(['fraud', 'search']));
+    const deployRepo = await bareRepo();
+    expect((await run(config.dir, 'deploy', '.', '--to', deployRepo)).code).toBe(0);
+    await config.commit({ 'teams/fraud/mlops.yaml': waivedFraud() }, 'fraud: 1.1.0 under a waiver');
+    const deployed = await run(config.dir, 'deploy', '.', '--to', deployRepo, '--pr', '6', '--approved-by', 'sec-lead');
+    expect(deployed).toMatchObject({ code: 0, err: '' });
+    expect((await commitsOf(deployRepo))[0]!.message).toContain('\nMlops-Audit-Seq: 2\nMlops-Audit-Last-Seq: 3\n');
+    const used = await run(config.dir, 'audit', 'log', deployRepo, '--event', 'waiver-used', '--format', 'json');
+    expect(JSON.parse(used.out)).toEqual([expect.objectContaining({ seq: 3, event: 'waiver-used', teams: ['fraud'], waiver: expect.objectContaining({ rule: 'ml/model-digest', target: 'models/fraud-model', approvedBy: '@sec-lead', ticket: 'SEC-9', justification: 'registry migration pending' }), approvers: ['sec-lead'] })]);
+    const human = await run(config.dir, 'audit', 'log', deployRepo, '--event', 'waiver-used');
+    expect(human.out).toContain('waiver ml/model-digest on fraud/models/fraud-model granted by @sec-lead (SEC-9), expires');
+    expect(await run(config.dir, 'audit', 'verify', deployRepo)).toMatchObject({ code: 0, out: '✔ audit trail intact: 3 entries, chain verified to #3, 2 deploy commit(s) match their entries.\n' });
+    const path = auditFilePath(new Date().toISOString());
+    await editBare(deployRepo, async (dir) => {
+      const lines = (await readFile(join(dir, path), 'utf8')).trimEnd().split('\n');
+      await writeFile(join(dir, path), `${lines.slice(0, -1).join('\n')}\n`);
+    });
+    const cut = await run(config.dir, 'audit', 'verify', deployRepo);
+    expect(cut.code).toBe(1);
+    expect(cut.out).toContain('truncated (entry 3): Entries 3 were removed from the end');
   });
 });
 

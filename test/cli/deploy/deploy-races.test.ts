@@ -70,9 +70,41 @@ describe('racing deploys from two app instances', () => {
     const newerResult = await runDeploy({ source, target: await instance(), metadata: metadata(newer, '2026-12-02T08:02:00.000Z') });
     expect(newerResult.status).toBe('deployed');
     const olderResult = await runDeploy({ source, target: await instance(), metadata: metadata(older, '2026-12-02T08:03:00.000Z') });
-    expect(olderResult).toEqual({ status: 'superseded', deployedSha: newer });
-    expect(await commitsOf(deployRepo)).toHaveLength(2);
-    expect(await trailOf(deployRepo)).toMatchObject({ ok: true, entries: 2 });
+    // The older merge lands no manifests, only its own record, naming the deploy commit that includes it.
+    const commits = await commitsOf(deployRepo);
+    expect(commits).toHaveLength(3);
+    const [record, including] = commits;
+    expect(olderResult).toMatchObject({ status: 'superseded', deployedSha: newer, includedIn: including!.sha, commit: record!.sha });
+    expect(deployCommitLink(record!.message)).toMatchObject({ sourceSha: older, auditSeq: 3, event: 'deploy', includedIn: including!.sha });
+    if (olderResult.status !== 'superseded') throw new Error('not superseded');
+    expect(olderResult.entry).toMatchObject({ seq: 3, event: 'deploy', source: { sha: older }, deploy: { includedIn: including!.sha }, teams: ['fraud'] });
+    expect(olderResult.entry.changes).toEqual([expect.objectContaining({ team: 'fraud', environment: 'dev', versionBefore: '1.0.0', versionAfter: '1.1.0' })]);
+    expect(await trailOf(deployRepo)).toMatchObject({ ok: true, entries: 3 });
+    expect(await fileAt(deployRepo, 'clusters/dev-eu/search/inferenceservice-search-api.yaml')).toContain('1.1.0');
+    // Redelivered, it is a no-op (found by its trailer); a later deploy diffs from the including deploy, not the record.
+    expect(await runDeploy({ source, target: await instance(), metadata: metadata(older, '2026-12-02T08:04:00.000Z') })).toMatchObject({ status: 'already-deployed', commit: record!.sha });
+    expect(await commitsOf(deployRepo)).toHaveLength(3);
+  });
+});
+
+describe('the record of a superseded merge', () => {
+  it('is not taken for the last deploy: a hand edit before it is still drift, and a clean repo deploys on', async () => {
+    const { config, deployRepo, source, instance, metadata, older, newer } = await setup();
+    await runDeploy({ source, target: await instance(), metadata: metadata(newer, '2026-12-02T08:02:00.000Z') });
+    await editBare(deployRepo, (dir) => writeFile(join(dir, 'clusters/dev-eu/search/inferenceservice-search-api.yaml'), 'edited: by hand\n'));
+    expect(await runDeploy({ source, target: await instance(), metadata: metadata(older, '2026-12-02T08:03:00.000Z') })).toMatchObject({ status: 'superseded' });
+    const next = await config.commit({ 'teams/fraud/mlops.yaml': teamFile('fraud', '1.0.0') }, 'PR 3: back to 1.0.0');
+    const refused = await runDeploy({ source, target: await instance(), metadata: metadata(next, '2026-12-02T08:04:00.000Z') });
+    expect(refused).toMatchObject({ status: 'refused', outcome: { reason: 'drift', drift: [{ path: 'clusters/dev-eu/search/inferenceservice-search-api.yaml', kind: 'edited' }] } });
+  });
+
+  it('a deploy after it renders incrementally from the including deploy', async () => {
+    const { config, deployRepo, source, instance, metadata, older, newer } = await setup();
+    await runDeploy({ source, target: await instance(), metadata: metadata(newer, '2026-12-02T08:02:00.000Z') });
+    await runDeploy({ source, target: await instance(), metadata: metadata(older, '2026-12-02T08:03:00.000Z') });
+    const next = await config.commit({ 'teams/fraud/mlops.yaml': teamFile('fraud', '1.0.0') }, 'PR 3: back to 1.0.0');
+    expect(await runDeploy({ source, target: await instance(), metadata: metadata(next, '2026-12-02T08:04:00.000Z') })).toMatchObject({ status: 'deployed', incremental: true, entry: { seq: 4 } });
+    expect(await trailOf(deployRepo)).toMatchObject({ ok: true, entries: 4 });
   });
 });
 

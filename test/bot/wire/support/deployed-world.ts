@@ -7,7 +7,7 @@ import type { BotDependencies } from '../../../../bot/bot-dependencies.ts';
 import { commitsOf } from '../../../cli/deploy/support/git-repos.ts';
 import { assertAllMocksUsed, TARGET } from '../../support/bot-harness.ts';
 import { githubApi } from '../../support/github-api.ts';
-import { createdDeploymentStatusBody, deploymentBody } from '../../support/github-bodies.ts';
+import { comparisonBody, createdDeploymentStatusBody, deploymentBody } from '../../support/github-bodies.ts';
 import { type Scenario, scenario } from '../../support/scenario.ts';
 import { mergedPullRequestPayload } from '../../support/webhook-payloads.ts';
 
@@ -34,4 +34,20 @@ export async function deployedWorld(overrides: Partial<BotDependencies> = {}, fi
   const [commit] = await commitsOf(bare);
   if (!commit) throw new Error('the base was not deployed');
   return { world, bare, deployCommit: commit.sha };
+}
+
+/**
+ * `GET …/compare/{base}...{head}` answered from the config remote's history (persisted): a deploy asks
+ * GitHub whether the deployed source is behind the merged one.
+ */
+export function compareFromRemote(world: Scenario): nock.Scope {
+  return githubApi()
+    .persist()
+    .get(new RegExp(`^/repos/${TARGET.owner}/${TARGET.repo}/compare/[0-9a-f]{40}\\.\\.\\.[0-9a-f]{40}(\\?.*)?$`))
+    .reply(200, async (uri) => {
+      const [base, head] = uri.split('/compare/')[1]!.split('?')[0]!.split('...');
+      const git = simpleGit(world.remote.bare);
+      const behind = async (a: string, b: string) => (await git.raw(['merge-base', a, b])).trim() === a;
+      return comparisonBody(base === head ? 'identical' : (await behind(base!, head!)) ? 'ahead' : (await behind(head!, base!)) ? 'behind' : 'diverged');
+    });
 }
