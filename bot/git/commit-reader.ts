@@ -60,7 +60,13 @@ export class CommitReader {
     const files = await this.#flatten((await this.commit(sha)).tree, '');
     files.sort((a, b) => compareCodePoints(a.path, b.path));
     const config = files.filter((file) => isConfigLikePath(file.path));
-    const contents = await Promise.all(config.map((file) => this.#blob(file.oid)));
+    // Blobs read before are taken as they are (most of a head's): only the others wait for git.
+    const contents = config.map((file) => this.#blobs?.get(file.oid));
+    await Promise.all(
+      contents.map(async (known, index) => {
+        if (!known) contents[index] = await this.#blob(config[index]!.oid);
+      }),
+    );
     const sourceFiles: SourceFile[] = config.map((file, index) => ({ path: file.path, content: contents[index]! }));
     return { files: sourceFiles, otherPaths: files.filter((file) => !isConfigLikePath(file.path)).map((file) => file.path) };
   }
@@ -99,11 +105,14 @@ export class CommitReader {
 
   /** Every file under tree `oid`, paths prefixed with `prefix`; sub-trees are read in parallel. */
   async #flatten(oid: string, prefix: string): Promise<TreeFile[]> {
-    const entries = await this.#tree(oid);
-    const nested = await Promise.all(
-      entries.map((entry) => (entry.kind === 'tree' ? this.#flatten(entry.oid, `${prefix}${entry.name}/`) : Promise.resolve(entry.kind === 'blob' ? [{ path: `${prefix}${entry.name}`, oid: entry.oid }] : []))),
-    );
-    return nested.flat();
+    const files: TreeFile[] = [];
+    const folders: Promise<TreeFile[]>[] = [];
+    for (const entry of await this.#tree(oid)) {
+      if (entry.kind === 'blob') files.push({ path: `${prefix}${entry.name}`, oid: entry.oid });
+      else if (entry.kind === 'tree') folders.push(this.#flatten(entry.oid, `${prefix}${entry.name}/`));
+    }
+    for (const nested of await Promise.all(folders)) for (const file of nested) files.push(file);
+    return files;
   }
 
   #tree(oid: string): Promise<TreeEntry[]> {
