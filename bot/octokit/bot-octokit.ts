@@ -23,7 +23,8 @@ export interface BotOctokitOptions {
 /**
  * The throttling plugin's process-wide limiters, as its own defaults have them but without Bottleneck's
  * per-job event-loop yields (see `inline-limiter.ts`): at most 10 requests at once, one token request
- * at a time; writes and notifications unlimited here, as the forge's pacer spaces them.
+ * at a time; writes and notifications unlimited here, as the forge's pacer spaces them. Searches go
+ * one at a time but without the plugin's 2 s spacing: the bot sends none (add a pacer before it does).
  */
 const LIMITERS = {
   global: new InlineLimiterGroup(10),
