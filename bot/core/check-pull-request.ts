@@ -54,8 +54,9 @@ async function checkUnlocked(run: EventRun, repository: RepositoryName, number: 
     runs.catch(() => undefined);
     reviews.catch(() => undefined);
     const change = await readChange(dependencies.git, { repository, headSha: pullRequest.headSha, headRef: `refs/pull/${number}/head`, baseSha: pullRequest.baseSha, baseRef: `refs/heads/${pullRequest.baseRef}`, author: pullRequest.author }, run.token);
-    if (touchesConfig(change)) await claimChecks(target, ALL_CHECK_NAMES, runs);
-    const rolloutEvidence = touchesConfig(change) ? await rolloutEvidenceFor(run, change) : undefined;
+    const configTouched = touchesConfig(change);
+    if (configTouched) await claimChecks(target, ALL_CHECK_NAMES, runs);
+    const rolloutEvidence = configTouched ? await rolloutEvidenceFor(run, change) : undefined;
     const evaluation = evaluateChange(rolloutEvidence ? { ...change, rolloutEvidence } : change, dependencies.compiler, dependencies.clock());
     let results: CheckResult[];
     let body: string;
