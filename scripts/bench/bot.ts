@@ -104,7 +104,8 @@ export async function measure(teams: number, runs: number, targetMs: number): Pr
       const event = handled.at(-1);
       if (event?.outcome !== 'checked') throw new Error(`run ${run}: outcome ${event?.outcome}`);
       if (github.runs('mlops/validate', head)[0]?.conclusion !== 'success') throw new Error(`run ${run}: validate did not pass: ${github.runs('mlops/validate', head)[0]?.output.summary}`);
-      const headTree = memoryTree({ ...baseFiles, [path]: changed });
+      // Unchanged files share their content with the base, as in the bot's blob memo.
+      const headTree = { ...baseTree, files: baseTree.files.map((file) => (file.path === path ? { path, content: new TextEncoder().encode(changed) } : file)) };
       const floorStarted = performance.now();
       COMPILER.plan(baseTree, headTree, { now, author: 'alice' });
       floors.push(performance.now() - floorStarted);
