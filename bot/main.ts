@@ -15,7 +15,11 @@ try {
   const dependencies = defaultDependencies();
   const server = await startBotServer({ appFunction: createApp(dependencies), dependencies });
   process.stdout.write(`cirrus-mlops bot listening on ${server.url} (webhooks at ${server.webhookUrl})\n`);
-  const stop = (): void => void server.close().then(() => process.exit(0));
+  // The clone cache's git cat-file readers end with the deliveries they served.
+  const stop = (): void => void server.close().then(async () => {
+    await dependencies.git.close?.();
+    process.exit(0);
+  });
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 } catch (error) {

@@ -9,6 +9,7 @@
 import { evaluateApprovals } from '../../compiler/plan/approvals/evaluate-approvals.ts';
 import { collectApprovals } from '../approvals/collect-approvals.ts';
 import type { RepositoryName } from '../git/clone-url.ts';
+import type { WantedCommit } from '../git/repo-cache.ts';
 import { claimChecks, publishChecks, type CheckTarget } from '../publish/publish-checks.ts';
 import { publishComment } from '../publish/publish-comment.ts';
 import { ALL_CHECK_NAMES } from '../render/check-names.ts';
@@ -22,14 +23,27 @@ import { rolloutEvidenceFor } from './rollout-evidence.ts';
 /** How a check of a pull request ended. */
 export type PullRequestOutcome = 'checked' | 'no-config' | 'closed' | 'outdated' | 'crashed';
 
-/** Checks pull request `number` of `repository` at its current head. */
-export function checkPullRequest(run: EventRun, repository: RepositoryName, number: number): Promise<PullRequestOutcome> {
-  const key = `${repository.owner}/${repository.repo}#${number}`.toLowerCase();
-  return run.dependencies.locks.run(key, () => checkUnlocked(run, repository, number));
+/** The commits an event's payload names: fetched while the pull request's current state is read. */
+export interface PayloadCommits {
+  readonly headSha: string;
+  readonly baseSha: string;
+  readonly baseRef: string;
 }
 
-async function checkUnlocked(run: EventRun, repository: RepositoryName, number: number): Promise<PullRequestOutcome> {
+/**
+ * Checks pull request `number` of `repository` at its current head. With `payload`, the payload's
+ * commits are fetched alongside the API read of the current state; only that read decides what is
+ * checked (a payload may be stale), so a stale payload costs a fetch, never a wrong result.
+ */
+export function checkPullRequest(run: EventRun, repository: RepositoryName, number: number, payload?: PayloadCommits): Promise<PullRequestOutcome> {
+  const key = `${repository.owner}/${repository.repo}#${number}`.toLowerCase();
+  return run.dependencies.locks.run(key, () => checkUnlocked(run, repository, number, payload));
+}
+
+async function checkUnlocked(run: EventRun, repository: RepositoryName, number: number, payload: PayloadCommits | undefined): Promise<PullRequestOutcome> {
   const { forge, dependencies } = run;
+  // A failed early fetch is retried below for the commits the API names, and reported from there.
+  if (payload) void dependencies.git.ensureCommits(repository, changeCommits(number, payload), run.token).catch(() => undefined);
   const pullRequest = await forge.getPullRequest(repository, number);
   if (pullRequest.state === 'closed') return 'closed';
   const target: CheckTarget = { forge, repository, headSha: pullRequest.headSha, subject: `pr=${number}` };
@@ -40,8 +54,9 @@ async function checkUnlocked(run: EventRun, repository: RepositoryName, number: 
     runs.catch(() => undefined);
     reviews.catch(() => undefined);
     const change = await readChange(dependencies.git, { repository, headSha: pullRequest.headSha, headRef: `refs/pull/${number}/head`, baseSha: pullRequest.baseSha, baseRef: `refs/heads/${pullRequest.baseRef}`, author: pullRequest.author }, run.token);
-    if (touchesConfig(change)) await claimChecks(target, ALL_CHECK_NAMES, runs);
-    const rolloutEvidence = touchesConfig(change) ? await rolloutEvidenceFor(run, change) : undefined;
+    const configTouched = touchesConfig(change);
+    if (configTouched) await claimChecks(target, ALL_CHECK_NAMES, runs);
+    const rolloutEvidence = configTouched ? await rolloutEvidenceFor(run, change) : undefined;
     const evaluation = evaluateChange(rolloutEvidence ? { ...change, rolloutEvidence } : change, dependencies.compiler, dependencies.clock());
     let results: CheckResult[];
     let body: string;
@@ -72,4 +87,12 @@ async function checkUnlocked(run: EventRun, repository: RepositoryName, number: 
     await publishChecks(target, crashedChecks((error as Error).message ?? String(error)));
     return 'crashed';
   }
+}
+
+/** The head and base commits of pull request `number`, with the refs that reach them (fork PRs: `refs/pull/N/head`). */
+function changeCommits(number: number, commits: PayloadCommits): WantedCommit[] {
+  return [
+    { sha: commits.headSha, ref: `refs/pull/${number}/head` },
+    { sha: commits.baseSha, ref: `refs/heads/${commits.baseRef}` },
+  ];
 }

@@ -6,18 +6,20 @@
  * The token never touches the disk, the logs or the remote config: the clone has no remote (every
  * fetch names the URL), and the token reaches git as an HTTP header through `GIT_CONFIG_*`
  * environment variables of that one git process. Fetches of one repository take turns (a lock per
- * repository); reads need no lock, as git objects never change once written — which is also why
- * trees, blobs and merge bases read once are kept (by object id) to spare git processes: a head is
- * read as its base plus the blobs that differ.
+ * repository); reads need no lock, as git objects never change once written. Reads go through one
+ * long-lived `git cat-file --batch` process per clone (`CommitReader`: no process spawn per read),
+ * which also keeps the trees it read, as the cache keeps blobs, config trees and merge bases: a head
+ * is read as its base plus the folders and blobs that differ. Only a fetch, a merge base that is not
+ * a near ancestor, and a diff for an approval's freshness spawn git.
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleGit } from 'simple-git';
-import { readCommitTree } from '../../compiler/cli/git-tree-source.ts';
 import type { SourceTree } from '../../compiler/load/source-tree.ts';
 import { cloneUrl, DEFAULT_CLONE_URL_TEMPLATE, isSafeRepositoryName, type RepositoryName } from './clone-url.ts';
 import { KeyedLock } from './keyed-lock.ts';
 import { BlobMemo } from './blob-memo.ts';
+import { CommitReader } from './commit-reader.ts';
 import { TreeMemo } from './tree-memo.ts';
 
 /** Options of the cache. */
@@ -28,6 +30,8 @@ export interface RepoCacheOptions {
   readonly cloneUrlTemplate?: string;
   /** The forge host (`GHE_HOST` for GitHub Enterprise Server). @default github.com */
   readonly host?: string;
+  /** Clones with a `git cat-file` process kept open; the least recently used one beyond is closed. @default 32 */
+  readonly openReaders?: number;
 }
 
 /** A commit the bot needs, and a ref of the remote that reaches it (fetched first; the SHA itself is the fallback). */
@@ -51,6 +55,8 @@ export interface GitRepositoryCache {
   fileAt(repository: RepositoryName, sha: string, path: string): Promise<Uint8Array | undefined>;
   /** True when the commit is in the clone. */
   hasCommit(repository: RepositoryName, sha: string): Promise<boolean>;
+  /** Ends the processes the cache keeps (shutdown); a later read starts them again. */
+  close?(): Promise<void>;
 }
 
 const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
@@ -93,7 +99,10 @@ export class RepoCache implements GitRepositoryCache {
   readonly #trees = new TreeMemo();
   readonly #blobs = new BlobMemo();
   readonly #mergeBases = new Map<string, string>();
-  readonly #files = new Map<string, Promise<Uint8Array | undefined>>();
+  /** One reader (a `git cat-file` process) per clone folder, least recently used first. */
+  readonly #readers = new Map<string, CommitReader>();
+  /** Per repository: fetches started plus fetches ended (odd while one runs). */
+  readonly #fetchEpochs = new Map<string, number>();
 
   constructor(options: RepoCacheOptions) {
     this.#options = options;
@@ -121,20 +130,31 @@ export class RepoCache implements GitRepositoryCache {
 
   async hasCommit(repository: RepositoryName, sha: string): Promise<boolean> {
     assertSha(sha);
+    return (await this.#reader(repository)).hasCommit(sha);
+  }
+
+  /** The reader of a repository's clone, opened on first use. */
+  async #reader(repository: RepositoryName): Promise<CommitReader> {
     const dir = await this.#gitDir(repository);
-    return simpleGit(dir)
-      .raw(['cat-file', '-e', `${sha}^{commit}`])
-      .then(() => true, () => false);
+    let reader = this.#readers.get(dir);
+    if (reader) this.#readers.delete(dir);
+    else reader = new CommitReader(dir, this.#blobs);
+    this.#readers.set(dir, reader);
+    for (const [key, open] of this.#readers) {
+      if (this.#readers.size <= (this.#options.openReaders ?? 32)) break;
+      this.#readers.delete(key);
+      open.close();
+    }
+    return reader;
+  }
+
+  async close(): Promise<void> {
+    for (const reader of this.#readers.values()) reader.close();
+    this.#readers.clear();
   }
 
   async #missing(repository: RepositoryName, wanted: readonly WantedCommit[]): Promise<WantedCommit[]> {
     if (wanted.length === 0) return [];
-    // One process for the common case (everything present); one per commit only when something is missing.
-    const dir = await this.#gitDir(repository);
-    const all = await simpleGit(dir)
-      .raw(['rev-parse', '--quiet', ...wanted.map((commit) => `${commit.sha}^{commit}`)])
-      .then(() => true, () => false);
-    if (all) return [];
     const present = await Promise.all(wanted.map((commit) => this.hasCommit(repository, commit.sha)));
     return wanted.filter((_, index) => !present[index]);
   }
@@ -144,23 +164,41 @@ export class RepoCache implements GitRepositoryCache {
     // A ref whose name the fetch refspec cannot carry safely (branch names allow much) is left out:
     // the commit is then fetched by its SHA alone.
     const wanted = requested.map((commit) => (commit.ref !== undefined && (!SAFE_REF.test(commit.ref) || commit.ref.includes('..')) ? { sha: commit.sha } : commit));
-    if ((await this.#missing(repository, wanted)).length === 0) return;
     const key = `${repository.owner}/${repository.repo}`.toLowerCase();
+    // A fetch writes a commit before its trees and blobs: present commits are complete only when no
+    // fetch of the repository ran while they were looked up (the epoch is odd during a fetch).
+    const epoch = this.#fetchEpoch(key);
+    if (epoch % 2 === 0 && (await this.#missing(repository, wanted)).length === 0 && this.#fetchEpoch(key) === epoch) return;
     await this.#lock.run(key, async () => {
-      // No second presence check here: fetching refs that are already present costs one round trip,
-      // which every fetch that waited for the lock would otherwise pay as an extra git process.
-      const missing = wanted;
-      const refs = [...new Set(missing.flatMap((commit) => (commit.ref ? [`+${commit.ref}:${commit.ref}`] : [])))];
-      let failure: Error | undefined;
-      const remember = (error: Error) => {
-        failure = error;
-      };
-      if (refs.length > 0) await this.#fetch(repository, refs, token).catch(remember);
-      const still = await this.#missing(repository, missing);
-      if (still.length > 0) await this.#fetch(repository, still.map((commit) => commit.sha), token).catch(remember);
-      const lost = await this.#missing(repository, still);
-      if (lost.length > 0) throw new Error(`Commits not found in ${key}: ${lost.map((commit) => commit.sha.slice(0, 12)).join(', ')}${failure ? ` (${failure.message})` : ''}`);
+      // What a fetch that held the lock meanwhile brought is not fetched again (a check costs no process).
+      const missing = await this.#missing(repository, wanted);
+      if (missing.length === 0) return;
+      this.#fetchEpochs.set(key, this.#fetchEpoch(key) + 1);
+      try {
+        await this.#fetchMissing(repository, missing, token);
+      } finally {
+        this.#fetchEpochs.set(key, this.#fetchEpoch(key) + 1);
+      }
     });
+  }
+
+  #fetchEpoch(key: string): number {
+    return this.#fetchEpochs.get(key) ?? 0;
+  }
+
+  /** Fetches the missing commits: by their refs, then by SHA what is still missing. */
+  async #fetchMissing(repository: RepositoryName, missing: readonly WantedCommit[], token: string | undefined): Promise<void> {
+    const key = `${repository.owner}/${repository.repo}`.toLowerCase();
+    const refs = [...new Set(missing.flatMap((commit) => (commit.ref ? [`+${commit.ref}:${commit.ref}`] : [])))];
+    let failure: Error | undefined;
+    const remember = (error: Error) => {
+      failure = error;
+    };
+    if (refs.length > 0) await this.#fetch(repository, refs, token).catch(remember);
+    const still = await this.#missing(repository, missing);
+    if (still.length > 0) await this.#fetch(repository, still.map((commit) => commit.sha), token).catch(remember);
+    const lost = await this.#missing(repository, still);
+    if (lost.length > 0) throw new Error(`Commits not found in ${key}: ${lost.map((commit) => commit.sha.slice(0, 12)).join(', ')}${failure ? ` (${failure.message})` : ''}`);
   }
 
   async #fetch(repository: RepositoryName, refspecs: readonly string[], token: string | undefined): Promise<void> {
@@ -177,32 +215,14 @@ export class RepoCache implements GitRepositoryCache {
   async sourceTreeAt(repository: RepositoryName, sha: string): Promise<SourceTree> {
     assertSha(sha);
     const dir = await this.#gitDir(repository);
-    return this.#trees.get(`${dir}\u0000${sha}`, () => readCommitTree(dir, sha, this.#blobs));
+    const reader = await this.#reader(repository);
+    return this.#trees.get(`${dir}\u0000${sha}`, () => reader.sourceTree(sha));
   }
 
   async fileAt(repository: RepositoryName, sha: string, path: string): Promise<Uint8Array | undefined> {
     assertSha(sha);
-    if (path.startsWith('-') || path.includes('..')) throw new Error(`Not a repository path: ${JSON.stringify(path)}`);
-    const dir = await this.#gitDir(repository);
-    const key = `${dir}\u0000${sha}\u0000${path}`;
-    let file = this.#files.get(key);
-    if (!file) {
-      if (this.#files.size >= 1000) this.#files.clear();
-      file = this.#readFile(dir, sha, path);
-      this.#files.set(key, file);
-      file.catch(() => this.#files.delete(key));
-    }
-    return file;
-  }
-
-  async #readFile(dir: string, sha: string, path: string): Promise<Uint8Array | undefined> {
-    const git = simpleGit(dir);
-    try {
-      return new Uint8Array(await git.showBuffer(['--no-textconv', `${sha}:${path}`]));
-    } catch (error) {
-      if (/does not exist|exists on disk, but not in/.test((error as Error).message)) return undefined;
-      throw error;
-    }
+    if (path.startsWith('-') || path.split('/').some((part) => part === '' || part === '.' || part === '..')) throw new Error(`Not a repository path: ${JSON.stringify(path)}`);
+    return (await this.#reader(repository)).file(sha, path);
   }
 
   async mergeBase(repository: RepositoryName, a: string, b: string): Promise<string | undefined> {
@@ -212,9 +232,9 @@ export class RepoCache implements GitRepositoryCache {
     const key = `${dir}\u0000${a}\u0000${b}`;
     const known = this.#mergeBases.get(key);
     if (known !== undefined) return known || undefined;
-    const output = await simpleGit(dir)
-      .raw(['merge-base', a, b])
-      .catch(() => '');
+    // A pull request's base is mostly a near ancestor of its head, hence the merge base: no git spawned.
+    const nearAncestor = await (await this.#reader(repository)).isAncestor(a, b).catch(() => undefined);
+    const output = nearAncestor ? a : await simpleGit(dir).raw(['merge-base', a, b]).catch(() => '');
     const sha = SHA.test(output.trim()) ? output.trim() : '';
     if (this.#mergeBases.size >= 10_000) this.#mergeBases.clear();
     this.#mergeBases.set(key, sha);

@@ -11,6 +11,7 @@ import { handleEvent, repositoryOf } from './handle-event.ts';
 export function register(app: Probot, dependencies: BotDependencies): void {
   app.on(['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened', 'pull_request.ready_for_review', 'pull_request.edited'], async (context) => {
     if (context.payload.action === 'edited' && !('base' in (context.payload.changes ?? {}))) return;
-    await handleEvent(context, dependencies, (run) => checkPullRequest(run, repositoryOf(context), context.payload.pull_request.number));
+    const { number, head, base } = context.payload.pull_request;
+    await handleEvent(context, dependencies, (run) => checkPullRequest(run, repositoryOf(context), number, { headSha: head.sha, baseSha: base.sha, baseRef: base.ref }));
   });
 }

@@ -1,7 +1,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { simpleGit } from 'simple-git';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cloneUrl } from '../../../bot/git/clone-url.ts';
@@ -9,6 +11,7 @@ import { RepoCache } from '../../../bot/git/repo-cache.ts';
 import { GitRemote } from '../support/git-remote.ts';
 
 const REPO = { owner: 'acme', repo: 'config' };
+const run = promisify(execFile);
 let remote: GitRemote;
 let cacheDir: string;
 
@@ -27,6 +30,15 @@ async function allFiles(dir: string): Promise<string[]> {
   const files: string[] = [];
   for (const entry of entries) if ((await stat(join(dir, entry))).isFile()) files.push(join(dir, entry));
   return files;
+}
+
+/** The git directories of the `git cat-file` processes reading clones under the cache folder. */
+async function catFileProcesses(): Promise<string[]> {
+  const { stdout } = await run('ps', ['-eo', 'args']);
+  return stdout
+    .split('\n')
+    .filter((line) => line.includes(' cat-file --batch') && line.includes(cacheDir))
+    .map((line) => line.split(' ')[2]!);
 }
 
 describe('RepoCache', () => {
@@ -76,6 +88,46 @@ describe('RepoCache', () => {
     const cache = new RepoCache({ root: cacheDir, cloneUrlTemplate: remote.cloneUrlTemplate });
     await cache.ensureCommits(REPO, [{ sha: base, ref: 'refs/heads/odd+name:refs/heads/x' }], undefined);
     expect(await cache.hasCommit(REPO, base)).toBe(true);
+  });
+
+  it('reads through one long-lived git cat-file process per clone: at most openReaders open, none after close()', async () => {
+    const other = await GitRemote.create('acme', 'other');
+    const OTHER = { owner: 'acme', repo: 'other' };
+    try {
+      // One remote folder holding both repositories.
+      const remotes = join(cacheDir, 'remotes', 'acme');
+      await mkdir(remotes, { recursive: true });
+      await symlink(remote.bare, join(remotes, 'config.git'));
+      await symlink(other.bare, join(remotes, 'other.git'));
+      const clones = join(cacheDir, 'clones');
+      const cache = new RepoCache({ root: clones, cloneUrlTemplate: `file://${cacheDir}/remotes/{owner}/{repo}.git`, openReaders: 1 });
+      const first = await remote.commit({ 'platform.yaml': 'a: 1\n' });
+      await remote.setRef('refs/heads/main', first);
+      const second = await other.commit({ 'platform.yaml': 'b: 1\n' });
+      await other.setRef('refs/heads/main', second);
+      const platform = async (repository: typeof REPO, sha: string) => new TextDecoder().decode(await cache.fileAt(repository, sha, 'platform.yaml'));
+      await cache.ensureCommits(REPO, [{ sha: first, ref: 'refs/heads/main' }], undefined);
+      expect(await platform(REPO, first)).toBe('a: 1\n');
+      expect(await catFileProcesses()).toEqual([join(clones, 'acme', 'config.git')]);
+      // A commit pushed and fetched later is read by the same process.
+      const later = await remote.commit({ 'platform.yaml': 'a: 2\n' }, first);
+      await remote.setRef('refs/pull/1/head', later);
+      await cache.ensureCommits(REPO, [{ sha: later, ref: 'refs/pull/1/head' }], undefined);
+      expect(await platform(REPO, later)).toBe('a: 2\n');
+      expect(await catFileProcesses()).toEqual([join(clones, 'acme', 'config.git')]);
+      // A second repository beyond the limit closes the least recently used reader.
+      await cache.ensureCommits(OTHER, [{ sha: second, ref: 'refs/heads/main' }], undefined);
+      expect(await platform(OTHER, second)).toBe('b: 1\n');
+      await expect.poll(catFileProcesses).toEqual([join(clones, 'acme', 'other.git')]);
+      await cache.close();
+      await expect.poll(catFileProcesses).toEqual([]);
+      // Reading after close() starts a process again.
+      expect(await platform(REPO, first)).toBe('a: 1\n');
+      await cache.close();
+      await expect.poll(catFileProcesses).toEqual([]);
+    } finally {
+      await other.remove();
+    }
   });
 
   it('builds clone URLs from the template and the GHE host', () => {

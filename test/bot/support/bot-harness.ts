@@ -38,10 +38,11 @@ let deliveries = 0;
 export async function startBot(cloneUrlTemplate: string, overrides: Partial<BotDependencies> = {}): Promise<BotInstance> {
   const cacheDir = await mkdtemp(join(tmpdir(), 'mlops-bot-cache-'));
   const handled: HandledEvent[] = [];
+  const git = new RepoCache({ root: cacheDir, cloneUrlTemplate });
   const probot = new Probot({ githubToken: 'test-installation-token', Octokit: botOctokit({ retryAfterBaseMs: 1 }), logLevel: (process.env.BOT_TEST_LOG_LEVEL ?? 'fatal') as 'fatal' });
   await probot.load(
     createApp({
-      git: new RepoCache({ root: cacheDir, cloneUrlTemplate }),
+      git,
       deployTargets: new DeployTargets({ root: cacheDir, cloneUrlTemplate }),
       clock: () => TEST_NOW,
       pacer: NO_PACING,
@@ -54,7 +55,10 @@ export async function startBot(cloneUrlTemplate: string, overrides: Partial<BotD
     probot,
     handled,
     deliver: (name, payload, id) => probot.receive({ id: id ?? `delivery-${++deliveries}`, name, payload } as never),
-    close: () => rm(cacheDir, { recursive: true, force: true }),
+    close: async () => {
+      await git.close();
+      await rm(cacheDir, { recursive: true, force: true });
+    },
   };
 }
 
