@@ -9,7 +9,7 @@ import { compileCase, goldenCases, REPO_ROOT } from './golden/golden-cases.ts';
 import { compileTexts, platformYaml, teamYaml } from './emit-text.ts';
 import { join } from 'node:path';
 
-const sharedClusterPlatform = platformYaml().replace('  prod:\n    clusters: [{ name: prod-eu, region: eu-west-1 }]', '  staging:\n    clusters: [{ name: dev-eu, region: eu-west-1 }]');
+const sharedClusterPlatform = platformYaml().replace('  prod:\n    clusters: [{ name: prod-eu, region: eu-west-1, server: "https://prod-eu.k8s.example:6443" }]', '  staging:\n    clusters: [{ name: dev-eu, region: eu-west-1, server: "https://dev-eu.k8s.example:6443" }]');
 const team = teamYaml('deployments:\n  scorer-api:\n    model: scorer\n    environments:\n      dev: { version: "1.0.0" }\n      staging: { version: "1.1.0" }');
 
 describe('team × cluster units', () => {

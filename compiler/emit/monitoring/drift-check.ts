@@ -58,7 +58,9 @@ export interface DriftCheckJob {
 
 /** The `spec` of the drift-check CronJob (batch/v1). */
 export function driftCheckCronJobSpec(placement: ResolvedPlacement, job: DriftCheckJob): Record<string, unknown> {
-  const submits = job.retrain.length > 0;
+  // The pod's own token is used only to submit on its own cluster (where a Role grants it); remote
+  // clusters are reached with the credentials Secret, which is required: without it the job cannot work.
+  const submitsHere = job.retrain.some((target) => target.inCluster);
   const remote = job.retrain.some((target) => !target.inCluster);
   const secured = secureContainer({
     name: 'drift-check',
@@ -69,9 +71,9 @@ export function driftCheckCronJobSpec(placement: ResolvedPlacement, job: DriftCh
   const container: Record<string, unknown> = {
     ...secured,
     volumeMounts: [{ mountPath: CONFIG_DIRECTORY, name: 'config', readOnly: true }, ...(secured.volumeMounts as unknown[])],
-    ...(remote ? { envFrom: [{ secretRef: { name: retrainCredentialsSecret(placement.team), optional: true } }] } : {}),
+    ...(remote ? { envFrom: [{ secretRef: { name: retrainCredentialsSecret(placement.team) } }] } : {}),
   };
-  const pod = securePodDefaults({ needsToken: submits, serviceAccountName: job.serviceAccount });
+  const pod = securePodDefaults({ needsToken: submitsHere, serviceAccountName: job.serviceAccount });
   return {
     concurrencyPolicy: 'Forbid',
     failedJobsHistoryLimit: 3,

@@ -35,8 +35,8 @@ describe('emitGitOps', () => {
   });
 
   it('follows platform gitops settings and covers every environment sharing a cluster identically', () => {
-    const platform = EXAMPLE_PLATFORM.replace('dev:     { clusters: [{ name: dev-eu, region: eu-west-1 }] }', 'dev:     { clusters: [{ name: shared-eu, region: eu-west-1 }] }')
-      .replace('staging: { clusters: [{ name: stg-eu, region: eu-west-1 }] }', 'staging: { clusters: [{ name: shared-eu, region: eu-west-1 }] }')
+    const platform = EXAMPLE_PLATFORM.replace('dev:     { clusters: [{ name: dev-eu, region: eu-west-1, server: "https://dev-eu.k8s.example:6443" }] }', 'dev:     { clusters: [{ name: shared-eu, region: eu-west-1, server: "https://shared-eu.k8s.example:6443" }] }')
+      .replace('staging: { clusters: [{ name: stg-eu, region: eu-west-1, server: "https://stg-eu.k8s.example:6443" }] }', 'staging: { clusters: [{ name: shared-eu, region: eu-west-1, server: "https://shared-eu.k8s.example:6443" }] }')
       .replace('gitops: { deployRepo: acme/mlops-deploy, branch: main, argocdNamespace: argocd }', 'gitops: { deployRepo: acme/deploy, repoURL: "https://git.acme.io/deploy.git", branch: release, argocdNamespace: gitops }');
     const shared = resolveExample({ 'platform.yaml': platform, 'teams/fraud/mlops.yaml': EXAMPLE_TEAM });
     const dev = shared.platform.environments[0]!;
@@ -49,8 +49,8 @@ describe('emitGitOps', () => {
     expect(project.metadata.namespace).toBe('gitops');
     expect(project.metadata.labels).not.toHaveProperty('mlops.cirruslabs.io/environment');
     expect((project.spec as { destinations: unknown }).destinations).toEqual([
-      { namespace: 'fraud-dev', server: 'https://kubernetes.default.svc' },
-      { namespace: 'fraud-staging', server: 'https://kubernetes.default.svc' },
+      { namespace: 'fraud-dev', server: 'https://shared-eu.k8s.example:6443' },
+      { namespace: 'fraud-staging', server: 'https://shared-eu.k8s.example:6443' },
     ]);
     expect((objectOf(fromDev, 'Application', 'fraud-shared-eu').spec as { source: unknown }).source).toMatchObject({ repoURL: 'https://git.acme.io/deploy.git', targetRevision: 'release', path: 'clusters/shared-eu/fraud' });
     expect(fromStaging).toEqual(fromDev);
