@@ -41,7 +41,7 @@ describe('emit output', () => {
   it('follows the layout and labels and annotates every object with its source line', async () => {
     for (const golden of goldenCases()) {
       const result = await compileCase(golden);
-      for (const file of result.files) expect(file.path, golden.name).toMatch(/^(clusters|argocd)\/[a-z0-9-]+\/[a-z0-9-]+\/[a-z]+-[a-z0-9.-]+\.yaml$|^registry\.json$/);
+      for (const file of result.files) expect(file.path, golden.name).toMatch(/^(clusters|argocd)\/[a-z0-9-]+\/[a-z0-9-]+\/[a-z]+-[a-z0-9.-]+\.yaml$|^argocd\/[a-z0-9-]+\/(appproject|application)-mlops-root-[a-z0-9-]+\.yaml$|^registry\.json$/);
       for (const { object, path } of result.manifests) {
         expect(object.metadata.labels?.['app.kubernetes.io/managed-by'], path).toBe('cirrus-mlops');
         expect(object.metadata.labels?.['mlops.cirruslabs.io/team'], path).toBe(path.split('/')[2]);
