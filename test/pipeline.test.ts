@@ -24,7 +24,11 @@ describe('compile in batches', () => {
     const whole = compile(tree, { now });
     const clusters = new Set(whole.manifests.map((manifest) => manifest.cluster));
     expect(batches).toHaveLength(3 * clusters.size + 1);
-    expect(batches.at(-1)!.files.map((file) => file.path)).toEqual(['registry.json', ...[...clusters].sort().map((cluster) => `argocd/${cluster}/argocd-notifications/configmap-argocd-notifications-cm.yaml`)]);
+    expect(batches.at(-1)!.files.map((file) => file.path)).toEqual([
+      'registry.json',
+      ...[...clusters].sort().map((cluster) => `argocd/${cluster}/argocd-notifications/configmap-argocd-notifications-cm.yaml`),
+      ...[...clusters].sort().flatMap((cluster) => [`argocd/${cluster}/appproject-mlops-root-${cluster}.yaml`, `argocd/${cluster}/application-mlops-root-${cluster}.yaml`]),
+    ]);
     for (const batch of batches.slice(0, -1)) expect(new Set(batch.manifests.map((manifest) => `${manifest.cluster}/${manifest.team}`)).size).toBe(1);
     const files = batches.flatMap((batch) => batch.files.map((file) => [file.path, file.content]));
     expect(files.sort(([a], [b]) => (a! < b! ? -1 : 1))).toEqual(whole.files.map((file) => [file.path, file.content]));
