@@ -5,6 +5,7 @@
  *    dev and staging would both land on Argo CD's cluster). The hint proposes a `server` built like the
  *    ones other clusters declare, when they follow a pattern with their own name in it.
  *  - ML345: `inCluster: true` with another `server`, or on two clusters.
+ *  - ML347: two clusters declaring the same `server`.
  * A cluster listed in several environments (same settings, ML322) counts once.
  */
 import type { Cluster } from '../../config/types.generated.ts';
@@ -34,7 +35,7 @@ export function suggestedServer(name: string, clusters: readonly Cluster[]): str
   return model ? model.server!.replace(model.name, name) : undefined;
 }
 
-/** ML344 and ML345 over platform.yaml's clusters. */
+/** ML344, ML345 and ML347 over platform.yaml's clusters. */
 export function clusterServerDiagnostics(index: PlatformIndex): Diagnostic[] {
   const file = index.file;
   if (!file) return [];
@@ -50,6 +51,13 @@ export function clusterServerDiagnostics(index: PlatformIndex): Diagnostic[] {
     for (const { cluster, path } of flagged.slice(1)) {
       diagnostics.push(diagnosticAt(file, [...path, 'inCluster'], 'ML345', `Cluster \`${cluster.name}\` is \`inCluster: true\`, and so is \`${flagged[0]!.cluster.name}\`: Argo CD runs on one cluster only.`, { hint: 'Give all clusters but the one Argo CD runs on a `server`.' }));
     }
+  }
+  const firstAt = new Map<string, string>();
+  for (const { cluster, path } of clusters) {
+    if (cluster.server === undefined) continue;
+    const first = firstAt.get(cluster.server);
+    if (first === undefined) firstAt.set(cluster.server, cluster.name);
+    else diagnostics.push(diagnosticAt(file, [...path, 'server'], 'ML347', `Cluster \`${cluster.name}\` names the server \`${cluster.server}\`, as cluster \`${first}\` does: Argo CD would deploy both to one cluster.`, { hint: 'Give each cluster its own API server, or list one cluster in both environments.' }));
   }
   const serverless = clusters.filter(({ cluster }) => cluster.server === undefined && cluster.inCluster !== true);
   if (serverless.length === 0 || serverless.length + flagged.length < 2) return diagnostics;
