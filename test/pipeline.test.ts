@@ -27,6 +27,7 @@ describe('compile in batches', () => {
     expect(batches.at(-1)!.files.map((file) => file.path)).toEqual([
       'registry.json',
       ...[...clusters].sort().map((cluster) => `argocd/${cluster}/argocd-notifications/configmap-argocd-notifications-cm.yaml`),
+      ...[...clusters].sort().flatMap((cluster) => [`argocd/${cluster}/appproject-mlops-root-${cluster}.yaml`, `argocd/${cluster}/application-mlops-root-${cluster}.yaml`, `argocd/${cluster}/platform/appproject-mlops-platform-${cluster}.yaml`, `argocd/${cluster}/platform/application-mlops-platform-${cluster}.yaml`]),
       ...[...clusters].sort().flatMap((cluster) => ['clusterstoragecontainer-cirrus-mlops-restricted', 'configmap-workflow-controller-configmap'].map((name) => `clusters/${cluster}/platform/${name}.yaml`)),
     ]);
     for (const batch of batches.slice(0, -1)) expect(new Set(batch.manifests.map((manifest) => `${manifest.cluster}/${manifest.team}`)).size).toBe(1);

@@ -46,6 +46,7 @@ export interface Platform {
   gitops?: GitOps;
   podSecurity?: PodSecurity;
   scheduling?: Scheduling;
+  access?: Access;
   policies?: OrgPolicies;
 }
 /**
@@ -209,6 +210,10 @@ export interface Environment {
    */
   clusters: Cluster[];
   /**
+   * What team owners may do in their namespace of this environment: `read` (get/list/watch workloads, logs, events), `operate` (also run, stop and delete pipeline runs, delete pods), `develop` (also exec into and port-forward to pods). Default by tier: production `read`, staging `operate`, development `develop`.
+   */
+  access?: 'read' | 'operate' | 'develop';
+  /**
    * Approvals a change to this environment needs (besides the author).
    */
   approvals?: number;
@@ -239,9 +244,13 @@ export interface Cluster {
    */
   region: string;
   /**
-   * API server URL Argo CD deploys to (default `https://kubernetes.default.svc`).
+   * API server URL Argo CD (and cross-cluster retraining) reaches this cluster at. Required unless `inCluster` is true, or the cluster is the only one without it (then it is Argo CD's own cluster, `https://kubernetes.default.svc`).
    */
   server?: string;
+  /**
+   * The cluster Argo CD itself runs on: it deploys there through `https://kubernetes.default.svc`. At most one cluster may be in-cluster.
+   */
+  inCluster?: boolean;
   /**
    * An edge cluster: serving uses plain Deployments pinned by node selector and tolerations.
    */
@@ -633,6 +642,19 @@ export interface Scheduling {
       effect?: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
     }[];
   };
+}
+/**
+ * How people reach the team namespaces: the prefixes the Kubernetes API server puts on the users and groups of its OIDC identity provider, so RoleBindings name the subjects the API server actually sees.
+ */
+export interface Access {
+  /**
+   * The API server's `--oidc-groups-prefix` (or `claimMappings.groups.prefix` of its AuthenticationConfiguration), put before every group a RoleBinding names: GitHub teams (`@acme/fraud-ml` → `<prefix>acme:fraud-ml`) and SSO groups (`sso:fraud-ml` → `<prefix>fraud-ml`). Default empty, the API server's own default.
+   */
+  oidcGroupsPrefix?: string;
+  /**
+   * The API server's `--oidc-username-prefix` (or `claimMappings.username.prefix`), put before every user a RoleBinding names (`@alice` → `<prefix>alice`). Default empty; set it to what the API server prepends (e.g. `oidc:`).
+   */
+  oidcUsernamePrefix?: string;
 }
 /**
  * Organisation policy: custom rules, modes of built-in rules, limits and waiver rules.

@@ -35,13 +35,14 @@ export function isGeneratedPath(path: string): boolean {
 /**
  * The team a generated path belongs to (`clusters/<cluster>/<team>/…`, `argocd/<cluster>/<team>/…`);
  * undefined for org-wide files (`registry.json`, each cluster's Argo CD notifications ConfigMap and
- * platform bootstrap, `clusters/<cluster>/platform/…`: no team may be named `platform`, ML335).
+ * platform bootstrap and its Application, `clusters/<cluster>/platform/…` and `argocd/<cluster>/platform/…`:
+ * no team may be named `platform`, ML335).
  */
 export function teamOfGeneratedPath(path: string): string | undefined {
   const parts = path.split('/');
   if ((parts[0] !== 'clusters' && parts[0] !== 'argocd') || parts.length < 4) return undefined;
   if (parts[0] === 'argocd' && parts[2] === NOTIFICATIONS_FOLDER && parts.length === 4 && parts[3]!.startsWith(`configmap-${NOTIFICATIONS_CONFIG_MAP}.`)) return undefined;
-  if (parts[0] === 'clusters' && parts[2] === PLATFORM_BOOTSTRAP_FOLDER && parts.length === 4) return undefined;
+  if (parts[2] === PLATFORM_BOOTSTRAP_FOLDER && parts.length === 4) return undefined;
   return parts[2];
 }
 

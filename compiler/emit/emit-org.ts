@@ -1,7 +1,8 @@
 /**
  * The emit stage: one cdk8s App per team × cluster (one App over the whole org is super-linear), with
  * one Chart per environment the cluster serves plus a GitOps chart, rendered to a deterministic tree:
- * `clusters/<cluster>/<team>/<kind>-<name>.yaml`, `argocd/<cluster>/<team>/…` and `registry.json`.
+ * `clusters/<cluster>/<team>/<kind>-<name>.yaml`, `argocd/<cluster>/<team>/…`, each cluster's root
+ * Application `argocd/<cluster>/application-mlops-root-<cluster>.yaml` and `registry.json`.
  * Builders add constructs; synthesis turns each App's ApiObjects into plain objects; render.ts places
  * and renders them.
  */
@@ -11,6 +12,7 @@ import type { ResolvedOrg } from '../resolve/resolved-org.ts';
 import type { KubernetesObject, Manifest, OutputFile } from './manifest.ts';
 import { notificationsFiles } from './gitops/argocd-notifications.ts';
 import { emitGitOps } from './gitops/emit-gitops.ts';
+import { rootFiles } from './gitops/root-application.ts';
 import { emitMonitoring } from './monitoring/emit-monitoring.ts';
 import { emitPipelines } from './pipelines/emit-pipelines.ts';
 import { platformBootstrapFiles } from './platform-bootstrap/emit-platform-bootstrap.ts';
@@ -21,6 +23,7 @@ import { type OutputFormat, type PlacedChart, placeObjects, renderManifests } fr
 import { emitServing } from './serving/emit-serving.ts';
 import type { TeamClusterContext } from './team-cluster-context.ts';
 import { emitTenancy } from './tenancy/emit-tenancy.ts';
+import { teamRunsIn } from './tenancy/team-presence.ts';
 import { compareCodePoints } from '../support/compare-code-points.ts';
 import { constructId } from './construct-id.ts';
 
@@ -33,8 +36,8 @@ export const ENVIRONMENT_BUILDERS: readonly ChartBuilder[] = [emitTenancy, emitS
 /** Builders of the GitOps chart (Argo CD objects, in the Argo CD namespace). */
 export const GITOPS_BUILDERS: readonly ChartBuilder[] = [emitGitOps];
 
-/** Org-wide files beside the manifests (the catalog; each cluster's Argo CD notifications wiring and platform bootstrap). */
-export const ORG_FILE_BUILDERS: readonly ((org: ResolvedOrg, options: EmitOptions) => OutputFile | readonly OutputFile[])[] = [registryCatalog, notificationsFiles, platformBootstrapFiles];
+/** Org-wide files beside the manifests (the catalog; each cluster's Argo CD notifications wiring, root Application and platform bootstrap). */
+export const ORG_FILE_BUILDERS: readonly ((org: ResolvedOrg, options: EmitOptions) => OutputFile | readonly OutputFile[])[] = [registryCatalog, notificationsFiles, rootFiles, platformBootstrapFiles];
 
 /** What emit produces. */
 export interface EmitResult {
@@ -59,7 +62,7 @@ export interface TeamClusterUnit {
   readonly contexts: readonly TeamClusterContext[];
 }
 
-/** The team × cluster units of an org, narrowed by the options; sorted by cluster, then team. */
+/** The team × cluster units of an org where the team runs something (`teamRunsIn`), narrowed by the options; sorted by cluster, then team. */
 export function teamClusterUnits(org: ResolvedOrg, options: EmitOptions = {}): TeamClusterUnit[] {
   const environments = options.environments ? new Set(options.environments) : undefined;
   const clusters = options.clusters ? new Set(options.clusters) : undefined;
@@ -69,6 +72,7 @@ export function teamClusterUnits(org: ResolvedOrg, options: EmitOptions = {}): T
       if (environments && !environments.has(environment.name)) continue;
       for (const cluster of environment.clusters) {
         if (clusters && !clusters.has(cluster.name)) continue;
+        if (!teamRunsIn(team, environment.name, cluster.name)) continue;
         const key = `${cluster.name}\u0000${team.name}`;
         const unit = units.get(key) ?? { cluster: cluster.name, team: team.name, contexts: [] };
         unit.contexts.push({ org, team, environment, cluster, namespace: `${team.name}-${environment.name}` });

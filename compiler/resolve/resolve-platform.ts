@@ -3,7 +3,7 @@ import type { Environment, Platform } from '../config/types.generated.ts';
 import { resolvePodSecurity } from './pod-security-settings.ts';
 import { resolveScheduling } from './scheduling-settings.ts';
 import { resolveRuntimeMetrics } from './serving-runtimes.ts';
-import type { EnvironmentTier, ResolvedCluster, ResolvedEnvironment, ResolvedPlatform, ResolvedResources } from './resolved-org.ts';
+import type { EnvironmentTier, OwnerAccessLevel, ResolvedCluster, ResolvedEnvironment, ResolvedPlatform, ResolvedResources } from './resolved-org.ts';
 import { EMPTY_RECORD } from '../support/own.ts';
 
 /** The tier an environment has when it declares none, guessed from its name. */
@@ -30,13 +30,32 @@ export const DEFAULT_PROMETHEUS_SERVER_ADDRESS = 'http://prometheus-operated.mon
 /** The default in-cluster API server. */
 export const IN_CLUSTER_SERVER = 'https://kubernetes.default.svc';
 
-function resolveEnvironment(name: string, environment: Environment, file: string): ResolvedEnvironment {
+/** Owner access in an environment that declares none: read-only in production, more the further from it. */
+export function defaultAccess(tier: EnvironmentTier): OwnerAccessLevel {
+  return tier === 'production' ? 'read' : tier === 'staging' ? 'operate' : 'develop';
+}
+
+/**
+ * Names of the clusters Argo CD reaches as `https://kubernetes.default.svc`: those declared `inCluster`,
+ * else the one cluster without a `server` when it is the only one (validation's ML344 refuses two).
+ */
+export function inClusterNames(config: Platform): Set<string> {
+  const clusters = Object.values(config.environments).flatMap((environment) => environment.clusters);
+  const flagged = clusters.filter((cluster) => cluster.inCluster === true).map((cluster) => cluster.name);
+  if (flagged.length > 0) return new Set(flagged);
+  const serverless = new Set(clusters.filter((cluster) => cluster.server === undefined).map((cluster) => cluster.name));
+  return serverless.size === 1 ? serverless : new Set();
+}
+
+function resolveEnvironment(name: string, environment: Environment, file: string, inCluster: ReadonlySet<string>): ResolvedEnvironment {
   const path = ['environments', name];
+  const tier = environment.tier ?? defaultTier(name);
   const clusters: ResolvedCluster[] = environment.clusters.map((cluster, index) => ({
     name: cluster.name,
     region: cluster.region,
     environment: name,
     server: cluster.server ?? IN_CLUSTER_SERVER,
+    inCluster: inCluster.has(cluster.name) || cluster.server === IN_CLUSTER_SERVER,
     edge: cluster.edge ?? false,
     nodeSelector: cluster.nodeSelector ?? EMPTY_RECORD,
     tolerations: cluster.tolerations ?? [],
@@ -44,9 +63,10 @@ function resolveEnvironment(name: string, environment: Environment, file: string
   }));
   return {
     name,
-    tier: environment.tier ?? defaultTier(name),
+    tier,
     clusters,
     approvals: environment.approvals ?? 0,
+    access: environment.access ?? defaultAccess(tier),
     ...(environment.promotion ? { promotion: { from: environment.promotion.from, ...(environment.promotion.soak ? { soak: environment.promotion.soak } : {}) } } : {}),
     source: { file, path },
   };
@@ -55,11 +75,12 @@ function resolveEnvironment(name: string, environment: Environment, file: string
 /** Resolves a validated platform config. `file` is undefined for the default platform. */
 export function resolvePlatform(config: Platform, file: string | undefined): ResolvedPlatform {
   const sourceFile = file ?? 'platform.yaml';
+  const inCluster = inClusterNames(config);
   return {
     name: config.metadata.name,
     owners: config.metadata.owners,
     phase: (config.rollout?.phase ?? 1) as 1 | 2 | 3 | 4,
-    environments: Object.entries(config.environments).map(([name, environment]) => resolveEnvironment(name, environment, sourceFile)),
+    environments: Object.entries(config.environments).map(([name, environment]) => resolveEnvironment(name, environment, sourceFile, inCluster)),
     serving: {
       defaultBackend: config.serving?.default ?? 'kserve',
       kserveDeploymentMode: config.serving?.kserve?.deploymentMode ?? 'Knative',
@@ -91,6 +112,7 @@ export function resolvePlatform(config: Platform, file: string | undefined): Res
     policies: config.policies ?? EMPTY_RECORD,
     podSecurity: resolvePodSecurity(config),
     scheduling: resolveScheduling(config),
+    access: { oidcGroupsPrefix: config.access?.oidcGroupsPrefix ?? '', oidcUsernamePrefix: config.access?.oidcUsernamePrefix ?? '' },
     ...(file ? { file } : {}),
     config,
   };

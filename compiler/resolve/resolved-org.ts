@@ -33,13 +33,18 @@ export interface ResolvedCluster {
   readonly name: string;
   readonly region: string;
   readonly environment: string;
-  /** API server URL for Argo CD. */
+  /** API server URL for Argo CD and cross-cluster retraining (`https://kubernetes.default.svc` when in-cluster). */
   readonly server: string;
+  /** Argo CD's own cluster (declared `inCluster: true`, or the only cluster without a `server`). */
+  readonly inCluster: boolean;
   readonly edge: boolean;
   readonly nodeSelector: Readonly<Record<string, string>>;
   readonly tolerations: readonly Toleration[];
   readonly source: SourceRef;
 }
+
+/** What team owners may do in a namespace: read it, also run pipelines (operate), also exec into pods (develop). */
+export type OwnerAccessLevel = 'read' | 'operate' | 'develop';
 
 /** An environment with its defaults applied. */
 export interface ResolvedEnvironment {
@@ -48,6 +53,8 @@ export interface ResolvedEnvironment {
   readonly clusters: readonly ResolvedCluster[];
   /** Approvals a change needs (0 when not set). */
   readonly approvals: number;
+  /** What team owners may do in their namespace here (declared, else by tier). */
+  readonly access: OwnerAccessLevel;
   readonly promotion?: { readonly from: string; readonly soak?: string };
   readonly source: SourceRef;
 }
@@ -104,6 +111,8 @@ export interface ResolvedPlatform {
   readonly podSecurity: ResolvedPodSecurity;
   /** platform.yaml `scheduling` with defaults. */
   readonly scheduling: ResolvedScheduling;
+  /** Prefixes the API server puts on OIDC users and groups (platform.yaml `access`). */
+  readonly access: { readonly oidcGroupsPrefix: string; readonly oidcUsernamePrefix: string };
   /** `platform.yaml`, or undefined when the default platform is used. */
   readonly file?: string;
   readonly config: Platform;

@@ -9,7 +9,7 @@ import { compileCase, goldenCases, REPO_ROOT } from './golden/golden-cases.ts';
 import { compileTexts, platformYaml, teamYaml } from './emit-text.ts';
 import { join } from 'node:path';
 
-const sharedClusterPlatform = platformYaml().replace('  prod:\n    clusters: [{ name: prod-eu, region: eu-west-1 }]', '  staging:\n    clusters: [{ name: dev-eu, region: eu-west-1 }]');
+const sharedClusterPlatform = platformYaml().replace('  prod:\n    clusters: [{ name: prod-eu, region: eu-west-1, server: "https://prod-eu.k8s.example:6443" }]', '  staging:\n    clusters: [{ name: dev-eu, region: eu-west-1, server: "https://dev-eu.k8s.example:6443" }]');
 const team = teamYaml('deployments:\n  scorer-api:\n    model: scorer\n    environments:\n      dev: { version: "1.0.0" }\n      staging: { version: "1.1.0" }');
 
 describe('team × cluster units', () => {
@@ -41,7 +41,7 @@ describe('emit output', () => {
   it('follows the layout and labels and annotates every object with its source line', async () => {
     for (const golden of goldenCases()) {
       const result = await compileCase(golden);
-      for (const file of result.files) expect(file.path, golden.name).toMatch(/^(clusters|argocd)\/[a-z0-9-]+\/[a-z0-9-]+\/[a-z]+-[a-z0-9.-]+\.yaml$|^registry\.json$/);
+      for (const file of result.files) expect(file.path, golden.name).toMatch(/^(clusters|argocd)\/[a-z0-9-]+\/[a-z0-9-]+\/[a-z]+-[a-z0-9.-]+\.yaml$|^argocd\/[a-z0-9-]+\/(appproject|application)-mlops-root-[a-z0-9-]+\.yaml$|^registry\.json$/);
       for (const { object, path } of result.manifests) {
         expect(object.metadata.labels?.['app.kubernetes.io/managed-by'], path).toBe('cirrus-mlops');
         expect(object.metadata.labels?.['mlops.cirruslabs.io/team'], path).toBe(path.split('/')[2]);

@@ -67,7 +67,7 @@ const orgSpec: fc.Arbitrary<OrgSpec> = fc.uniqueArray(name, { minLength: 1, maxL
 const q = (text: string) => JSON.stringify(text);
 
 function platformYaml(spec: OrgSpec): string {
-  const environments = spec.environments.map((environment, index) => `  ${q(environment)}:\n    tier: ${index === 0 ? 'development' : 'staging'}\n    clusters:\n      - { name: ${q(`c${index}`)}, region: r${index} }`).join('\n');
+  const environments = spec.environments.map((environment, index) => `  ${q(environment)}:\n    tier: ${index === 0 ? 'development' : 'staging'}\n    clusters:\n      - { name: ${q(`c${index}`)}, region: r${index}, server: "https://c${index}.k8s.example:6443" }`).join('\n');
   const quotas = spec.teams.filter((team) => team.quota).map((team) => `    ${q(team.name)}: { cpu: "4", memory: 8Gi, gpu: 0, pods: 10 }`);
   return [
     'apiVersion: mlops.cirruslabs.io/v1alpha1',

@@ -45,7 +45,7 @@ const referenceCases: HostileCase[] = [
   { name: 'metric requirement of an undeclared metric named constructor', files: withTeam(['metrics: { auc: ">= 0.93" }', 'metrics: { constructor: ">= 0.93" }']), exit: 0 },
   { name: 'team folder named constructor validates', files: { 'platform.yaml': PLATFORM, 'teams/constructor/mlops.yaml': edit(TEAM, ['name: fraud', 'name: constructor']), ...Object.fromEntries(Object.entries(CARDS).map(([path, text]) => [path.replace('fraud/', 'constructor/'), text])) }, exit: 0 },
   { name: 'selectorLabels key __proto__', files: withPlatform([['monitoring:\n', 'monitoring:\n  selectorLabels:\n    __proto__: evil\n']]), exit: 1, code: 'ML332', file: 'platform.yaml', at: { text: '__proto__' } },
-  { name: 'nodeSelector key constructor is a label key, value checked', files: withPlatform([['{ name: dev-eu, region: eu-west-1 }', '{ name: dev-eu, region: eu-west-1, nodeSelector: { constructor: "a b" } }']]), exit: 1, code: 'ML332', file: 'platform.yaml', at: { text: '"a b"' } },
+  { name: 'nodeSelector key constructor is a label key, value checked', files: withPlatform([['{ name: dev-eu, region: eu-west-1, server: "https://dev-eu.k8s.example:6443" }', '{ name: dev-eu, region: eu-west-1, server: "https://dev-eu.k8s.example:6443", nodeSelector: { constructor: "a b" } }']]), exit: 1, code: 'ML332', file: 'platform.yaml', at: { text: '"a b"' } },
 ];
 
 const compileCases: HostileCase[] = [

@@ -140,7 +140,7 @@ describe('promotionAllowed with two clusters in the source environment', () => {
       ...tree,
       files: tree.files.map((file) =>
         file.path === 'platform.yaml'
-          ? { ...file, content: String(Buffer.from(file.content)).replace('      - { name: stg-eu, region: eu-west-1 }\n', '      - { name: stg-eu, region: eu-west-1 }\n      - { name: stg-us, region: us-east-1 }\n') }
+          ? { ...file, content: String(Buffer.from(file.content)).replace('      - { name: stg-eu, region: eu-west-1, server: "https://stg-eu.k8s.acme.internal:6443" }\n', '      - { name: stg-eu, region: eu-west-1, server: "https://stg-eu.k8s.acme.internal:6443" }\n      - { name: stg-us, region: us-east-1, server: "https://stg-us.k8s.acme.internal:6443" }\n') }
           : file,
       ),
     });

@@ -46,8 +46,8 @@ function platformYaml(phase: number): string {
     approvals: 2
     promotion: { from: staging, soak: 24h }
     clusters:
-      - { name: prod-eu, region: eu-west-1 }
-      - { name: prod-us, region: us-east-1 }
+      - { name: prod-eu, region: eu-west-1, server: "https://prod-eu.k8s.example:6443" }
+      - { name: prod-us, region: us-east-1, server: "https://prod-us.k8s.example:6443" }
 `
       : '';
   return `apiVersion: mlops.cirruslabs.io/v1alpha1
@@ -60,12 +60,12 @@ rollout: { phase: ${phase} }
 environments:
   dev:
     clusters:
-      - { name: dev-eu, region: eu-west-1 }
+      - { name: dev-eu, region: eu-west-1, server: "https://dev-eu.k8s.example:6443" }
   staging:
     approvals: 1
     promotion: { from: dev, soak: 1h }
     clusters:
-      - { name: stg-eu, region: eu-west-1 }
+      - { name: stg-eu, region: eu-west-1, server: "https://stg-eu.k8s.example:6443" }
 ${prod}serving:
   default: kserve
   images:

@@ -11,12 +11,12 @@ metadata: { name: acme, owners: ["@acme/platform", "sso:platform-admins"] }
 rollout: { phase: PHASE }
 environments:
   dev:
-    clusters: [{ name: dev-eu, region: eu-west-1 }]
+    clusters: [{ name: dev-eu, region: eu-west-1, server: "https://dev-eu.k8s.example:6443" }]
   prod:
     clusters:
-      - { name: prod-eu, region: eu-west-1 }
-      - { name: prod-us, region: us-east-1 }
-      - { name: shop-edge, region: eu-west-1, edge: true }
+      - { name: prod-eu, region: eu-west-1, server: "https://prod-eu.k8s.example:6443" }
+      - { name: prod-us, region: us-east-1, server: "https://prod-us.k8s.example:6443" }
+      - { name: shop-edge, region: eu-west-1, edge: true, server: "https://shop-edge.k8s.example:6443" }
 serving: { images: { sklearn: ghcr.io/acme/sklearn:1.0.0 } }
 identity: { secret: storage-credentials }
 `;

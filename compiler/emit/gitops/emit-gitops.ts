@@ -3,8 +3,11 @@
  * that cluster and only from the deploy repo, and an `Application` that syncs the team's folder
  * `clusters/<cluster>/<team>` of the deploy repo automatically (prune + self-heal). Both live in the
  * Argo CD namespace (platform `gitops.argocdNamespace`). Namespaces are emitted by tenancy and kept in
- * git, so the Application does not create them (`CreateNamespace=false`); the project whitelists the
- * cluster-scoped `Namespace` kind only for the team's own namespace names.
+ * git, so the Application does not create them (`CreateNamespace=false`). The project whitelists
+ * exactly the kinds emitted for the team on the cluster (`project-whitelist.ts`): the namespaced ones
+ * by group and kind, the cluster-scoped ones (the team's Namespaces) by name. It runs after the
+ * environment charts are built, which it reads. Each cluster's root Application (`root-application.ts`)
+ * applies these objects.
  *
  * A cluster listed in two environments gets identical objects from both contexts (the namespaces of
  * every environment on the cluster are included; the default destination namespace is the first of them
@@ -17,6 +20,8 @@ import { sourceAnnotations, standardLabels } from '../labels.ts';
 import { dnsName } from '../pipelines/dns-name.ts';
 import type { TeamClusterContext } from '../team-cluster-context.ts';
 import { notificationSubscriptions } from './argocd-notifications.ts';
+import { teamRunsIn } from '../tenancy/team-presence.ts';
+import { emittedKinds } from './project-whitelist.ts';
 
 /** Argo CD API version. */
 export const ARGO_CD_API_VERSION = 'argoproj.io/v1alpha1';
@@ -34,9 +39,9 @@ export function deployRepoPath(team: string, cluster: string): string {
   return `clusters/${cluster}/${team}`;
 }
 
-/** The team's namespaces on the context's cluster (one per environment the cluster belongs to), sorted. */
+/** The team's namespaces on the context's cluster (one per environment of the cluster the team runs something in), sorted. */
 export function teamNamespacesOnCluster(context: TeamClusterContext): string[] {
-  const environments = context.org.platform.environments.filter((environment) => environment.clusters.some((cluster) => cluster.name === context.cluster.name));
+  const environments = context.org.platform.environments.filter((environment) => environment.clusters.some((cluster) => cluster.name === context.cluster.name) && teamRunsIn(context.team, environment.name, context.cluster.name));
   return [...new Set([context.namespace, ...environments.map((environment) => teamNamespace(context.team.name, environment.name))])].sort();
 }
 
@@ -46,7 +51,8 @@ export function emitGitOps(chart: Chart, context: TeamClusterContext): void {
   const gitops = org.platform.gitops;
   const name = gitOpsName(team.name, cluster.name);
   const namespaces = teamNamespacesOnCluster(context);
-  const environments = org.platform.environments.filter((environment) => environment.clusters.some((candidate) => candidate.name === cluster.name));
+  const kinds = emittedKinds(chart);
+  const environments = org.platform.environments.filter((environment) => environment.clusters.some((candidate) => candidate.name === cluster.name) && teamRunsIn(team, environment.name, cluster.name));
   const metadata = {
     name,
     namespace: gitops.argocdNamespace,
@@ -58,9 +64,10 @@ export function emitGitOps(chart: Chart, context: TeamClusterContext): void {
     kind: 'AppProject',
     metadata,
     spec: {
-      clusterResourceWhitelist: namespaces.map((namespace) => ({ group: '', kind: 'Namespace', name: namespace })),
+      clusterResourceWhitelist: kinds.clusterScoped.map((entry) => ({ ...entry })),
       description: `Team ${team.name} on cluster ${cluster.name} (managed by Cirrus MLOps)`,
       destinations: namespaces.map((namespace) => ({ namespace, server: cluster.server })),
+      namespaceResourceWhitelist: kinds.namespaced.map((entry) => ({ ...entry })),
       sourceRepos: [gitops.repoURL],
     },
   });

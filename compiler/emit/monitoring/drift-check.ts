@@ -60,7 +60,9 @@ export interface DriftCheckJob {
 
 /** The `spec` of the drift-check CronJob (batch/v1). */
 export function driftCheckCronJobSpec(placement: ResolvedPlacement, job: DriftCheckJob): Record<string, unknown> {
-  const submits = job.retrain.length > 0;
+  // The pod's own token is used only to submit on its own cluster (where a Role grants it); remote
+  // clusters are reached with the credentials Secret, which is required: without it the job cannot work.
+  const submitsHere = job.retrain.some((target) => target.inCluster);
   const remote = job.retrain.some((target) => !target.inCluster);
   const secured = secureContainer({
     name: 'drift-check',
@@ -71,9 +73,9 @@ export function driftCheckCronJobSpec(placement: ResolvedPlacement, job: DriftCh
   const container: Record<string, unknown> = {
     ...secured,
     volumeMounts: [{ mountPath: CONFIG_DIRECTORY, name: 'config', readOnly: true }, ...(secured.volumeMounts as unknown[])],
-    ...(remote || job.credentials?.length ? { envFrom: [...(remote ? [{ secretRef: { name: retrainCredentialsSecret(placement.team), optional: true } }] : []), ...(job.credentials ?? []).map((entry) => ({ secretRef: { ...entry.secretRef } }))] } : {}),
+    ...(remote || job.credentials?.length ? { envFrom: [...(remote ? [{ secretRef: { name: retrainCredentialsSecret(placement.team) } }] : []), ...(job.credentials ?? []).map((entry) => ({ secretRef: { ...entry.secretRef } }))] } : {}),
   };
-  const pod = securePodDefaults({ needsToken: submits, serviceAccountName: job.serviceAccount });
+  const pod = securePodDefaults({ needsToken: submitsHere, serviceAccountName: job.serviceAccount });
   return {
     concurrencyPolicy: 'Forbid',
     failedJobsHistoryLimit: 3,

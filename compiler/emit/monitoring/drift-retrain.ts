@@ -5,8 +5,11 @@
  * namespace — what `argo submit --from workflowtemplate/<name> -n <namespace>` does.
  *  - Pipeline on the same cluster: the job uses its own ServiceAccount token; a Role in the pipeline's
  *    namespace lets that account create Workflows and read those templates (nothing else).
- *  - Pipeline on another cluster: the job calls that cluster's API server (`server`) with the credentials
- *    in the Secret {@link retrainCredentialsSecret} (provisioned by the platform team, not kept in git).
+ *  - Pipeline on another cluster: the job calls that cluster's declared API server (`server`; validation's
+ *    ML346 refuses a pipeline cluster without one, which the job would reach as its own API server) with
+ *    the credentials in the Secret {@link retrainCredentialsSecret} (provisioned by the platform team, not
+ *    kept in git, and required: the pod does not start without it). The job mounts its own token only
+ *    when some target is on its own cluster.
  */
 import type { ResolvedPipeline, ResolvedPlacement, ResolvedTeam } from '../../resolve/resolved-org.ts';
 import { workflowTemplateName } from '../pipelines/emit-pipelines.ts';

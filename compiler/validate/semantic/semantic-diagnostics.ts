@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import type { ValidatedConfig } from '../validated-config.ts';
+import { clusterServerDiagnostics } from './cluster-servers.ts';
 import { driftSourceDiagnostics } from './drift-sources.ts';
 import { environmentReferenceDiagnostics } from './environment-references.ts';
 import { hostileValueDiagnostics } from './hostile-values.ts';
@@ -11,10 +12,12 @@ import { kserveRuntimeChoiceDiagnostics } from './kserve-runtime-choice.ts';
 import { modelReferenceDiagnostics } from './model-references.ts';
 import { nameDiagnostics } from './names.ts';
 import { networkDiagnostics } from './network-destinations.ts';
+import { ownerAccessDiagnostics } from './owner-access.ts';
 import { platformBootstrapDiagnostics, teamBootstrapDiagnostics } from './platform-bootstrap-settings.ts';
 import { identityPlaceholderDiagnostics, missingIdentityDiagnostics } from './workload-identity.ts';
 import { indexPlatform } from './platform-index.ts';
 import { promotionDiagnostics } from './promotion.ts';
+import { retrainClusterDiagnostics } from './retrain-clusters.ts';
 import { retrainingDiagnostics } from './retraining.ts';
 import { servingDiagnostics } from './serving.ts';
 import { stepDagDiagnostics } from './step-dag.ts';
@@ -25,7 +28,7 @@ import { waiverTargetDiagnostics } from './waiver-targets.ts';
 /** Runs every semantic check over schema-valid config. */
 export function semanticDiagnostics(config: ValidatedConfig): Diagnostic[] {
   const index = indexPlatform(config);
-  const diagnostics = [...(config.platform.file ? hostileValueDiagnostics(config.platform.file) : []), ...nameDiagnostics(config, index), ...environmentReferenceDiagnostics(config, index), ...valueDiagnostics(config, index), ...promotionDiagnostics(index), ...networkDiagnostics(config.platform), ...identityPlaceholderDiagnostics(config.platform), ...platformBootstrapDiagnostics(config)];
+  const diagnostics = [...(config.platform.file ? hostileValueDiagnostics(config.platform.file) : []), ...nameDiagnostics(config, index), ...environmentReferenceDiagnostics(config, index), ...valueDiagnostics(config, index), ...promotionDiagnostics(index), ...networkDiagnostics(config.platform), ...identityPlaceholderDiagnostics(config.platform), ...platformBootstrapDiagnostics(config), ...clusterServerDiagnostics(index), ...ownerAccessDiagnostics(index)];
   for (const team of config.teams) {
     diagnostics.push(
       ...hostileValueDiagnostics(team.file),
@@ -36,6 +39,7 @@ export function semanticDiagnostics(config: ValidatedConfig): Diagnostic[] {
       ...kserveRuntimeChoiceDiagnostics(team, index),
       ...retrainingDiagnostics(team),
       ...driftSourceDiagnostics(team, index),
+      ...retrainClusterDiagnostics(team, index),
       ...waiverTargetDiagnostics(team, index),
       ...teamBootstrapDiagnostics(team),
     );

@@ -82,8 +82,12 @@ describe('mlops compile', () => {
     expect(files.filter((file) => file !== 'registry.json').every((file) => file.endsWith('.json'))).toBe(true);
     expect((await run(root, ['config'], { out: 'deploy-2', cluster: ['prod-eu'] })).code).toBe(0);
     const prodOnly = listTree(join(root, 'deploy-2'));
-    expect(prodOnly).toContain('clusters/prod-eu/fraud/namespace-fraud-prod.yaml');
-    expect(prodOnly.some((file) => file.startsWith('clusters/dev-eu/'))).toBe(false);
+    // The team deploys nothing to prod-eu: only the cluster's Argo CD root and notifications are written there.
+    expect(prodOnly.filter((file) => file !== 'registry.json').sort()).toEqual([
+      'argocd/prod-eu/application-mlops-root-prod-eu.yaml',
+      'argocd/prod-eu/appproject-mlops-root-prod-eu.yaml',
+      'argocd/prod-eu/argocd-notifications/configmap-argocd-notifications-cm.yaml',
+    ]);
   });
 
   it('refuses to replace a folder it did not write, the config repo itself, or to run without --out', async () => {

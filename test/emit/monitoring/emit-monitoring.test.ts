@@ -188,12 +188,14 @@ describe('emitMonitoring', () => {
     expect(staging.some((object) => object.kind === 'Role')).toBe(false);
   });
 
-  it('submits to another cluster with the team credentials Secret and no local Role', () => {
+  it('submits to another cluster at its declared server with the required team credentials Secret, no token and no local Role', () => {
     const team = EXAMPLE_TEAM.replace('    retrain: { on: drift, deployment: fraud-api }\n    environment: prod\n', '    retrain: { on: drift, deployment: fraud-api }\n    environment: dev\n');
     const objects = emitWith(emitMonitoring, contextFor(resolveExample({ 'platform.yaml': EXAMPLE_PLATFORM, 'teams/fraud/mlops.yaml': team }), 'fraud', 'prod-eu'));
     const config = JSON.parse((objectOf(objects, 'ConfigMap', 'fraud-api-drift-check').data as Record<string, string>)['drift-check.json']!);
-    expect(config.retrain).toEqual([{ cluster: 'dev-eu', inCluster: false, namespace: 'fraud-dev', pipeline: 'retrain-fraud', server: 'https://kubernetes.default.svc', workflowTemplate: 'retrain-fraud' }]);
-    expect(podOf(objectOf(objects, 'CronJob', 'fraud-api-drift-check')).containers[0]!.envFrom).toEqual([{ secretRef: { name: 'fraud-retrain-credentials', optional: true } }]);
+    expect(config.retrain).toEqual([{ cluster: 'dev-eu', inCluster: false, namespace: 'fraud-dev', pipeline: 'retrain-fraud', server: 'https://dev-eu.k8s.example:6443', workflowTemplate: 'retrain-fraud' }]);
+    const pod = podOf(objectOf(objects, 'CronJob', 'fraud-api-drift-check'));
+    expect(pod.containers[0]!.envFrom).toEqual([{ secretRef: { name: 'fraud-retrain-credentials' } }]);
+    expect(pod.automountServiceAccountToken).toBe(false);
     expect(objects.some((object) => object.kind === 'Role')).toBe(false);
     expect(validateKubernetesObjects(objects)).toEqual([]);
   });

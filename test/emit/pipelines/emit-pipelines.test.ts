@@ -118,7 +118,7 @@ describe('emitPipelines', () => {
   });
 
   it('runs pipelines of an edge environment on the edge nodes', () => {
-    const platform = EXAMPLE_PLATFORM.replace('gitops:', '  edge:\n    clusters: [{ name: store-1, region: eu-west-1, edge: true, nodeSelector: { node-role: edge }, tolerations: [{ key: edge, effect: NoSchedule }] }]\ngitops:');
+    const platform = EXAMPLE_PLATFORM.replace('gitops:', '  edge:\n    clusters: [{ name: store-1, region: eu-west-1, server: "https://store-1.k8s.example:6443", edge: true, nodeSelector: { node-role: edge }, tolerations: [{ key: edge, effect: NoSchedule }] }]\ngitops:');
     const team = EXAMPLE_TEAM.replace('    environment: prod\n', '    environment: edge\n');
     const objects = emitWith(emitPipelines, contextFor(resolveExample({ 'platform.yaml': platform, 'teams/fraud/mlops.yaml': team }), 'fraud', 'store-1'));
     expect(specOf(objectOf(objects, 'WorkflowTemplate', 'retrain-fraud'))).toMatchObject({ nodeSelector: { 'node-role': 'edge' }, tolerations: [{ effect: 'NoSchedule', key: 'edge', operator: 'Exists' }] });

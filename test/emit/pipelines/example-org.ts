@@ -11,8 +11,8 @@ kind: Platform
 metadata: { name: acme, owners: ["@acme/platform"] }
 rollout: { phase: 4 }
 environments:
-  dev:     { clusters: [{ name: dev-eu, region: eu-west-1 }] }
-  staging: { clusters: [{ name: stg-eu, region: eu-west-1 }] }
+  dev:     { clusters: [{ name: dev-eu, region: eu-west-1, server: "https://dev-eu.k8s.example:6443" }] }
+  staging: { clusters: [{ name: stg-eu, region: eu-west-1, server: "https://stg-eu.k8s.example:6443" }] }
   prod:
     clusters:
       - { name: prod-eu, region: eu-west-1, server: "https://prod-eu.k8s.acme.io" }

@@ -170,8 +170,8 @@ describe('deployment backend', () => {
 
   it('pins pods of edge clusters with the node selector and tolerations, serving KServe deployments as Deployments', () => {
     const platform = platformYaml().replace(
-      'clusters: [{ name: dev-eu, region: eu-west-1 }]',
-      'clusters: [{ name: edge-1, region: eu-west-1, edge: true, nodeSelector: { site: store }, tolerations: [{ key: edge, effect: NoSchedule }] }]',
+      'clusters: [{ name: dev-eu, region: eu-west-1, server: "https://dev-eu.k8s.example:6443" }]',
+      'clusters: [{ name: edge-1, region: eu-west-1, server: "https://edge-1.k8s.example:6443", edge: true, nodeSelector: { site: store }, tolerations: [{ key: edge, effect: NoSchedule }] }]',
     );
     const kserveTeam = teamYaml(`deployments:
   scorer-api:

@@ -7,8 +7,8 @@ kind: Platform
 metadata: { name: acme, owners: ["@acme/platform"] }
 rollout: { phase: 3 }
 environments:
-  dev: { clusters: [{ name: dev-eu, region: eu-west-1 }] }
-  prod: { approvals: 2, clusters: [{ name: prod-eu, region: eu-west-1 }] }
+  dev: { clusters: [{ name: dev-eu, region: eu-west-1, server: "https://dev-eu.k8s.example:6443" }] }
+  prod: { approvals: 2, clusters: [{ name: prod-eu, region: eu-west-1, server: "https://prod-eu.k8s.example:6443" }] }
 gitops: { deployRepo: acme/deploy }
 monitoring: { predictionLogs: { sink: "http://prediction-log-sink.monitoring.svc", uri: "http://prediction-log-sink.monitoring.svc/events" } }
 `;
