@@ -3,7 +3,7 @@
  * change (in ML terms, from the plan's ML summary), the policy results with the waivers relied on, and
  * the approvals with who met them. Pure.
  */
-import type { AuditApproval, AuditPolicy, AuditServingChange, AuditWaiver } from '../audit/audit-entry.ts';
+import type { AuditApproval, AuditPolicy, AuditServingChange, AuditSource, AuditWaiver } from '../audit/audit-entry.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { RequiredApprovals, Review } from '../plan/approvals/approval-model.ts';
 import { evaluateApprovals } from '../plan/approvals/evaluate-approvals.ts';
@@ -11,6 +11,7 @@ import type { MlSummary } from '../plan/ml/ml-model.ts';
 import type { PolicyResult } from '../policy/evaluate-policies.ts';
 import type { ResolvedOrg } from '../resolve/resolved-org.ts';
 import { compareCodePoints } from '../support/compare-code-points.ts';
+import type { DeployMetadata } from './deploy-model.ts';
 
 function versionMetrics(org: ResolvedOrg | undefined, team: string, model: string, version: string | undefined): Record<string, number> | undefined {
   if (!org || version === undefined) return undefined;
@@ -84,4 +85,16 @@ export function approvalRecords(required: RequiredApprovals, reviews: readonly R
   const author = required.author?.toLowerCase();
   const approvers = [...new Set(reviews.map((review) => login(review.reviewer.trim().toLowerCase().replace(/^@/, ''))))].filter((name) => name !== '' && `@${name}` !== author).sort();
   return { approvals, approvers };
+}
+
+/** The `source` of an audit entry: the source repo and commit, with the PR, its times and author when known. */
+export function auditSource(metadata: DeployMetadata): AuditSource {
+  return {
+    repo: metadata.sourceRepo,
+    sha: metadata.sha,
+    ...(metadata.pullRequest !== undefined ? { pr: metadata.pullRequest } : {}),
+    ...(metadata.prOpenedAt ? { prOpenedAt: metadata.prOpenedAt } : {}),
+    ...(metadata.mergedAt ? { mergedAt: metadata.mergedAt } : {}),
+    ...(metadata.author ? { author: metadata.author } : {}),
+  };
 }

@@ -13,7 +13,7 @@ import { requiredApprovals } from '../plan/approvals/required-approvals.ts';
 import { mlSummary } from '../plan/ml/ml-summary.ts';
 import type { ResolvedOrg } from '../resolve/resolved-org.ts';
 import { compareCodePoints } from '../support/compare-code-points.ts';
-import { policySummary, servingChanges, waiversRelied } from './audit-details.ts';
+import { auditSource, policySummary, servingChanges, waiversRelied } from './audit-details.ts';
 import { deployCommitMessage } from './commit-trailers.ts';
 import type { DeployInput, DeployOutcome, DeployPlanned, DeployRefused, DriftedFile } from './deploy-model.ts';
 import { type DeployRecordParts, deployRecords } from './deploy-records.ts';
@@ -38,14 +38,7 @@ function baseEntry(input: DeployInput, treeHash: string): Omit<UnchainedAuditEnt
   return {
     time: metadata.time,
     actor: metadata.actor,
-    source: {
-      repo: metadata.sourceRepo,
-      sha: metadata.sha,
-      ...(metadata.pullRequest !== undefined ? { pr: metadata.pullRequest } : {}),
-      ...(metadata.prOpenedAt ? { prOpenedAt: metadata.prOpenedAt } : {}),
-      ...(metadata.mergedAt ? { mergedAt: metadata.mergedAt } : {}),
-      ...(metadata.author ? { author: metadata.author } : {}),
-    },
+    source: auditSource(metadata),
     deploy: { repo: destination.repo, branch: destination.branch, treeHash },
   };
 }

@@ -16,7 +16,7 @@ import { compileSides } from '../plan/inputs/compile-sides.ts';
 import { inputChanges } from '../plan/inputs/input-changes.ts';
 import { mlSummary } from '../plan/ml/ml-summary.ts';
 import { compareCodePoints } from '../support/compare-code-points.ts';
-import { servingChanges } from './audit-details.ts';
+import { auditSource, servingChanges } from './audit-details.ts';
 import type { DeployDestination, DeployMetadata } from './deploy-model.ts';
 import { type DeployRecordParts, type DeployRecords, deployRecords } from './deploy-records.ts';
 
@@ -64,14 +64,7 @@ export function includedDeployParts(input: IncludedDeployInput): DeployRecordPar
       time: metadata.time,
       event: metadata.event ?? 'deploy',
       actor: metadata.actor,
-      source: {
-        repo: metadata.sourceRepo,
-        sha: metadata.sha,
-        ...(metadata.pullRequest !== undefined ? { pr: metadata.pullRequest } : {}),
-        ...(metadata.prOpenedAt ? { prOpenedAt: metadata.prOpenedAt } : {}),
-        ...(metadata.mergedAt ? { mergedAt: metadata.mergedAt } : {}),
-        ...(metadata.author ? { author: metadata.author } : {}),
-      },
+      source: auditSource(metadata),
       deploy: { repo: destination.repo, branch: destination.branch, treeHash: input.treeHash, includedIn: input.includedIn },
       environments,
       teams: [...teams].sort(compareCodePoints),

@@ -13,6 +13,7 @@ import type { EmitOptions } from '../emit-org.ts';
 import { renderObject } from '../render.ts';
 import type { KubernetesObject, OutputFile } from '../manifest.ts';
 import type { ResolvedOrg } from '../../resolve/resolved-org.ts';
+import { selectedClusters } from '../selected-clusters.ts';
 
 /** Name of the webhook service in `argocd-notifications-cm` (`service.webhook.<name>`). */
 export const NOTIFICATION_SERVICE = 'mlops-deploy';
@@ -100,13 +101,6 @@ export const NOTIFICATIONS_FOLDER = 'argocd-notifications';
  * of the platform (narrowed like the teams' output by `--env` and `--cluster`).
  */
 export function notificationsFiles(org: ResolvedOrg, options: EmitOptions = {}): OutputFile[] {
-  const environments = options.environments ? new Set(options.environments) : undefined;
-  const only = options.clusters ? new Set(options.clusters) : undefined;
   const format = options.format ?? 'yaml';
-  const clusters = new Set<string>();
-  for (const environment of org.platform.environments) {
-    if (environments && !environments.has(environment.name)) continue;
-    for (const cluster of environment.clusters) if (!only || only.has(cluster.name)) clusters.add(cluster.name);
-  }
-  return [...clusters].sort().map((cluster) => ({ path: `argocd/${cluster}/${NOTIFICATIONS_FOLDER}/configmap-${NOTIFICATIONS_CONFIG_MAP}.${format}`, content: renderObject(notificationsConfigMap(org, cluster), format) }));
+  return selectedClusters(org, options).map((cluster) => ({ path: `argocd/${cluster}/${NOTIFICATIONS_FOLDER}/configmap-${NOTIFICATIONS_CONFIG_MAP}.${format}`, content: renderObject(notificationsConfigMap(org, cluster), format) }));
 }

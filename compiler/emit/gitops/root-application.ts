@@ -22,6 +22,7 @@ import { ARGO_CD_API_VERSION } from './emit-gitops.ts';
 import { NOTIFICATIONS_FOLDER } from './argocd-notifications.ts';
 import { platformApplicationName, platformApplicationObjects } from './platform-application.ts';
 import { PLATFORM_BOOTSTRAP_FOLDER } from '../platform-bootstrap/emit-platform-bootstrap.ts';
+import { selectedClusters } from '../selected-clusters.ts';
 
 /** Name of the root AppProject and Application of a cluster. */
 export function rootName(cluster: string): string {
@@ -78,15 +79,8 @@ export function rootObjects(org: ResolvedOrg, cluster: string): { project: Kuber
 
 /** One root AppProject and Application per cluster of the platform (narrowed like the teams' output by `--env` and `--cluster`). */
 export function rootFiles(org: ResolvedOrg, options: EmitOptions = {}): OutputFile[] {
-  const environments = options.environments ? new Set(options.environments) : undefined;
-  const only = options.clusters ? new Set(options.clusters) : undefined;
   const format = options.format ?? 'yaml';
-  const clusters = new Set<string>();
-  for (const environment of org.platform.environments) {
-    if (environments && !environments.has(environment.name)) continue;
-    for (const cluster of environment.clusters) if (!only || only.has(cluster.name)) clusters.add(cluster.name);
-  }
-  return [...clusters].sort().flatMap((cluster) => {
+  return selectedClusters(org, options).flatMap((cluster) => {
     const { project, application } = rootObjects(org, cluster);
     const name = rootName(cluster);
     const platform = platformApplicationObjects(org, cluster);

@@ -12,6 +12,7 @@ import { lazyOutputFile, objectFileName } from '../render.ts';
 import type { ResolvedOrg } from '../../resolve/resolved-org.ts';
 import { workflowControllerConfigMap } from './argo-executor-config.ts';
 import { restrictedStorageContainer } from './restricted-storage-container.ts';
+import { selectedClusters } from '../selected-clusters.ts';
 
 /** Folder of a cluster's bootstrap under `clusters/<cluster>/`. */
 export const PLATFORM_BOOTSTRAP_FOLDER = 'platform';
@@ -20,18 +21,6 @@ export const PLATFORM_BOOTSTRAP_FOLDER = 'platform';
 export function platformBootstrapObjects(org: Pick<ResolvedOrg, 'platform'>): KubernetesObject[] {
   const settings = org.platform.podSecurity;
   return [restrictedStorageContainer(settings), ...(settings.argoExecutor === 'emit' ? [workflowControllerConfigMap(settings)] : [])];
-}
-
-/** The clusters the options select, sorted. */
-function selectedClusters(org: ResolvedOrg, options: EmitOptions): string[] {
-  const environments = options.environments ? new Set(options.environments) : undefined;
-  const only = options.clusters ? new Set(options.clusters) : undefined;
-  const clusters = new Set<string>();
-  for (const environment of org.platform.environments) {
-    if (environments && !environments.has(environment.name)) continue;
-    for (const cluster of environment.clusters) if (!only || only.has(cluster.name)) clusters.add(cluster.name);
-  }
-  return [...clusters].sort();
 }
 
 /** The bootstrap files: `clusters/<cluster>/platform/<kind>-<name>.<ext>` for every selected cluster. */
