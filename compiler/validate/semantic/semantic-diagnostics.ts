@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import type { ValidatedConfig } from '../validated-config.ts';
+import { apiServerEgressDiagnostics } from './api-server-egress.ts';
 import { clusterServerDiagnostics } from './cluster-servers.ts';
 import { driftSourceDiagnostics } from './drift-sources.ts';
 import { environmentReferenceDiagnostics } from './environment-references.ts';
@@ -45,5 +46,6 @@ export function semanticDiagnostics(config: ValidatedConfig): Diagnostic[] {
     );
   }
   diagnostics.push(...missingIdentityDiagnostics(config.teams, config.platform));
+  diagnostics.push(...apiServerEgressDiagnostics(config.teams, config.platform));
   return diagnostics;
 }
