@@ -37,9 +37,9 @@ const schedule = (cron: string) => ['    produces: fraud-detector', `    produce
 const numbers: HostileCase[] = [
   { name: 'canary traffic 0.5', files: withTeam(['traffic: 10', 'traffic: 0.5']), exit: 1, code: 'ML203', at: { text: '0.5' } },
   { name: 'A/B weights 80.5 / 19.5', files: withTeam(abTest('80.5', '19.5')), exit: 1, code: 'ML203', at: { text: '80.5' } },
-  { name: 'replicas.max 1e308', files: withTeam(['max: 6', 'max: 1e308']), exit: 1, code: 'ML206', at: { text: '1e308' } },
-  { name: 'replicas.max .nan', files: withTeam(['max: 6', 'max: .nan']), exit: 1, code: 'ML203', at: { text: '.nan' } },
-  { name: 'replicas.max .inf', files: withTeam(['max: 6', 'max: .inf']), exit: 1, code: 'ML203', at: { text: '.inf' } },
+  { name: 'replicas.max 1e308', files: withTeam(['max: 4', 'max: 1e308']), exit: 1, code: 'ML206', at: { text: '1e308' } },
+  { name: 'replicas.max .nan', files: withTeam(['max: 4', 'max: .nan']), exit: 1, code: 'ML203', at: { text: '.nan' } },
+  { name: 'replicas.max .inf', files: withTeam(['max: 4', 'max: .inf']), exit: 1, code: 'ML203', at: { text: '.inf' } },
   { name: 'replicas.min 1.5', files: withTeam(['min: 2', 'min: 1.5']), exit: 1, code: 'ML203', at: { text: '1.5,' } },
   { name: 'port 8080.5', files: withTeam(['    model: fraud-detector\n    requirements:', '    model: fraud-detector\n    port: 8080.5\n    requirements:']), exit: 1, code: 'ML203', at: { text: '8080.5' } },
   { name: 'SLO latency 1e20 (beyond 2^53)', files: withTeam(['latencyP99Ms: 150', 'latencyP99Ms: 1e20']), exit: 1, code: 'ML328', at: { text: '1e20' } },

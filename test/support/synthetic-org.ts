@@ -77,6 +77,7 @@ quotas:
   perTeam: { cpu: "256", memory: 1024Gi, gpu: 8, pods: 500 }
 gitops: { deployRepo: acme/mlops-deploy, branch: main, argocdNamespace: argocd }
 identity: { serviceAccountAnnotations: { eks.amazonaws.com/role-arn: "arn:aws:iam::123456789012:role/mlops-{team}-{environment}" } }
+network: { destinations: { kubernetes-api: { cidrs: ["10.0.0.0/24"], ports: [443, 6443] } }, egress: { pipelines: [kubernetes-api] } }
 policies:
   maxWaiverDays: 90
   maxCanaryTraffic: 20

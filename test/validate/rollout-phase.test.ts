@@ -19,6 +19,7 @@ environments:
       - { name: shop-edge, region: eu-west-1, edge: true, server: "https://shop-edge.k8s.example:6443" }
 serving: { images: { sklearn: ghcr.io/acme/sklearn:1.0.0 } }
 identity: { secret: storage-credentials }
+network: { destinations: { kubernetes-api: { cidrs: ["10.0.0.0/24"], ports: [443, 6443] } }, egress: { pipelines: [kubernetes-api] } }
 `;
 
 const KITCHEN_SINK_TEAM = `apiVersion: mlops.cirruslabs.io/v1alpha1

@@ -82,11 +82,15 @@ describe('mlops compile', () => {
     expect(files.filter((file) => file !== 'registry.json').every((file) => file.endsWith('.json'))).toBe(true);
     expect((await run(root, ['config'], { out: 'deploy-2', cluster: ['prod-eu'] })).code).toBe(0);
     const prodOnly = listTree(join(root, 'deploy-2'));
-    // The team deploys nothing to prod-eu: only the cluster's Argo CD root and notifications are written there.
+    // The team deploys nothing to prod-eu: only the cluster's Argo CD root, notifications and platform bootstrap are written there.
     expect(prodOnly.filter((file) => file !== 'registry.json').sort()).toEqual([
       'argocd/prod-eu/application-mlops-root-prod-eu.yaml',
       'argocd/prod-eu/appproject-mlops-root-prod-eu.yaml',
       'argocd/prod-eu/argocd-notifications/configmap-argocd-notifications-cm.yaml',
+      'argocd/prod-eu/platform/application-mlops-platform-prod-eu.yaml',
+      'argocd/prod-eu/platform/appproject-mlops-platform-prod-eu.yaml',
+      'clusters/prod-eu/platform/clusterstoragecontainer-cirrus-mlops-restricted.yaml',
+      'clusters/prod-eu/platform/configmap-workflow-controller-configmap.yaml',
     ]);
   });
 

@@ -72,13 +72,22 @@ describe('emitGitOps', () => {
 describe('rootFiles', () => {
   const org = resolveExample();
 
-  it('writes one root AppProject and Application per cluster beside the team folders, narrowed like the teams', () => {
-    expect(rootFiles(org, { clusters: ['prod-eu'] }).map((file) => file.path)).toEqual(['argocd/prod-eu/appproject-mlops-root-prod-eu.yaml', 'argocd/prod-eu/application-mlops-root-prod-eu.yaml']);
+  it('writes one root AppProject and Application per cluster beside the team folders, and the platform bootstrap\'s below it, narrowed like the teams', () => {
+    expect(rootFiles(org, { clusters: ['prod-eu'] }).map((file) => file.path)).toEqual([
+      'argocd/prod-eu/appproject-mlops-root-prod-eu.yaml',
+      'argocd/prod-eu/application-mlops-root-prod-eu.yaml',
+      'argocd/prod-eu/platform/appproject-mlops-platform-prod-eu.yaml',
+      'argocd/prod-eu/platform/application-mlops-platform-prod-eu.yaml',
+    ]);
     expect(rootFiles(org, { environments: ['prod'], format: 'json' }).map((file) => file.path)).toEqual([
       'argocd/prod-eu/appproject-mlops-root-prod-eu.json',
       'argocd/prod-eu/application-mlops-root-prod-eu.json',
+      'argocd/prod-eu/platform/appproject-mlops-platform-prod-eu.json',
+      'argocd/prod-eu/platform/application-mlops-platform-prod-eu.json',
       'argocd/prod-us/appproject-mlops-root-prod-us.json',
       'argocd/prod-us/application-mlops-root-prod-us.json',
+      'argocd/prod-us/platform/appproject-mlops-platform-prod-us.json',
+      'argocd/prod-us/platform/application-mlops-platform-prod-us.json',
     ]);
   });
 

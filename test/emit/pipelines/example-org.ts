@@ -20,6 +20,7 @@ environments:
     approvals: 2
 gitops: { deployRepo: acme/mlops-deploy, branch: main, argocdNamespace: argocd }
 identity: { serviceAccountAnnotations: { eks.amazonaws.com/role-arn: "arn:aws:iam::123456789012:role/mlops-{team}-{environment}" } }
+network: { destinations: { kubernetes-api: { cidrs: ["10.0.0.0/24"], ports: [443, 6443] } }, egress: { pipelines: [kubernetes-api] } }
 monitoring:
   predictionLogs: { sink: "http://prediction-log-sink.monitoring.svc", uri: "http://prediction-log-sink.monitoring.svc/events" }
 `;

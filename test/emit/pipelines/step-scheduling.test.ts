@@ -26,8 +26,8 @@ describe('pipeline step retries, deadlines and GPU placement', () => {
 
   it('takes per-step overrides and platform scheduling.gpu, merged with the cluster placement', () => {
     const platform = EXAMPLE_PLATFORM.replace(
-      '  dev:     { clusters: [{ name: dev-eu, region: eu-west-1 }] }',
-      '  dev:     { clusters: [{ name: dev-eu, region: eu-west-1, nodeSelector: { zone: a }, tolerations: [{ key: spot, effect: NoSchedule }] }] }',
+      '  dev:     { clusters: [{ name: dev-eu, region: eu-west-1, server: "https://dev-eu.k8s.example:6443" }] }',
+      '  dev:     { clusters: [{ name: dev-eu, region: eu-west-1, server: "https://dev-eu.k8s.example:6443", nodeSelector: { zone: a }, tolerations: [{ key: spot, effect: NoSchedule }] }] }',
     ) + 'scheduling:\n  gpu:\n    nodeSelector: { "nvidia.com/gpu.present": "true" }\n    tolerations: [{ key: gpu-pool, value: a100, effect: NoSchedule }]\n';
     const team = EXAMPLE_TEAM.replace('        secretRef: warehouse-credentials\n', '        secretRef: warehouse-credentials\n        retries: 0\n        timeout: 90m\n');
     const dev = emitWith(emitPipelines, contextFor(resolveExample({ 'platform.yaml': platform, 'teams/fraud/mlops.yaml': team }), 'fraud', 'dev-eu'));

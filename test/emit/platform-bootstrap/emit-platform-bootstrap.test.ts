@@ -12,7 +12,7 @@ const team = teamYaml(`deployments:
 function bootstrapFiles(extra = ''): Map<string, EmittedObject> {
   const result = compileTexts(platformYaml({ mode: 'Standard', extra }), team);
   expect(result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
-  return new Map(result.files.filter((file) => file.path.includes('/platform/')).map((file) => [file.path, parse(file.content)]));
+  return new Map(result.files.filter((file) => file.path.startsWith('clusters/') && file.path.includes('/platform/')).map((file) => [file.path, parse(file.content)]));
 }
 
 describe('platform bootstrap', () => {
