@@ -60,15 +60,26 @@ export function gitBlobId(content: string | Uint8Array): string {
  */
 export function renderedTreeHash(files: ReadonlyMap<string, string> | Readonly<Record<string, string>>): string {
   const entries = files instanceof Map ? files : new Map(Object.entries(files));
-  let paths = [...entries.keys()];
-  for (let index = 1; index < paths.length; index++) {
-    if (compareCodePoints(paths[index - 1]!, paths[index]!) > 0) {
-      paths = paths.sort(compareCodePoints);
+  let ordered: Iterable<[string, string]> = entries;
+  let previous: string | undefined;
+  for (const path of entries.keys()) {
+    if (previous !== undefined && compareCodePoints(previous, path) > 0) {
+      ordered = [...entries].sort(([left], [right]) => compareCodePoints(left, right));
       break;
     }
+    previous = path;
   }
+  // Hashed in chunks of ~256 KiB: one `update` per entry costs more than the hashing (a large org lists ~170,000).
   const hash = createHash('sha256');
-  for (const path of paths) hash.update(`${path}\0${entries.get(path)}\n`);
+  let chunk = '';
+  for (const [path, blobId] of ordered) {
+    chunk += `${path}\0${blobId}\n`;
+    if (chunk.length > 262_144) {
+      hash.update(chunk);
+      chunk = '';
+    }
+  }
+  hash.update(chunk);
   return `sha256:${hash.digest('hex')}`;
 }
 

@@ -166,11 +166,14 @@ export class GitDeployTarget {
 
   async #snapshot(tip: string): Promise<DeployRepoSnapshot> {
     const { generated, trailFiles } = await this.generatedAt(tip);
-    const registry = generated.has('registry.json') ? await this.readFile(tip, 'registry.json') : undefined;
-    const stateText = await this.readFile(tip, DEPLOY_STATE_PATH);
-    const state = stateText === undefined ? undefined : parseDeployState(stateText);
     const lastTrail = trailFiles.at(-1);
-    const trailText = lastTrail === undefined ? undefined : ((await this.readFile(tip, lastTrail)) ?? '');
+    // Three independent reads, each its own git process: in parallel.
+    const [registry, stateText, trailText] = await Promise.all([
+      generated.has('registry.json') ? this.readFile(tip, 'registry.json') : undefined,
+      this.readFile(tip, DEPLOY_STATE_PATH),
+      lastTrail === undefined ? undefined : this.readFile(tip, lastTrail).then((text) => text ?? ''),
+    ]);
+    const state = stateText === undefined ? undefined : parseDeployState(stateText);
     if (lastTrail !== undefined && trailText !== undefined) this.#trail = { commit: tip, path: lastTrail, content: trailText };
     const last = lastTrail === undefined ? undefined : lastEntry(parseTrail([{ path: lastTrail, content: trailText ?? '' }]));
     const newestTrail = lastTrail === undefined ? undefined : { path: lastTrail, content: trailText ?? '' };
