@@ -12,6 +12,7 @@ import type { SourceFile, SourceTree } from '../../compiler/load/source-tree.ts'
 import { compareCodePoints } from '../../compiler/support/compare-code-points.ts';
 import { CatFileProcess } from './cat-file-process.ts';
 import { type CommitObject, parseCommit, parseTree, type TreeEntry } from './git-objects.ts';
+import { PromiseMemo } from './promise-memo.ts';
 
 /** A file of a flattened tree. */
 interface TreeFile {
@@ -29,8 +30,7 @@ const TREE_ENTRIES_KEPT = 500_000;
 export class CommitReader {
   readonly #process: CatFileProcess;
   readonly #blobs: BlobStore | undefined;
-  readonly #trees = new Map<string, { readonly entries: Promise<TreeEntry[]>; count: number }>();
-  #treeEntries = 0;
+  readonly #trees = new PromiseMemo<TreeEntry[]>(TREE_ENTRIES_KEPT, (entries) => entries.length);
 
   /** @param gitDir the clone's git directory; @param blobs blob contents shared across reads (and clones). */
   constructor(gitDir: string, blobs?: BlobStore) {
@@ -116,41 +116,11 @@ export class CommitReader {
   }
 
   #tree(oid: string): Promise<TreeEntry[]> {
-    const kept = this.#trees.get(oid);
-    if (kept) {
-      this.#trees.delete(oid);
-      this.#trees.set(oid, kept);
-      return kept.entries;
-    }
-    const held = {
-      count: 0,
-      entries: this.#process.read(oid).then((object) => {
-        if (object?.type !== 'tree') throw new Error(`Tree ${oid} is not in the clone`);
-        return parseTree(object.content, oid.length / 2);
-      }),
-    };
-    this.#trees.set(oid, held);
-    held.entries.then(
-      (entries) => {
-        if (this.#trees.get(oid) !== held) return;
-        held.count = entries.length;
-        this.#treeEntries += entries.length;
-        this.#evict();
-      },
-      () => {
-        if (this.#trees.get(oid) === held) this.#trees.delete(oid);
-      },
-    );
-    return held.entries;
-  }
-
-  /** Forgets the least recently used trees beyond the limit. */
-  #evict(): void {
-    for (const [key, held] of this.#trees) {
-      if (this.#treeEntries <= TREE_ENTRIES_KEPT) return;
-      this.#trees.delete(key);
-      this.#treeEntries -= held.count;
-    }
+    return this.#trees.get(oid, async () => {
+      const object = await this.#process.read(oid);
+      if (object?.type !== 'tree') throw new Error(`Tree ${oid} is not in the clone`);
+      return parseTree(object.content, oid.length / 2);
+    });
   }
 
   async #blob(oid: string): Promise<Uint8Array> {

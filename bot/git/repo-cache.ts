@@ -15,12 +15,12 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleGit } from 'simple-git';
-import type { SourceTree } from '../../compiler/load/source-tree.ts';
+import { type SourceTree, sourceBytes } from '../../compiler/load/source-tree.ts';
 import { cloneUrl, DEFAULT_CLONE_URL_TEMPLATE, isSafeRepositoryName, type RepositoryName } from './clone-url.ts';
 import { KeyedLock } from './keyed-lock.ts';
 import { BlobMemo } from './blob-memo.ts';
 import { CommitReader } from './commit-reader.ts';
-import { TreeMemo } from './tree-memo.ts';
+import { PromiseMemo } from './promise-memo.ts';
 
 /** Options of the cache. */
 export interface RepoCacheOptions {
@@ -96,7 +96,8 @@ export class RepoCache implements GitRepositoryCache {
   readonly #lock = new KeyedLock();
   readonly #initialised = new Map<string, Promise<string>>();
   /** Trees and merge bases of commits never change: kept to save git processes, never to decide. */
-  readonly #trees = new TreeMemo();
+  /** Config trees by commit SHA (the base branch's is read once for many pull requests), up to 64 MiB of files. */
+  readonly #trees = new PromiseMemo<SourceTree>(64 * 1024 * 1024, sourceBytes);
   readonly #blobs = new BlobMemo();
   readonly #mergeBases = new Map<string, string>();
   /** One reader (a `git cat-file` process) per clone folder, least recently used first. */

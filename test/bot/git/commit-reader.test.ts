@@ -40,7 +40,7 @@ afterEach(async () => {
 describe('CommitReader', () => {
   it('reads the same config tree as the CLI reader (`git ls-tree` and `git show`), for a base and its head', async () => {
     await mkdir(join(dir, 'teams', 'x'), { recursive: true });
-    await symlink('../../shared/values.yaml', join(dir, 'teams', 'x', 'linked.yaml'));
+    await symlink('../../common/values.yaml', join(dir, 'teams', 'x', 'linked.yaml'));
     await mkdir(join(dir, 'teams', 'w'), { recursive: true });
     await symlink('../x/mlops.yaml', join(dir, 'teams', 'w', 'mlops.yaml'));
     const base = await commit({
@@ -49,7 +49,7 @@ describe('CommitReader', () => {
       'teams/x/cards/model.md': '# card\n',
       'teams/y-é/mlops.yaml': 'y: 1\n',
       'teams/y/mlops.yaml': 'y: 1\n',
-      'shared/values.yaml': 'v: 1\n',
+      'common/values.yaml': 'v: 1\n',
       'README.md': 'read me\n',
       'notebooks/a.ipynb': '{}\n',
       'z.yaml': '',
