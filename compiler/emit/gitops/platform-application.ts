@@ -13,16 +13,11 @@ import type { KubernetesObject } from '../manifest.ts';
 import { dnsName } from '../pipelines/dns-name.ts';
 import { PLATFORM_BOOTSTRAP_FOLDER, platformBootstrapObjects } from '../platform-bootstrap/emit-platform-bootstrap.ts';
 import { ARGO_CD_API_VERSION } from './emit-gitops.ts';
+import { whitelistEntries } from './project-whitelist.ts';
 
 /** Name of a cluster's platform AppProject and Application. */
 export function platformApplicationName(cluster: string): string {
   return dnsName(['mlops-platform', cluster]);
-}
-
-/** `group`/`kind` of an object's apiVersion and kind (the core group is `''`). */
-function groupKind(object: KubernetesObject): { group: string; kind: string } {
-  const slash = object.apiVersion.indexOf('/');
-  return { group: slash < 0 ? '' : object.apiVersion.slice(0, slash), kind: object.kind };
 }
 
 /** The platform AppProject and Application of one cluster (deploying to the cluster's declared server). */
@@ -31,9 +26,7 @@ export function platformApplicationObjects(org: ResolvedOrg, cluster: string): {
   const server = org.platform.environments.flatMap((environment) => environment.clusters).find((candidate) => candidate.name === cluster)?.server;
   if (server === undefined) throw new Error(`platformApplicationObjects: unknown cluster ${cluster}`);
   const name = platformApplicationName(cluster);
-  const objects = platformBootstrapObjects(org);
-  const namespaced = objects.filter((object) => object.metadata.namespace !== undefined);
-  const clusterScoped = objects.filter((object) => object.metadata.namespace === undefined);
+  const whitelist = whitelistEntries(platformBootstrapObjects(org).map((object) => ({ apiVersion: object.apiVersion, kind: object.kind, name: object.metadata.name })));
   const namespace = org.platform.podSecurity.argoNamespace;
   const metadata = {
     name,
@@ -47,10 +40,10 @@ export function platformApplicationObjects(org: ResolvedOrg, cluster: string): {
       metadata,
       spec: {
         // Named entries: the project may create this cluster's bootstrap objects and nothing else cluster-wide.
-        clusterResourceWhitelist: clusterScoped.map((object) => ({ ...groupKind(object), name: object.metadata.name })),
+        clusterResourceWhitelist: whitelist.clusterScoped,
         description: `Platform bootstrap of cluster ${cluster} (managed by Cirrus MLOps)`,
         destinations: [{ namespace, server }],
-        namespaceResourceWhitelist: [...new Map(namespaced.map((object) => [`${groupKind(object).group}/${object.kind}`, groupKind(object)])).values()],
+        namespaceResourceWhitelist: whitelist.namespaced,
         sourceRepos: [repoURL],
       },
     },

@@ -31,22 +31,34 @@ export function apiGroup(apiVersion: string): string {
 
 const byGroupKind = (a: GroupKind, b: GroupKind) => (a.group === b.group ? (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) : a.group < b.group ? -1 : 1);
 
-/** The namespaced and cluster-scoped kinds of the ApiObjects in every chart of `gitopsChart`'s App but `gitopsChart` itself. */
-export function emittedKinds(gitopsChart: Chart): { namespaced: GroupKind[]; clusterScoped: NamedGroupKind[] } {
+/** An object as a whitelist sees it. */
+export interface WhitelistedObject {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly name: string;
+}
+
+/** The whitelist entries for `objects`: their namespaced kinds, and their cluster-scoped objects by name; sorted, each once. */
+export function whitelistEntries(objects: Iterable<WhitelistedObject>): { namespaced: GroupKind[]; clusterScoped: NamedGroupKind[] } {
   const namespaced = new Map<string, GroupKind>();
   const clusterScoped = new Map<string, NamedGroupKind>();
-  for (const construct of gitopsChart.node.root.node.findAll()) {
-    if (!(construct instanceof ApiObject) || construct.chart === gitopsChart) continue;
-    const group = apiGroup(construct.apiVersion);
-    if (CLUSTER_SCOPED_KINDS.has(construct.kind)) {
-      const name = construct.metadata.name ?? construct.name;
-      clusterScoped.set(`${group}/${construct.kind}/${name}`, { group, kind: construct.kind, name });
-    } else {
-      namespaced.set(`${group}/${construct.kind}`, { group, kind: construct.kind });
-    }
+  for (const { apiVersion, kind, name } of objects) {
+    const group = apiGroup(apiVersion);
+    if (CLUSTER_SCOPED_KINDS.has(kind)) clusterScoped.set(`${group}/${kind}/${name}`, { group, kind, name });
+    else namespaced.set(`${group}/${kind}`, { group, kind });
   }
   return {
     namespaced: [...namespaced.values()].sort(byGroupKind),
     clusterScoped: [...clusterScoped.values()].sort((a, b) => byGroupKind(a, b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
   };
+}
+
+/** The namespaced and cluster-scoped kinds of the ApiObjects in every chart of `gitopsChart`'s App but `gitopsChart` itself. */
+export function emittedKinds(gitopsChart: Chart): { namespaced: GroupKind[]; clusterScoped: NamedGroupKind[] } {
+  const objects: WhitelistedObject[] = [];
+  for (const construct of gitopsChart.node.root.node.findAll()) {
+    if (!(construct instanceof ApiObject) || construct.chart === gitopsChart) continue;
+    objects.push({ apiVersion: construct.apiVersion, kind: construct.kind, name: construct.metadata.name ?? construct.name });
+  }
+  return whitelistEntries(objects);
 }
