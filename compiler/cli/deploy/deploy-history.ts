@@ -10,7 +10,7 @@
 import type { AuditEntry } from '../../audit/audit-entry.ts';
 import type { TrailLine } from '../../audit/parse-trail.ts';
 import type { TrailProblem } from '../../audit/verify-trail.ts';
-import { deployCommitLink } from '../../deploy/commit-trailers.ts';
+import { type DeployCommitLink, deployCommitLink } from '../../deploy/commit-trailers.ts';
 import { renderedTreeHash } from '../../deploy/deploy-state.ts';
 import { claimedDeploy, deployMismatch, type ForgedDeployCommit, subjectOf } from '../../deploy/trusted-deploy.ts';
 import { git, runGit } from './git-command.ts';
@@ -60,28 +60,49 @@ export interface GeneratedTreeReader {
   generatedAt(commit: string): Promise<{ generated: Map<string, string> }>;
 }
 
-/**
- * Every commit in `tip`'s first-parent history whose trailers claim a deploy and that no audit entry
- * backs: the entry its `Mlops-Audit-Seq:` names must be a deploy of the same source whose tree hash
- * is the commit's generated tree, and, with `allowedSignersFile`, the commit must carry a good SSH
- * signature of an allowed signer. `entries` are the trail's entries by sequence number.
- */
-export async function verifyDeployClaims(repoDir: string, reader: GeneratedTreeReader, tip: string, entries: ReadonlyMap<number, AuditEntry>, allowedSignersFile?: string): Promise<{ checked: number; forged: ForgedDeployCommit[] }> {
-  const log = (await git(repoDir, ['log', '--first-parent', '--extended-regexp', '--grep=^Mlops-Event: (deploy|rollback|promotion)$', '--format=%H%x00%B%x00', tip])).toString('utf8').split('\0');
-  const forged: ForgedDeployCommit[] = [];
-  let checked = 0;
+/** A commit whose trailers claim a deploying event. */
+export interface DeployClaim {
+  readonly commit: string;
+  readonly message: string;
+  readonly link: DeployCommitLink;
+}
+
+/** The commits of `tip`'s first-parent history whose trailers claim a deploy, newest first; `limit` caps the commits git lists. */
+export async function deployClaims(repoDir: string, tip: string, limit?: number): Promise<DeployClaim[]> {
+  const log = (await git(repoDir, ['log', '--first-parent', ...(limit === undefined ? [] : ['-n', String(limit)]), '--extended-regexp', '--grep=^Mlops-Event: (deploy|rollback|promotion)$', '--format=%H%x00%B%x00', tip])).toString('utf8').split('\0');
+  const claims: DeployClaim[] = [];
   for (let index = 0; index + 1 < log.length; index += 2) {
-    const commit = log[index]!.trim();
     const message = log[index + 1]!;
     const link = claimedDeploy(message);
-    if (!link) continue;
-    checked++;
-    const entry = link.auditSeq === undefined ? undefined : entries.get(link.auditSeq);
-    const treeHash = entry === undefined ? undefined : renderedTreeHash((await reader.generatedAt(commit)).generated);
-    const reason = deployMismatch(link, entry, treeHash) ?? (allowedSignersFile === undefined ? undefined : await signatureProblem(repoDir, commit, allowedSignersFile));
-    if (reason !== undefined) forged.push({ commit, subject: subjectOf(message), reason });
+    if (link) claims.push({ commit: log[index]!.trim(), message, link });
   }
-  return { checked, forged };
+  return claims;
+}
+
+/**
+ * Why the audit entry `entry` (the one the claim's `Mlops-Audit-Seq:` names) does not back `claim`,
+ * undefined when it does: the entry must be a deploy of the same source whose tree hash is the
+ * commit's generated tree (`treeHash` when the caller has it, else hashed from `reader`), and, with
+ * `allowedSignersFile`, the commit must carry a good SSH signature of an allowed signer.
+ */
+export async function claimProblem(repoDir: string, reader: GeneratedTreeReader, claim: DeployClaim, entry: AuditEntry | undefined, allowedSignersFile?: string, treeHash?: string): Promise<string | undefined> {
+  const hash = entry === undefined ? undefined : (treeHash ?? renderedTreeHash((await reader.generatedAt(claim.commit)).generated));
+  return deployMismatch(claim.link, entry, hash) ?? (allowedSignersFile === undefined ? undefined : await signatureProblem(repoDir, claim.commit, allowedSignersFile));
+}
+
+/**
+ * Every commit in `tip`'s first-parent history whose trailers claim a deploy and that no audit entry
+ * backs (`claimProblem`). `entries` are the trail's entries by sequence number.
+ */
+export async function verifyDeployClaims(repoDir: string, reader: GeneratedTreeReader, tip: string, entries: ReadonlyMap<number, AuditEntry>, allowedSignersFile?: string): Promise<{ checked: number; forged: ForgedDeployCommit[] }> {
+  const claims = await deployClaims(repoDir, tip);
+  const forged: ForgedDeployCommit[] = [];
+  for (const claim of claims) {
+    const entry = claim.link.auditSeq === undefined ? undefined : entries.get(claim.link.auditSeq);
+    const reason = await claimProblem(repoDir, reader, claim, entry, allowedSignersFile);
+    if (reason !== undefined) forged.push({ commit: claim.commit, subject: subjectOf(claim.message), reason });
+  }
+  return { checked: claims.length, forged };
 }
 
 /**
@@ -95,8 +116,8 @@ export async function includedInProblems(repoDir: string, tip: string, lines: re
     const included = line.entry?.deploy.includedIn;
     if (!line.entry || included === undefined) continue;
     const known = /^[0-9a-f]{40}$/.test(included) && (await runGit(repoDir, ['merge-base', '--is-ancestor', included, tip])).code === 0;
-    const link = known ? deployCommitLink((await git(repoDir, ['show', '-s', '--format=%B', included])).toString('utf8')) : undefined;
-    const deploying = link !== undefined && link.includedIn === undefined && (link.event === 'deploy' || link.event === 'rollback' || link.event === 'promotion');
+    // A deploy commit: a deploying event that landed manifests (not another superseded merge's record).
+    const deploying = known && claimedDeploy((await git(repoDir, ['show', '-s', '--format=%B', included])).toString('utf8')) !== undefined;
     if (!deploying) problems.push({ kind: 'dangling-include', file: line.file, line: line.line, seq: line.entry.seq, message: `Entry ${line.entry.seq} says it was deployed by ${included.slice(0, 40)}, which is not a deploy commit of this branch.` });
   }
   return problems;

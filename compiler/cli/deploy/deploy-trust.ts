@@ -9,10 +9,10 @@
  */
 import type { DriftedFile } from '../../deploy/deploy-model.ts';
 import { DEPLOY_STATE_PATH, parseDeployState, renderedTreeHash, type DeployState } from '../../deploy/deploy-state.ts';
-import { claimedDeploy, deployMismatch, type ForgedDeployCommit, subjectOf, trustedEntries } from '../../deploy/trusted-deploy.ts';
+import { type ForgedDeployCommit, subjectOf, trustedEntries } from '../../deploy/trusted-deploy.ts';
 import type { ChainBreak } from '../../audit/chain-break.ts';
 import { parseTrail, type TrailFile } from '../../audit/parse-trail.ts';
-import { signatureProblem } from './deploy-history.ts';
+import { claimProblem, deployClaims } from './deploy-history.ts';
 import { git } from './git-command.ts';
 
 /** What the trust check reads through (the deploy target's cache clone). */
@@ -62,13 +62,6 @@ async function readTrust(reader: TrustReader, view: TipView) {
   }
 }
 
-async function claimsOf(dir: string, tip: string): Promise<{ commit: string; message: string }[]> {
-  const log = (await git(dir, ['log', '--first-parent', '-n', String(CLAIMS_LOOKED_AT), '--extended-regexp', '--grep=^Mlops-Event: (deploy|rollback|promotion)$', '--format=%H%x00%B%x00', tip])).toString('utf8').split('\0');
-  const claims: { commit: string; message: string }[] = [];
-  for (let index = 0; index + 1 < log.length; index += 2) claims.push({ commit: log[index]!.trim(), message: log[index + 1]! });
-  return claims;
-}
-
 async function changedPaths(dir: string, from: string, to: string): Promise<DriftedFile[]> {
   const diff = (await git(dir, ['diff', '--no-renames', '--name-status', '-z', from, to, '--', ...DRIFT_PATHS])).toString('utf8').split('\0');
   const edits: DriftedFile[] = [];
@@ -108,14 +101,12 @@ export async function assessDeployTrust(reader: TrustReader, view: TipView, opti
   const oldestKnown = deploying.at(-1)?.seq ?? Number.POSITIVE_INFINITY;
   const forged: ForgedDeployCommit[] = [];
   let trusted: string | undefined;
-  for (const claim of await claimsOf(reader.cacheDir, view.tip)) {
-    const link = claimedDeploy(claim.message);
-    if (!link) continue;
+  for (const claim of await deployClaims(reader.cacheDir, view.tip, CLAIMS_LOOKED_AT)) {
+    const { auditSeq } = claim.link;
     // Older than every entry read: its entry lies in a month not read, and a trusted deploy is newer.
-    if (link.auditSeq !== undefined && link.auditSeq < oldestKnown && !bySeq.has(link.auditSeq)) break;
-    const entry = link.auditSeq === undefined ? undefined : bySeq.get(link.auditSeq);
-    const treeHash = entry === undefined ? undefined : claim.commit === view.tip ? tipHash : renderedTreeHash((await reader.generatedAt(claim.commit)).generated);
-    const mismatch = deployMismatch(link, entry, treeHash) ?? (options.allowedSignersFile === undefined ? undefined : await signatureProblem(reader.cacheDir, claim.commit, options.allowedSignersFile));
+    if (auditSeq !== undefined && auditSeq < oldestKnown && !bySeq.has(auditSeq)) break;
+    const entry = auditSeq === undefined ? undefined : bySeq.get(auditSeq);
+    const mismatch = await claimProblem(reader.cacheDir, reader, claim, entry, options.allowedSignersFile, claim.commit === view.tip ? tipHash : undefined);
     if (mismatch === undefined) {
       trusted = claim.commit;
       break;
