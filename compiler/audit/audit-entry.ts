@@ -34,10 +34,6 @@ export type AuditEventKind =
    */
   | 'waiver-used';
 
-/** True for the events of entries that record a merge deployed (`deploy`, `rollback`, `promotion`). */
-export function isDeployEntryKind(event: AuditEventKind): boolean {
-  return event === 'deploy' || event === 'rollback' || event === 'promotion';
-}
 
 /** Where the change came from. */
 export interface AuditSource {

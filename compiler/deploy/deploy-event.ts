@@ -12,8 +12,8 @@ export const ROLLBACK_LABEL = 'mlops:rollback';
 /** PR label marking a promotion PR. */
 export const PROMOTION_LABEL = 'mlops:promotion';
 
-/** True for a value `--event` or a trailer may name. */
-export function isDeployEvent(value: string): value is DeployEvent {
+/** True for a value `--event` or a trailer may name: the events whose commit lands manifests. */
+export function isDeployEvent(value: string | undefined): value is DeployEvent {
   return value === 'deploy' || value === 'rollback' || value === 'promotion';
 }
 

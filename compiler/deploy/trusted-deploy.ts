@@ -11,14 +11,7 @@ import type { AuditEntry } from '../audit/audit-entry.ts';
 import { type ChainBreak, chainBreak } from '../audit/chain-break.ts';
 import type { TrailLine } from '../audit/parse-trail.ts';
 import { type DeployCommitLink, deployCommitLink } from './commit-trailers.ts';
-
-/** Events whose commit landed manifests (the others only add an audit line). */
-const DEPLOYING_EVENTS: ReadonlySet<string> = new Set(['deploy', 'rollback', 'promotion']);
-
-/** True for an event whose commit wrote generated files (`deploy`, `rollback`, `promotion`). */
-export function isDeployingEvent(event: string | undefined): boolean {
-  return event !== undefined && DEPLOYING_EVENTS.has(event);
-}
+import { isDeployEvent } from './deploy-event.ts';
 
 /** The deploying entries a deploy repo can be trusted to hold, newest first, and the line that breaks trust. */
 export interface TrustedEntries {
@@ -39,7 +32,7 @@ export function trustedEntries(lines: readonly TrailLine[]): TrustedEntries {
   for (let index = end - 1; index >= 0; index--) {
     const entry = lines[index]!.entry!;
     // A superseded merge's record (`deploy.includedIn`) landed no manifests: the deploy that includes it did.
-    if (isDeployingEvent(entry.event) && entry.deploy.includedIn === undefined) deploying.push(entry);
+    if (isDeployEvent(entry.event) && entry.deploy.includedIn === undefined) deploying.push(entry);
   }
   return { deploying, ...(distrusted ? { distrusted } : {}) };
 }
@@ -65,7 +58,7 @@ export interface ForgedDeployCommit {
  */
 export function claimedDeploy(message: string): DeployCommitLink | undefined {
   const link = deployCommitLink(message);
-  return link && isDeployingEvent(link.event) && link.includedIn === undefined ? link : undefined;
+  return link && isDeployEvent(link.event) && link.includedIn === undefined ? link : undefined;
 }
 
 /**
@@ -76,7 +69,7 @@ export function claimedDeploy(message: string): DeployCommitLink | undefined {
 export function deployMismatch(link: DeployCommitLink, entry: AuditEntry | undefined, treeHash: string | undefined): string | undefined {
   if (link.auditSeq === undefined) return 'its trailers name no audit entry (Mlops-Audit-Seq)';
   if (entry === undefined) return `no trusted audit entry ${link.auditSeq} records it`;
-  if (!isDeployingEvent(entry.event)) return `audit entry ${entry.seq} is a ${entry.event}, not a deploy`;
+  if (!isDeployEvent(entry.event)) return `audit entry ${entry.seq} is a ${entry.event}, not a deploy`;
   if (entry.source.sha !== link.sourceSha) return `audit entry ${entry.seq} records source ${entry.source.sha.slice(0, 12)}, the trailers claim ${link.sourceSha.slice(0, 12)}`;
   if (treeHash !== undefined && treeHash !== entry.deploy.treeHash) return `its generated files are not the tree audit entry ${entry.seq} records`;
   return undefined;

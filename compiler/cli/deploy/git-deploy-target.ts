@@ -13,7 +13,7 @@ import { deployCommitLink } from '../../deploy/commit-trailers.ts';
 import type { DeployRepoSnapshot } from '../../deploy/deploy-model.ts';
 import { DEPLOY_STATE_PATH, isGeneratedPath, parseDeployState, serializeDeployState, type DeployState } from '../../deploy/deploy-state.ts';
 import type { OutputFile } from '../../emit/manifest.ts';
-import { isDeployingEvent } from '../../deploy/trusted-deploy.ts';
+import { isDeployEvent } from '../../deploy/deploy-event.ts';
 import { compareCodePoints } from '../../support/compare-code-points.ts';
 import { assessDeployTrust } from './deploy-trust.ts';
 import { trailFilesAt } from '../trail/read-trail.ts';
@@ -207,7 +207,7 @@ export class GitDeployTarget {
     const parts = log.split('\0');
     for (let index = 0; index + 1 < parts.length; index += 2) {
       const link = deployCommitLink(parts[index + 1]!);
-      if (link?.sourceSha === sourceSha && isDeployingEvent(link.event) && !this.#forged.has(parts[index]!.trim())) return parts[index]!.trim();
+      if (link?.sourceSha === sourceSha && isDeployEvent(link.event) && !this.#forged.has(parts[index]!.trim())) return parts[index]!.trim();
     }
     return undefined;
   }
@@ -225,7 +225,7 @@ export class GitDeployTarget {
     for (let index = 0; index + 1 < log.length; index += 2) {
       const message = log[index + 1]!;
       const link = deployCommitLink(message);
-      if (isDeployingEvent(link?.event) && link?.includedIn === undefined) return { commit: log[index]!.trim(), message };
+      if (isDeployEvent(link?.event) && link?.includedIn === undefined) return { commit: log[index]!.trim(), message };
     }
     return undefined;
   }

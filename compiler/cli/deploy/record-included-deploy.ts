@@ -5,7 +5,8 @@
  * including deploy's own entry; builds the record and commits it (audit/ only) on the fetched tip.
  * Nothing is pushed here: `runDeploy` pushes, and on a rejection retries from a fresh fetch.
  */
-import { type AuditEntry, isDeployEntryKind } from '../../audit/audit-entry.ts';
+import type { AuditEntry } from '../../audit/audit-entry.ts';
+import { isDeployEvent } from '../../deploy/deploy-event.ts';
 import { parseTrail, trailEntries } from '../../audit/parse-trail.ts';
 import type { DeployMetadata } from '../../deploy/deploy-model.ts';
 import { deployRecords } from '../../deploy/deploy-records.ts';
@@ -46,7 +47,7 @@ async function previousSourceOf(request: IncludedRecordRequest, includedIn: stri
 
 async function includingEntry(target: GitDeployTarget, includedIn: string, sourceSha: string): Promise<AuditEntry | undefined> {
   const entries = trailEntries(parseTrail(await target.readTrail(includedIn)));
-  return entries.findLast((entry) => isDeployEntryKind(entry.event) && entry.source.sha === sourceSha && entry.deploy.includedIn === undefined);
+  return entries.findLast((entry) => isDeployEvent(entry.event) && entry.source.sha === sourceSha && entry.deploy.includedIn === undefined);
 }
 
 /** Builds and commits the record of `request.metadata.sha`, superseded by the deployed source. */
